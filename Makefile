@@ -1,0 +1,61 @@
+# Two commands for a new machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV := DJANGO_DEBUG=true
+
+.PHONY: run test lint check system-deps browser-deps bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+# WeasyPrint (handout PDFs) needs Pango; fonts-dejavu gives PDFs a known font.
+system-deps:
+	@if ! ldconfig -p | grep -q libpangoft2-1.0 || ! fc-list 2>/dev/null | grep -qi dejavu; then \
+	  echo "Installing Pango and fonts for handout PDFs (Debian packages)"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig >/dev/null; \
+	fi
+
+# Browser tests drive Debian's Chromium (never `playwright install`).
+browser-deps: system-deps
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian chromium for the browser tests"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+run: $(STAMP) system-deps
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py load_oms_content
+	@echo ""
+	@echo "Portal: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
+	@echo "Create a staff login with:  DJANGO_DEBUG=true $(BIN)/python manage.py createsuperuser"
+	@echo ""
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: $(STAMP)
+	$(DEV) $(BIN)/python manage.py check
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-value-for-the-check DJANGO_ALLOWED_HOSTS=portal.example.org \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+test: $(STAMP) node_modules/.package-lock.json browser-deps lint check
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles var

@@ -1,0 +1,231 @@
+import datetime
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from condition.models import (
+    REVIEW_SOON_DAYS,
+    ClinicProfile,
+    Condition,
+    GlossaryTerm,
+    Page,
+    PageFeedback,
+    Section,
+    Source,
+)
+from condition.views import page_context
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    extra = 0
+    fields = [("heading", "anchor"), "kind", "body", "order"]
+    prepopulated_fields = {"anchor": ["heading"]}
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Overdue"),
+            ("soon", f"Due within {REVIEW_SOON_DAYS} days"),
+            ("never", "Never reviewed"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.filter(next_review_due__lt=today)
+        if self.value() == "soon":
+            return queryset.filter(
+                next_review_due__gte=today, next_review_due__lte=today + datetime.timedelta(days=REVIEW_SOON_DAYS)
+            )
+        if self.value() == "never":
+            return queryset.filter(Q(last_reviewed__isnull=True) | Q(reviewed_by=""))
+        return queryset
+
+
+@admin.register(Page)
+class PageAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "condition", "status", "order", "last_reviewed", "next_review_due", "feedback_summary"]
+    list_filter = ["status", ReviewDueFilter, "condition"]
+    search_fields = ["title", "summary", "sections__heading", "sections__body"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [SectionInline]
+    actions = ["submit_for_review", "publish", "record_review", "download_handout_pdfs"]
+    change_form_template = "admin/condition/page/change_form.html"
+    review_fields = ["last_reviewed", "reviewed_by", "next_review_due"]
+    fieldsets = [
+        (None, {"fields": ["condition", "title", "slug", "summary", "key_points", "order", "status"]}),
+        ("Clinical review", {"fields": review_fields}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("condition")
+            .annotate(
+                helpful_count=Count("feedback", filter=Q(feedback__helpful=True)),
+                unhelpful_count=Count("feedback", filter=Q(feedback__helpful=False)),
+            )
+        )
+
+    @admin.display(description="Feedback (helpful / not)")
+    def feedback_summary(self, page):
+        url = reverse("admin:condition_pagefeedback_changelist") + f"?page__id__exact={page.pk}"
+        return format_html('<a href="{}">{} yes / {} no</a>', url, page.helpful_count, page.unhelpful_count)
+
+    # --- the draft -> review -> published workflow -----------------------
+    def has_publish_permission(self, request):
+        return request.user.has_perm("condition.publish_page")
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("condition.review_page")
+
+    def has_change_permission(self, request, obj=None):
+        # Once published, only a clinical reviewer changes what families read.
+        if obj is not None and obj.is_published and not self.has_publish_permission(request):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if self.has_review_permission(request) else list(self.review_fields)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "status" in form.base_fields and not self.has_publish_permission(request):
+            form.base_fields["status"].choices = [
+                choice for choice in Page.Status.choices if choice[0] != Page.Status.PUBLISHED
+            ]
+            form.base_fields[
+                "status"
+            ].help_text = "Move the page to In review when it is ready. A clinical reviewer publishes it."
+        return form
+
+    @admin.action(description="Submit selected pages for review")
+    def submit_for_review(self, request, queryset):
+        changed = 0
+        for page in queryset.filter(status=Page.Status.DRAFT):
+            page.status = Page.Status.REVIEW
+            page.save(update_fields=["status", "updated_at"])
+            changed += 1
+        self.message_user(request, f"{changed} page(s) moved to review.", messages.SUCCESS)
+
+    @admin.action(description="Publish selected pages", permissions=["publish"])
+    def publish(self, request, queryset):
+        changed = 0
+        for page in queryset.exclude(status=Page.Status.PUBLISHED):
+            page.status = Page.Status.PUBLISHED
+            page.save(update_fields=["status", "updated_at"])
+            changed += 1
+        self.message_user(request, f"{changed} page(s) published.", messages.SUCCESS)
+
+    @admin.action(description="Record a clinical review by me today", permissions=["review"])
+    def record_review(self, request, queryset):
+        name = request.user.get_full_name() or request.user.get_username()
+        for page in queryset:
+            page.record_review(reviewer_name=name)
+            page.save(update_fields=["last_reviewed", "reviewed_by", "next_review_due", "updated_at"])
+        self.message_user(request, f"Review recorded for {queryset.count()} page(s).", messages.SUCCESS)
+
+    @admin.action(description="Download handout PDFs of selected pages")
+    def download_handout_pdfs(self, request, queryset):
+        from condition.handouts import pdf_response_for_pages
+
+        return pdf_response_for_pages(request, list(queryset))
+
+    # --- preview ---------------------------------------------------------
+    def get_urls(self):
+        return [
+            path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view), name="condition_page_preview"),
+            path("<int:pk>/handout.pdf", self.admin_site.admin_view(self.pdf_view), name="condition_page_pdf"),
+        ] + super().get_urls()
+
+    def preview_view(self, request, pk):
+        page = get_object_or_404(Page.objects.select_related("condition"), pk=pk)
+        if not self.has_view_or_change_permission(request, page):
+            return render(request, "403.html", status=403)
+        context = page_context(page)
+        context["preview"] = True
+        return render(request, "condition/page_detail.html", context)
+
+    def pdf_view(self, request, pk):
+        from condition.handouts import pdf_response_for_pages
+
+        page = get_object_or_404(Page.objects.select_related("condition"), pk=pk)
+        if not self.has_view_or_change_permission(request, page):
+            return render(request, "403.html", status=403)
+        return pdf_response_for_pages(request, [page])
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["key", "short_citation", "year"]
+    search_fields = ["key", "citation", "url"]
+
+    @admin.display(description="Citation")
+    def short_citation(self, source):
+        return source.citation[:120]
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(SimpleHistoryAdmin):
+    list_display = ["term", "definition", "other_forms"]
+    search_fields = ["term", "definition", "other_forms"]
+    prepopulated_fields = {"slug": ["term"]}
+
+
+@admin.register(Condition)
+class ConditionAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ClinicProfile)
+class ClinicProfileAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "phone", "after_hours_phone"]
+
+    def has_add_permission(self, request):
+        return not ClinicProfile.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PageFeedback)
+class PageFeedbackAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "page", "helpful", "comment"]
+    list_filter = ["helpful", ("page", admin.RelatedOnlyFieldListFilter), "created_at"]
+    search_fields = ["comment"]
+    date_hierarchy = "created_at"
+    list_select_related = ["page"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Section)
+class SectionAdmin(SimpleHistoryAdmin):
+    """Sections are edited under their page; this list is for search, history and quiz links."""
+
+    list_display = ["heading", "page", "kind", "order"]
+    list_filter = ["kind", "page"]
+    search_fields = ["heading", "body", "page__title"]
+    list_select_related = ["page"]
+    prepopulated_fields = {"anchor": ["heading"]}
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.page.is_published and not request.user.has_perm("condition.publish_page"):
+            return False
+        return super().has_change_permission(request, obj)

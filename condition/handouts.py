@@ -1,0 +1,132 @@
+"""Printable handouts: one HTML layout for the browser's print and for PDFs.
+
+PDFs are made by WeasyPrint from exactly the HTML and CSS the handout view
+serves, so paper from the browser and from the PDF match.
+"""
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import segno
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+
+from condition.cache import content_version
+from condition.models import ClinicProfile, GlossaryTerm, Source
+from condition.rendering import PageRenderer, cited_keys
+
+PAPERS = {"a4": "A4", "letter": "US Letter"}
+
+
+def paper_from(request):
+    paper = request.GET.get("paper", "a4")
+    return paper if paper in PAPERS else "a4"
+
+
+def absolute_url(request, path):
+    if settings.SITE_URL:
+        return settings.SITE_URL + path
+    return request.build_absolute_uri(path)
+
+
+def qr_svg(url):
+    """The URL as a QR code, drawn locally as inline SVG (no outside service)."""
+    qr = segno.make(url, error="m", micro=False)
+    return mark_safe(qr.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=f"QR code for {url}"))
+
+
+def handout_context(request, pages, *, title, paper, online_path):
+    """Render every page with one numbering of sources and one first use of each term."""
+    sections_by_page = {page.pk: list(page.sections.all()) for page in pages}
+    keys = {key for sections in sections_by_page.values() for section in sections for key in cited_keys(section.body)}
+    sources = {source.key: source for source in Source.objects.filter(key__in=keys)} if keys else {}
+    glossary = list(GlossaryTerm.objects.all())
+    renderer = PageRenderer(sources=sources, glossary=glossary)
+    entries = []
+    terms = []
+    for page in pages:
+        rendered = [renderer.render(section) for section in sections_by_page[page.pk]]
+        for item in rendered:
+            terms.extend(item.terms)
+        entries.append({"page": page, "sections": rendered})
+    url = absolute_url(request, online_path)
+    return {
+        "title": title,
+        "entries": entries,
+        "terms": sorted(terms, key=lambda term: term.term.lower()),
+        "handout_sources": renderer.cited_sources,
+        "paper": paper,
+        "papers": PAPERS,
+        "online_url": url,
+        "online_path": online_path,
+        "short_url": url.split("://", 1)[-1],
+        "qr": qr_svg(url),
+        "printed_on": timezone.localdate(),
+        "clinic": ClinicProfile.load(),
+    }
+
+
+def render_handout_html(request, context):
+    return render_to_string("condition/handout.html", context, request=request)
+
+
+def _static_fetcher(url, *args, **kwargs):
+    """Let WeasyPrint load only the portal's own static files: never the network."""
+    path = urlsplit(url).path
+    static_prefix = "/" + settings.STATIC_URL.lstrip("/")
+    if not path.startswith(static_prefix):
+        raise ValueError(f"Handouts load only the portal's own files, not {url}")
+    relative = path[len(static_prefix) :]
+    found = finders.find(relative)
+    if not found and settings.STATIC_ROOT:
+        candidate = Path(settings.STATIC_ROOT) / relative
+        found = str(candidate) if candidate.is_file() else None
+    if not found:
+        raise ValueError(f"No static file {relative}")
+    from weasyprint.urls import URLFetcherResponse
+
+    return URLFetcherResponse(
+        url, Path(found).read_bytes(), headers={"Content-Type": mimetypes.guess_type(found)[0] or "text/css"}
+    )
+
+
+def html_to_pdf(html, base_url):
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    class StaticOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            return _static_fetcher(url)
+
+    return HTML(string=html, base_url=base_url, url_fetcher=StaticOnlyFetcher()).write_pdf()
+
+
+def pdf_response(request, context, *, filename, cache_parts):
+    """The handout as a PDF download. Cached until the content or the day changes."""
+    key = "handout-pdf:" + ":".join(str(part) for part in cache_parts) + f":{context['printed_on']}:{context['paper']}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = html_to_pdf(render_handout_html(request, context), request.build_absolute_uri("/"))
+        cache.set(key, pdf, 60 * 60)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def pdf_response_for_pages(request, pages):
+    """Used by the admin: one PDF for the chosen pages, drafts included."""
+    pages = sorted(pages, key=lambda page: (page.order, page.title))
+    title = pages[0].title if len(pages) == 1 else f"{pages[0].condition.name}: selected topics"
+    context = handout_context(
+        request, pages, title=title, paper=paper_from(request), online_path=pages[0].get_absolute_url()
+    )
+    name = slugify(title)[:60] or "handout"
+    parts = [page.pk for page in pages] + [content_version()]
+    return pdf_response(request, context, filename=f"{name}.pdf", cache_parts=parts)

@@ -1,0 +1,137 @@
+"""Turn what staff type into safe HTML for families.
+
+Staff write Markdown. It is converted to HTML, then cleaned by nh3 with an
+allow-list, so script, styles and event handlers never reach a browser. Only
+after cleaning does the portal add its own markup: citation markers and links
+to glossary terms, built from values it controls.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from django.urls import reverse
+from django.utils.html import escape, strip_tags
+
+CITE_RE = re.compile(r"\[cite:\s*([A-Za-z0-9_-]+)\s*\]")
+
+ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "a", "h3", "h4", "blockquote"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+# Inside these, glossary terms are left alone.
+NO_TERM_TAGS = {"a", "h3", "h4", "sup"}
+TAG_RE = re.compile(r"(<[^>]+>)")
+TAG_NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+
+
+def cited_keys(text):
+    """Source keys cited in `text`, in order of first appearance."""
+    keys = []
+    for match in CITE_RE.finditer(text or ""):
+        key = match.group(1).lower()
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def sanitise(markdown_text):
+    """Markdown from staff -> clean HTML; headings start at h3 so the outline stays right."""
+    html = markdown.markdown(markdown_text or "", output_format="html")
+    html = re.sub(r"<(/?)h[12](\W)", r"<\1h3\2", html)
+    html = re.sub(r"<(/?)h[56](\W)", r"<\1h4\2", html)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )
+
+
+@dataclass
+class RenderedSection:
+    section: object
+    html: str
+    terms: list = field(default_factory=list)
+
+    @property
+    def plain_text(self):
+        return strip_tags(self.html)
+
+
+class PageRenderer:
+    """Renders a page's sections, numbering citations in order of first use.
+
+    `sources` maps key -> Source; `glossary` is a list of GlossaryTerm. Each
+    glossary term is linked and explained at its first use on the page.
+    """
+
+    def __init__(self, *, sources, glossary):
+        self.sources = sources
+        self.numbers = {}
+        self.seen_terms = set()
+        self.glossary_url = reverse("condition:glossary")
+        self.sources_url = reverse("condition:sources")
+        self.term_by_form = {}
+        for term in glossary:
+            for form in term.forms:
+                self.term_by_form.setdefault(form.lower(), term)
+        forms = sorted(self.term_by_form, key=len, reverse=True)
+        self.term_re = (
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE)
+            if forms
+            else None
+        )
+
+    @property
+    def cited_sources(self):
+        """Sources cited so far, in their page numbering."""
+        return [self.sources[key] for key in sorted(self.numbers, key=self.numbers.get)]
+
+    def render(self, section):
+        terms = []
+        html = sanitise(section.body)
+        html = CITE_RE.sub(self._marker, html)
+        if self.term_re:
+            html = self._link_terms(html, terms)
+        return RenderedSection(section=section, html=html, terms=terms)
+
+    def _marker(self, match):
+        key = match.group(1).lower()
+        if key not in self.sources:
+            return ""  # A deleted source leaves no dangling marker.
+        number = self.numbers.setdefault(key, len(self.numbers) + 1)
+        return (
+            f'<sup class="cite"><a href="{self.sources_url}#source-{escape(key)}" '
+            f'aria-label="Source {number}">[{number}]</a></sup>'
+        )
+
+    def _link_terms(self, html, found):
+        out = []
+        skip_depth = 0
+        for part in TAG_RE.split(html):
+            if part.startswith("<"):
+                tag = TAG_NAME_RE.match(part)
+                if tag and tag.group(2).lower() in NO_TERM_TAGS:
+                    skip_depth += -1 if tag.group(1) else 1
+                out.append(part)
+            elif skip_depth or not part:
+                out.append(part)
+            else:
+                out.append(self.term_re.sub(lambda m: self._term_link(m, found), part))
+        return "".join(out)
+
+    def _term_link(self, match, found):
+        term = self.term_by_form[match.group(1).lower()]
+        if term.slug in self.seen_terms:
+            return match.group(0)
+        self.seen_terms.add(term.slug)
+        found.append(term)
+        return f'<a class="term" href="{self.glossary_url}#term-{escape(term.slug)}">{match.group(0)}</a>'
+
+
+def render_page(page, sections, *, sources, glossary):
+    """Rendered sections and the page's numbered source list."""
+    renderer = PageRenderer(sources=sources, glossary=glossary)
+    rendered = [renderer.render(section) for section in sections]
+    return rendered, renderer.cited_sources

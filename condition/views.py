@@ -1,0 +1,155 @@
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView
+from django_ratelimit.decorators import ratelimit
+
+from condition import handouts
+from condition.cache import content_version
+from condition.forms import FeedbackForm
+from condition.models import Condition, GlossaryTerm, Page, Section, Source
+from condition.rendering import cited_keys, render_page
+
+
+class PublishedPageMixin:
+    """Families only ever reach published pages; anything else is a 404."""
+
+    model = Page
+
+    def get_queryset(self):
+        return Page.objects.published().select_related("condition")
+
+
+def page_context(page, *, request=None):
+    """Everything needed to show a page to families (also used by the admin preview)."""
+    sections = list(page.sections.all())
+    keys = {key for section in sections for key in cited_keys(section.body)}
+    sources = {source.key: source for source in Source.objects.filter(key__in=keys)} if keys else {}
+    rendered, page_sources = render_page(page, sections, sources=sources, glossary=GlossaryTerm.objects.all())
+    return {"page": page, "sections": rendered, "page_sources": page_sources}
+
+
+def home(request):
+    conditions = Condition.objects.prefetch_related(
+        Prefetch(
+            "pages", queryset=Page.objects.published().only("id", "title", "slug", "summary", "order", "condition_id")
+        )
+    )
+    conditions = [condition for condition in conditions if condition.pages.all()]
+    return render(request, "condition/home.html", {"conditions": conditions})
+
+
+class PageDetailView(PublishedPageMixin, DetailView):
+    template_name = "condition/page_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(page_context(self.object))
+        siblings = list(
+            Page.objects.published().filter(condition_id=self.object.condition_id).only("title", "slug", "order")
+        )
+        index = next(i for i, sibling in enumerate(siblings) if sibling.pk == self.object.pk)
+        context["previous_page"] = siblings[index - 1] if index > 0 else None
+        context["next_page"] = siblings[index + 1] if index + 1 < len(siblings) else None
+        context["feedback_form"] = kwargs.get("feedback_form") or FeedbackForm()
+        return context
+
+
+class GlossaryView(ListView):
+    model = GlossaryTerm
+    template_name = "condition/glossary.html"
+    context_object_name = "terms"
+
+
+def sources(request):
+    """Every source with its full citation, and the published pages that cite it."""
+    sections = (
+        Section.objects.filter(page__status=Page.Status.PUBLISHED)
+        .select_related("page")
+        .only("body", "page__title", "page__slug", "page__order")
+        .order_by("page__order", "page__title")
+    )
+    cited_by = {}
+    for section in sections:
+        for key in cited_keys(section.body):
+            pages = cited_by.setdefault(key, [])
+            if section.page not in pages:
+                pages.append(section.page)
+    all_sources = [(source, cited_by.get(source.key, [])) for source in Source.objects.all()]
+    return render(request, "condition/sources.html", {"sources": all_sources})
+
+
+@require_POST
+@ratelimit(key="ip", rate=settings.FORM_RATE, method="POST", block=True)
+def feedback(request, slug):
+    page = get_object_or_404(Page.objects.published().select_related("condition"), slug=slug)
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        form.instance.page = page
+        form.save()
+        return redirect("condition:feedback_thanks", slug=page.slug)
+    # Show the page again with the form's errors, keeping what was typed.
+    view = PageDetailView()
+    view.setup(request, slug=slug)
+    view.object = page
+    return render(request, view.template_name, view.get_context_data(feedback_form=form), status=400)
+
+
+def feedback_thanks(request, slug):
+    page = get_object_or_404(Page.objects.published().only("title", "slug"), slug=slug)
+    return render(request, "condition/feedback_thanks.html", {"page": page})
+
+
+def _handout_pages(condition_slug=None, page_slug=None):
+    pages = Page.objects.published().select_related("condition").prefetch_related("sections")
+    if page_slug:
+        pages = pages.filter(slug=page_slug)
+    else:
+        pages = pages.filter(condition__slug=condition_slug)
+    pages = list(pages)
+    if not pages:
+        raise Http404("No published pages")
+    return pages
+
+
+def _handout(request, pages, *, title, online_path, pdf_url, filename, as_pdf):
+    context = handouts.handout_context(
+        request, pages, title=title, paper=handouts.paper_from(request), online_path=online_path
+    )
+    context["pdf_url"] = pdf_url
+    if as_pdf:
+        return handouts.pdf_response(
+            request, context, filename=filename, cache_parts=[*(page.pk for page in pages), content_version()]
+        )
+    return render(request, "condition/handout.html", context)
+
+
+def page_handout(request, slug, as_pdf=False):
+    pages = _handout_pages(page_slug=slug)
+    page = pages[0]
+    return _handout(
+        request,
+        pages,
+        title=page.title,
+        online_path=page.get_absolute_url(),
+        pdf_url=reverse("condition:page_handout_pdf", args=[page.slug]),
+        filename=f"{page.slug}.pdf",
+        as_pdf=as_pdf,
+    )
+
+
+def condition_handout(request, slug, as_pdf=False):
+    pages = _handout_pages(condition_slug=slug)
+    condition = pages[0].condition
+    return _handout(
+        request,
+        pages,
+        title=f"{condition.name}: a guide for families",
+        online_path=reverse("condition:home"),
+        pdf_url=reverse("condition:condition_handout_pdf", args=[condition.slug]),
+        filename=f"{condition.slug}-guide.pdf",
+        as_pdf=as_pdf,
+    )

@@ -1,0 +1,37 @@
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+
+def rate_limited(request, exception):
+    """Shown when a family form is posted too often from one address."""
+    return render(request, "429.html", status=429)
+
+
+@never_cache
+def healthz(request):
+    """For a load balancer: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return HttpResponse(
+        "<!doctype html><html lang='en'><title>Something went wrong</title>"
+        "<h1>Something went wrong</h1><p>Please try again in a few minutes.</p></html>",
+        status=500,
+    )

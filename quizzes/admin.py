@@ -1,0 +1,136 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from quizzes.forms import ResultsFilterForm
+from quizzes.models import Attempt, Choice, Question, Quiz
+from quizzes.results import quiz_results
+
+
+class ChoiceFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [
+            form.instance
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("text")
+        ]
+        problem = Question.choice_problem(kept)
+        if problem:
+            raise ValidationError(f"A question needs at least two choices and exactly one correct: {problem}")
+
+
+class ChoiceInline(admin.TabularInline):
+    model = Choice
+    formset = ChoiceFormSet
+    extra = 3
+    fields = ["text", "is_correct", "order"]
+
+
+@admin.register(Question)
+class QuestionAdmin(SimpleHistoryAdmin):
+    list_display = ["prompt", "quiz", "section", "order"]
+    list_filter = ["quiz"]
+    search_fields = ["prompt", "explanation"]
+    inlines = [ChoiceInline]
+    autocomplete_fields = ["section"]
+    list_select_related = ["quiz", "section"]
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    fields = ["order", "prompt", "section"]
+    readonly_fields = ["prompt", "section"]
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # Questions are added on their own page, with their choices.
+
+
+class QuizAdminForm(forms.ModelForm):
+    class Meta:
+        model = Quiz
+        fields = ["title", "slug", "condition", "intro", "pass_mark", "status"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Quiz.Status.PUBLISHED and self.instance.pk:
+            problems = self.instance.problems()
+            if problems:
+                raise ValidationError(["This quiz cannot be published yet."] + problems)
+        elif cleaned.get("status") == Quiz.Status.PUBLISHED:
+            raise ValidationError("Save the quiz and add its questions before publishing it.")
+        return cleaned
+
+
+@admin.register(Quiz)
+class QuizAdmin(SimpleHistoryAdmin):
+    form = QuizAdminForm
+    list_display = ["title", "condition", "status", "pass_mark", "results_link"]
+    list_filter = ["status"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [QuestionInline]
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("quizzes.publish_quiz")
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status == Quiz.Status.PUBLISHED and not self.has_publish_permission(request):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "status" in form.base_fields and not self.has_publish_permission(request):
+            form.base_fields["status"].choices = [c for c in Quiz.Status.choices if c[0] != Quiz.Status.PUBLISHED]
+        return form
+
+    @admin.display(description="Results")
+    def results_link(self, quiz):
+        return format_html('<a href="{}">See results</a>', reverse("admin:quizzes_quiz_results", args=[quiz.pk]))
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/results/", self.admin_site.admin_view(self.results_view), name="quizzes_quiz_results"),
+        ] + super().get_urls()
+
+    def results_view(self, request, pk):
+        quiz = get_object_or_404(Quiz, pk=pk)
+        if not self.has_view_or_change_permission(request, quiz):
+            return render(request, "403.html", status=403)
+        filter_form = ResultsFilterForm(request.GET or None)
+        start = end = None
+        if filter_form.is_valid():
+            start, end = filter_form.cleaned_data["start"], filter_form.cleaned_data["end"]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Results: {quiz.title}",
+            "quiz": quiz,
+            "opts": self.model._meta,
+            "filter_form": filter_form,
+            "results": quiz_results(quiz, start=start, end=end),
+        }
+        status = 400 if filter_form.is_bound and not filter_form.is_valid() else 200
+        return render(request, "admin/quizzes/quiz/results.html", context, status=status)
+
+
+@admin.register(Attempt)
+class AttemptAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "quiz", "score_percent", "passed"]
+    list_filter = ["quiz", "passed"]
+    date_hierarchy = "created_at"
+    list_select_related = ["quiz"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

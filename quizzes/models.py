@@ -1,0 +1,214 @@
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from condition.models import Condition, Page, Section
+
+
+class QuizQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Quiz.Status.PUBLISHED)
+
+
+class Quiz(models.Model):
+    Status = Page.Status
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+    condition = models.ForeignKey(Condition, on_delete=models.PROTECT, related_name="quizzes")
+    intro = models.TextField(
+        help_text="Shown above the questions. Say it checks how well the clinic explained things, not the family."
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        default=70,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="The percentage of right answers that counts as a pass.",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Page.Status.choices,
+        default=Page.Status.DRAFT,
+        help_text="Families only see published quizzes. A clinical reviewer publishes.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuizQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "quizzes"
+        ordering = ["title"]
+        permissions = [("publish_quiz", "Can publish quizzes")]
+        constraints = [
+            models.CheckConstraint(condition=Q(pass_mark__gte=1, pass_mark__lte=100), name="quiz_pass_mark_percent"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("quizzes:take", kwargs={"slug": self.slug})
+
+    def problems(self):
+        """Why this quiz cannot be published, as sentences for editors (empty when it can)."""
+        problems = []
+        questions = list(self.questions.prefetch_related("choices"))
+        if not questions:
+            problems.append("The quiz has no questions.")
+        for question in questions:
+            problem = question.choice_problem(list(question.choices.all()))
+            if problem:
+                problems.append(f"Question “{question.prompt[:60]}”: {problem}")
+        return problems
+
+
+class Question(models.Model):
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveIntegerField(default=0)
+    prompt = models.CharField(max_length=300, help_text="The question, in plain words.")
+    explanation = models.TextField(help_text="Shown after answering: why the right answer is right.")
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+        help_text="The page section that explains the answer. Families get a link to it.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.prompt
+
+    @staticmethod
+    def choice_problem(choices):
+        if len(choices) < 2:
+            return "add at least two choices."
+        correct = sum(1 for choice in choices if choice.is_correct)
+        if correct != 1:
+            return "mark exactly one choice as correct."
+        return ""
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    order = models.PositiveIntegerField(default=0)
+    text = models.CharField(max_length=200)
+    is_correct = models.BooleanField("correct", default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question"], condition=Q(is_correct=True), name="one_correct_choice_per_question"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class Attempt(models.Model):
+    """One finished quiz, stored anonymously: no name, email or IP address."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
+    created_at = models.DateTimeField(auto_now_add=True)
+    correct_count = models.PositiveSmallIntegerField()
+    question_count = models.PositiveSmallIntegerField()
+    score_percent = models.PositiveSmallIntegerField()
+    passed = models.BooleanField()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["quiz", "created_at"], name="attempt_quiz_created")]
+
+    def __str__(self):
+        return f"{self.quiz} at {self.created_at:%Y-%m-%d %H:%M}: {self.score_percent}%"
+
+    def get_absolute_url(self):
+        return reverse("quizzes:result", kwargs={"slug": self.quiz.slug, "public_id": self.public_id})
+
+
+class Answer(models.Model):
+    """What was shown and chosen, copied as text so later edits never change past results."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    # Copied from the attempt so results aggregate without a join (issue 3: 100,000 attempts).
+    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+    position = models.PositiveSmallIntegerField()
+    question = models.ForeignKey(Question, on_delete=models.SET_NULL, null=True, related_name="answers")
+    question_text = models.CharField(max_length=300)
+    explanation = models.TextField()
+    choice = models.ForeignKey(Choice, on_delete=models.SET_NULL, null=True, related_name="+")
+    choice_text = models.CharField(max_length=200)
+    correct_text = models.CharField(max_length=200)
+    is_correct = models.BooleanField()
+    section = models.ForeignKey(Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["position"]
+        indexes = [models.Index(fields=["quiz", "created_at", "question"], name="answer_quiz_created_question")]
+
+    def __str__(self):
+        return f"{self.question_text}: {self.choice_text}"
+
+    @property
+    def reread_url(self):
+        """The section that explains the answer, while it is still published."""
+        if self.section is None or not self.section.page.is_published:
+            return None
+        return self.section.get_absolute_url()
+
+
+@transaction.atomic
+def attempt_submit(*, quiz: Quiz, answers: list[tuple[Question, Choice]]) -> Attempt:
+    """Store one finished attempt and its answers in a constant number of queries."""
+    if not answers:
+        raise ValidationError("An attempt needs at least one answer.")
+    correct_count = 0
+    rows = []
+    for question, choice in answers:
+        if choice.question_id != question.pk or question.quiz_id != quiz.pk:
+            raise ValidationError("That answer does not belong to this quiz.")
+        correct = next(c for c in question.choices.all() if c.is_correct)
+        correct_count += choice.is_correct
+        rows.append((question, choice, correct))
+    score = round(100 * correct_count / len(answers))
+    attempt = Attempt.objects.create(
+        quiz=quiz,
+        correct_count=correct_count,
+        question_count=len(answers),
+        score_percent=score,
+        passed=score >= quiz.pass_mark,
+    )
+    Answer.objects.bulk_create(
+        Answer(
+            attempt=attempt,
+            quiz=quiz,
+            created_at=attempt.created_at,
+            position=position,
+            question=question,
+            question_text=question.prompt,
+            explanation=question.explanation,
+            choice=choice,
+            choice_text=choice.text,
+            correct_text=correct.text,
+            is_correct=choice.is_correct,
+            section_id=question.section_id,
+        )
+        for position, (question, choice, correct) in enumerate(rows, start=1)
+    )
+    return attempt

@@ -1,0 +1,70 @@
+import random
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from quizzes.forms import QuizForm
+from quizzes.models import Answer, Attempt, Choice, Question, Quiz, attempt_submit
+
+
+def index(request):
+    quizzes = Quiz.objects.published().select_related("condition")
+    return render(request, "quizzes/index.html", {"quizzes": quizzes})
+
+
+def _published_quiz(slug):
+    return get_object_or_404(
+        Quiz.objects.published().prefetch_related(
+            Prefetch(
+                "questions",
+                queryset=Question.objects.prefetch_related(Prefetch("choices", queryset=Choice.objects.all())),
+            )
+        ),
+        slug=slug,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@ratelimit(key="ip", rate=settings.FORM_RATE, method="POST", block=True)
+def take(request, slug):
+    quiz = _published_quiz(slug)
+    questions = [question for question in quiz.questions.all() if len(question.choices.all()) >= 2]
+    seed = random.randrange(2**31)
+    if request.method == "POST":
+        try:
+            seed = int(request.POST.get("seed", ""))
+            if not 0 <= seed <= 2**31:
+                raise ValueError
+        except ValueError:
+            pass  # A missing or odd seed only changes the order choices are shown in.
+    form = QuizForm(request.POST or None, questions=questions, seed=seed)
+    if request.method == "POST" and form.is_valid():
+        attempt = attempt_submit(quiz=quiz, answers=form.chosen())
+        return redirect("quizzes:result", slug=quiz.slug, public_id=attempt.public_id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "quizzes/take.html", {"quiz": quiz, "form": form}, status=status)
+
+
+def result(request, slug, public_id):
+    attempt = get_object_or_404(Attempt.objects.select_related("quiz"), quiz__slug=slug, public_id=public_id)
+    answers = (
+        Answer.objects.filter(attempt=attempt)
+        .select_related("section__page")
+        .only(
+            "position",
+            "question_text",
+            "explanation",
+            "choice_text",
+            "correct_text",
+            "is_correct",
+            "section__anchor",
+            "section__heading",
+            "section__page__slug",
+            "section__page__title",
+            "section__page__status",
+        )
+    )
+    return render(request, "quizzes/result.html", {"attempt": attempt, "quiz": attempt.quiz, "answers": answers})
