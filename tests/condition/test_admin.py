@@ -1,0 +1,205 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from condition.models import Page, PageFeedback
+from tests.factories import PageFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def page_form_data(page, **changes):
+    """The change form as the admin would post it, with the page's sections inline."""
+    data = {
+        "condition": page.condition_id,
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "key_points": page.key_points,
+        "order": page.order,
+        "status": page.status,
+        "last_reviewed": "",
+        "reviewed_by": "",
+        "next_review_due": "",
+        "sections-TOTAL_FORMS": 0,
+        "sections-INITIAL_FORMS": 0,
+        "sections-MIN_NUM_FORMS": 0,
+        "sections-MAX_NUM_FORMS": 1000,
+    }
+    sections = list(page.sections.all())
+    data["sections-TOTAL_FORMS"] = data["sections-INITIAL_FORMS"] = len(sections)
+    for index, section in enumerate(sections):
+        data.update(
+            {
+                f"sections-{index}-id": section.pk,
+                f"sections-{index}-page": page.pk,
+                f"sections-{index}-heading": section.heading,
+                f"sections-{index}-anchor": section.anchor,
+                f"sections-{index}-kind": section.kind,
+                f"sections-{index}-body": section.body,
+                f"sections-{index}-order": section.order,
+            }
+        )
+    data.update(changes)
+    return data
+
+
+def test_editor_can_edit_a_draft_and_submit_it_for_review(editor_client):
+    page = PageFactory(status=Page.Status.DRAFT)
+    SectionFactory(page=page)
+    url = reverse("admin:condition_page_change", args=[page.pk])
+    response = editor_client.post(url, page_form_data(page, title="Better title", status="review"))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert (page.title, page.status) == ("Better title", Page.Status.REVIEW)
+
+
+def test_editor_cannot_publish(editor_client):
+    page = PageFactory(status=Page.Status.REVIEW)
+    url = reverse("admin:condition_page_change", args=[page.pk])
+    response = editor_client.post(url, page_form_data(page, status="published"))
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    page.refresh_from_db()
+    assert page.status == Page.Status.REVIEW
+
+
+def test_editor_cannot_change_a_published_page(editor_client):
+    page = PageFactory(status=Page.Status.PUBLISHED, title="Live")
+    url = reverse("admin:condition_page_change", args=[page.pk])
+    assert editor_client.post(url, page_form_data(page, title="Sneaky")).status_code == 403
+    page.refresh_from_db()
+    assert page.title == "Live"
+
+
+def test_editor_cannot_use_the_publish_action(editor_client):
+    page = PageFactory(status=Page.Status.REVIEW)
+    changelist = reverse("admin:condition_page_changelist")
+    editor_client.post(changelist, {"action": "publish", "_selected_action": [page.pk]})
+    page.refresh_from_db()
+    assert page.status == Page.Status.REVIEW
+
+
+def test_reviewer_publishes_and_records_a_review_in_their_name(reviewer_client):
+    page = PageFactory(status=Page.Status.REVIEW)
+    changelist = reverse("admin:condition_page_changelist")
+    reviewer_client.post(changelist, {"action": "publish", "_selected_action": [page.pk]})
+    reviewer_client.post(changelist, {"action": "record_review", "_selected_action": [page.pk]})
+    page.refresh_from_db()
+    today = timezone.localdate()
+    assert page.status == Page.Status.PUBLISHED
+    assert (page.last_reviewed, page.reviewed_by) == (today, "Rita Reviewer")
+    assert page.next_review_due == today + datetime.timedelta(days=365)
+
+
+def test_reviewer_edits_a_section_of_a_published_page(reviewer_client, client):
+    page = PageFactory(status=Page.Status.PUBLISHED)
+    section = SectionFactory(page=page, body="Old words.")
+    data = page_form_data(page)
+    data["sections-0-body"] = "New **clearer** words."
+    response = reviewer_client.post(reverse("admin:condition_page_change", args=[page.pk]), data)
+    assert response.status_code == 302
+    section.refresh_from_db()
+    assert section.body == "New **clearer** words."
+    assert "New <strong>clearer</strong> words." in client.get(page.get_absolute_url()).content.decode()
+
+
+def test_unknown_citation_key_is_refused_with_a_message_and_nothing_is_lost(reviewer_client):
+    page = PageFactory()
+    section = SectionFactory(page=page, body="Safe words.")
+    data = page_form_data(page)
+    data["sections-0-body"] = "A fact [cite:nosuchsource]."
+    response = reviewer_client.post(reverse("admin:condition_page_change", args=[page.pk]), data)
+    assert response.status_code == 200
+    assert "No source with the key nosuchsource" in response.content.decode()
+    section.refresh_from_db()
+    assert section.body == "Safe words."
+
+
+def test_preview_shows_a_draft_to_staff_exactly_as_families_would_see_it(editor_client):
+    page = PageFactory(status=Page.Status.DRAFT, title="Work in progress")
+    SectionFactory(page=page, heading="A section", body="Draft **words**.")
+    response = editor_client.get(reverse("admin:condition_page_preview", args=[page.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Work in progress" in html and "Draft <strong>words</strong>." in html
+    assert "Preview: this is how families will see this page" in html
+
+
+def test_preview_needs_a_staff_login(client):
+    page = PageFactory(status=Page.Status.DRAFT)
+    response = client.get(reverse("admin:condition_page_preview", args=[page.pk]))
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
+
+
+def test_dashboard_lists_pages_overdue_or_due_for_review_soon(editor_client):
+    today = timezone.localdate()
+    PageFactory(title="Overdue page", next_review_due=today - datetime.timedelta(days=3))
+    PageFactory(title="Due soon page", next_review_due=today + datetime.timedelta(days=10))
+    PageFactory(
+        title="Fine page",
+        last_reviewed=today,
+        reviewed_by="Dr. X",
+        next_review_due=today + datetime.timedelta(days=200),
+    )
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    dashboard = html[html.index('id="reviews-due"') :]
+    assert "Overdue page" in dashboard and "Overdue since" in dashboard
+    assert "Due soon page" in dashboard
+    assert "Fine page" not in dashboard
+
+
+def test_review_filter_in_the_page_list(editor_client):
+    today = timezone.localdate()
+    PageFactory(title="Overdue page", next_review_due=today - datetime.timedelta(days=3))
+    PageFactory(title="Fine page", next_review_due=today + datetime.timedelta(days=200))
+    html = editor_client.get(reverse("admin:condition_page_changelist") + "?review=overdue").content.decode()
+    assert "Overdue page" in html and "Fine page" not in html
+
+
+def test_page_list_shows_feedback_counts(editor_client):
+    page = PageFactory(title="Counted page")
+    PageFeedback.objects.bulk_create(
+        [PageFeedback(page=page, helpful=True)] * 3 + [PageFeedback(page=page, helpful=False)] * 2
+    )
+    html = editor_client.get(reverse("admin:condition_page_changelist")).content.decode()
+    assert "3 yes / 2 no" in html
+
+
+def test_history_compares_versions_and_restores_an_old_one(reviewer_client):
+    page = PageFactory(title="First title", status=Page.Status.DRAFT)
+    page.title = "Second title"
+    page.save()
+    history_url = reverse("admin:condition_page_history", args=[page.pk])
+    html = reviewer_client.get(history_url).content.decode()
+    assert "First title" in html and "Second title" in html  # the change is shown
+    old = page.history.earliest()
+    revert_url = reverse("admin:condition_page_simple_history", args=[page.pk, old.history_id])
+    assert reviewer_client.get(revert_url).status_code == 200
+    response = reviewer_client.post(revert_url, page_form_data(page, title="First title"))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title == "First title"
+    assert page.history.count() == 3
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "condition_page_changelist",
+        "condition_page_add",
+        "condition_section_changelist",
+        "condition_source_changelist",
+        "condition_glossaryterm_changelist",
+        "condition_clinicprofile_changelist",
+        "condition_pagefeedback_changelist",
+        "quizzes_quiz_changelist",
+        "quizzes_question_changelist",
+        "quizzes_attempt_changelist",
+    ],
+)
+def test_admin_screens_open_for_a_clinical_reviewer(reviewer_client, oms_content, name):
+    assert reviewer_client.get(reverse(f"admin:{name}")).status_code == 200

@@ -1,0 +1,117 @@
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from condition.handouts import qr_svg
+from condition.models import ClinicProfile, Page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def clinic(db):
+    profile = ClinicProfile(name="Lakeside Neurology", phone="555 0100", after_hours_phone="555 0199")
+    profile.save()
+    return profile
+
+
+def pdf_text(content):
+    reader = PdfReader(io.BytesIO(content))
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_page_handout_has_clinic_details_key_points_terms_sources_and_dates(client, oms_content, clinic):
+    html = client.get(reverse("condition:page_handout", args=["symptoms"])).content.decode()
+    for expected in [
+        "Lakeside Neurology",
+        "555 0100",
+        "555 0199",
+        "Signs and symptoms",
+        "Key points",
+        "Sources",
+        "Words used in this handout",
+        "opsoclonus",
+        "Not yet reviewed by a clinician at Lakeside Neurology",
+        "Printed ",
+        "<svg",
+    ]:
+        assert expected in html
+    for absent in ['class="site-header"', "Was this page helpful", "<nav", "feedback"]:
+        assert absent not in html
+
+
+def test_handout_short_address_and_qr_point_at_the_page_online(client, oms_content, clinic, settings):
+    settings.SITE_URL = "https://oms.lakeside.example"
+    html = client.get(reverse("condition:page_handout", args=["symptoms"])).content.decode()
+    assert "oms.lakeside.example/topics/symptoms/" in html
+    assert qr_svg("https://oms.lakeside.example/topics/symptoms/") in html
+
+
+def test_qr_code_decodes_to_the_absolute_page_address():
+    import segno
+    import zxingcpp
+    from PIL import Image
+
+    url = "https://oms.lakeside.example/topics/symptoms/"
+    assert "<svg" in qr_svg(url)
+    # Decode the same symbol the SVG draws, rendered to pixels.
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(buffer, kind="png", scale=6, border=4)
+    buffer.seek(0)
+    decoded = zxingcpp.read_barcodes(Image.open(buffer).convert("L"))
+    assert [code.text for code in decoded] == [url]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_handout_offers_a4_and_us_letter(client, oms_content, paper):
+    html = client.get(reverse("condition:page_handout", args=["symptoms"]) + f"?paper={paper}").content.decode()
+    assert f"handout-{paper}.css" in html
+    assert f'value="{paper}" checked' in html
+
+
+def test_unknown_paper_size_falls_back_to_a4(client, oms_content):
+    html = client.get(reverse("condition:page_handout", args=["symptoms"]) + "?paper=<script>").content.decode()
+    assert "handout-a4.css" in html and "<script>" not in html
+
+
+@pytest.mark.parametrize("paper,width_pt", [("a4", 595), ("letter", 612)])
+def test_page_pdf_is_valid_with_page_numbers_title_key_points_and_sources(client, oms_content, clinic, paper, width_pt):
+    response = client.get(reverse("condition:page_handout_pdf", args=["treatment"]) + f"?paper={paper}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    reader, text = pdf_text(response.content)
+    assert round(float(reader.pages[0].mediabox.width)) == width_pt
+    flat = re.sub(r"\s+", " ", text)
+    assert "Treatment" in flat
+    assert "Most children need more than one medicine to calm the immune system." in flat
+    assert "Lancet Child Adolesc Health" in flat
+    assert "Lakeside Neurology" in flat
+    assert f"Page 1 of {len(reader.pages)}" in flat
+
+
+def test_whole_condition_pdf_holds_every_topic(client, oms_content):
+    response = client.get(reverse("condition:condition_handout_pdf", args=["oms"]))
+    reader, text = pdf_text(response.content)
+    flat = re.sub(r"\s+", " ", text)
+    for page in Page.objects.published():
+        assert page.title in flat
+    assert len(reader.pages) >= 4
+
+
+def test_staff_download_a_draft_pdf_from_the_admin(reviewer_client, oms_content):
+    page = Page.objects.get(slug="outlook")
+    page.status = Page.Status.DRAFT
+    page.save()
+    response = reviewer_client.get(reverse("admin:condition_page_pdf", args=[page.pk]))
+    assert response.content.startswith(b"%PDF-")
+    assert "outlook" in response["Content-Disposition"]
+    action = reviewer_client.post(
+        reverse("admin:condition_page_changelist"),
+        {"action": "download_handout_pdfs", "_selected_action": [page.pk, Page.objects.get(slug="symptoms").pk]},
+    )
+    _, text = pdf_text(action.content)
+    assert "Outlook and long-term care" in text and "Signs and symptoms" in text

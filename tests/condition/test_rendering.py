@@ -1,0 +1,67 @@
+from condition.rendering import PageRenderer, cited_keys, sanitise
+from tests.factories import GlossaryTermFactory, SectionFactory, SourceFactory
+
+
+def test_staff_script_and_event_handlers_never_reach_the_page():
+    html = sanitise(
+        "Hello <script>alert(1)</script> <img src=x onerror=alert(2)> "
+        '<a href="javascript:alert(3)" onclick="alert(4)">link</a> <iframe src="https://evil.example"></iframe>'
+        "\n\n[click](javascript:alert(5)) <style>body{display:none}</style>"
+    )
+    lowered = html.lower()
+    for bad in ("<script", "onerror", "onclick", "javascript:", "<iframe", "<img", "<style", "alert(1)"):
+        assert bad not in lowered
+    assert "Hello" in html
+
+
+def test_simple_formatting_is_kept():
+    html = sanitise("**bold** and a [link](https://example.org)\n\n- one\n- two\n\n### Sub heading")
+    assert "<strong>bold</strong>" in html
+    assert '<a href="https://example.org" rel="noopener noreferrer">link</a>' in html
+    assert "<ul>" in html and "<li>one</li>" in html
+    assert "<h3>Sub heading</h3>" in html
+
+
+def test_top_level_headings_become_h3_so_the_outline_stays_in_order():
+    assert "<h3>Big</h3>" in sanitise("# Big")
+    assert "<h1" not in sanitise("# Big")
+
+
+def test_cited_keys_are_listed_once_in_order_of_first_use():
+    assert cited_keys("a [cite:NORD] b [cite:orpha] c [cite:nord]") == ["nord", "orpha"]
+
+
+def test_citations_are_numbered_per_page_in_order_of_first_use(db):
+    first, second = SourceFactory(key="first"), SourceFactory(key="second")
+    sections = [
+        SectionFactory.build(body="One [cite:second]."),
+        SectionFactory.build(body="Two [cite:first] and again [cite:second]."),
+    ]
+    renderer = PageRenderer(sources={"first": first, "second": second}, glossary=[])
+    html = [renderer.render(section).html for section in sections]
+    assert 'href="/sources/#source-second" aria-label="Source 1">[1]</a>' in html[0]
+    assert 'href="/sources/#source-first" aria-label="Source 2">[2]</a>' in html[1]
+    assert "[1]</a>" in html[1]
+    assert renderer.cited_sources == [second, first]
+
+
+def test_a_marker_for_a_deleted_source_disappears_instead_of_dangling():
+    renderer = PageRenderer(sources={}, glossary=[])
+    assert "cite" not in renderer.render(SectionFactory.build(body="Fact [cite:gone].")).html
+
+
+def test_glossary_terms_are_linked_and_explained_at_first_use_only(db):
+    term = GlossaryTermFactory(term="ataxia", slug="ataxia", other_forms="ataxic")
+    renderer = PageRenderer(sources={}, glossary=[term])
+    first = renderer.render(SectionFactory.build(body="Ataxia means shaky walking. Ataxia again."))
+    second = renderer.render(SectionFactory.build(body="More ataxic walking."))
+    assert first.html.count('href="/glossary/#term-ataxia"') == 1
+    assert first.terms == [term]
+    assert second.terms == []
+
+
+def test_glossary_terms_are_not_linked_inside_links_or_headings(db):
+    term = GlossaryTermFactory(term="ataxia", slug="ataxia")
+    renderer = PageRenderer(sources={}, glossary=[term])
+    rendered = renderer.render(SectionFactory.build(body="### Ataxia\n\n[about ataxia](https://example.org)"))
+    assert 'class="term"' not in rendered.html

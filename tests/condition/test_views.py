@@ -1,0 +1,155 @@
+import pytest
+from django.urls import reverse
+
+from condition.models import ClinicProfile, GlossaryTerm, Page, PageFeedback
+from tests.factories import GlossaryTermFactory, PageFactory, SectionFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def make_page(sections=3, **kwargs):
+    page = PageFactory(**kwargs)
+    sources = [SourceFactory() for _ in range(3)]
+    GlossaryTerm.objects.get_or_create(slug="ataxia", defaults={"term": "ataxia", "definition": "Shaky walking."})
+    for index in range(sections):
+        SectionFactory(page=page, body=f"Ataxia fact {index} [cite:{sources[index % 3].key}].")
+    return page
+
+
+@pytest.mark.parametrize("sections", [1, 25])
+def test_topic_page_costs_the_same_six_queries_however_many_sections(client, django_assert_num_queries, sections):
+    page = make_page(sections=sections)
+    with django_assert_num_queries(6):
+        response = client.get(page.get_absolute_url())
+    assert response.status_code == 200
+    assert response.content.decode().count('class="section') == sections
+
+
+@pytest.mark.parametrize("pages", [1, 12])
+def test_home_page_query_count_is_constant(client, django_assert_num_queries, pages):
+    for _ in range(pages):
+        PageFactory()
+    with django_assert_num_queries(3):
+        response = client.get(reverse("condition:home"))
+    assert response.content.decode().count('<li><a href="/topics/') == pages
+
+
+@pytest.mark.parametrize("terms", [1, 20])
+def test_glossary_query_count_is_constant(client, django_assert_num_queries, terms):
+    for _ in range(terms):
+        GlossaryTermFactory()
+    with django_assert_num_queries(2):
+        response = client.get(reverse("condition:glossary"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("pages", [1, 10])
+def test_sources_page_query_count_is_constant(client, django_assert_num_queries, pages):
+    for _ in range(pages):
+        make_page(sections=2)
+    with django_assert_num_queries(3):
+        response = client.get(reverse("condition:sources"))
+    assert response.status_code == 200
+
+
+def test_topic_page_shows_key_points_first_then_contents_then_sections(client):
+    page = make_page(key_points="Remember this.\nAnd this.")
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert html.index("Key points") < html.index("On this page") < html.index('class="section')
+    assert "<li>Remember this.</li>" in html
+
+
+def test_care_box_sections_are_set_apart(client):
+    page = PageFactory()
+    SectionFactory(page=page, kind="care", heading="Call us", anchor="call-us")
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert 'class="section care-box"' in html
+    assert "Get help: </span>Call us" in html
+
+
+def test_citation_markers_link_to_the_sources_page(client):
+    page = PageFactory()
+    SourceFactory(key="nord", citation="Pranzatelli. NORD.")
+    SectionFactory(page=page, body="A fact [cite:nord].")
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert '<a href="/sources/#source-nord" aria-label="Source 1">[1]</a>' in html
+    assert "Pranzatelli. NORD." in html  # the page's own numbered list
+
+
+def test_unreviewed_page_says_so_honestly_with_the_clinic_name(client):
+    ClinicProfile(name="Lakeside Children's Neurology").save()
+    page = make_page()
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert "Not yet reviewed by a clinician at Lakeside Children&#x27;s Neurology" in html
+
+
+def test_reviewed_page_shows_who_reviewed_it_and_when_it_is_due_again(client):
+    import datetime
+
+    page = make_page(
+        last_reviewed=datetime.date(2026, 5, 4), reviewed_by="Dr. A. Lee", next_review_due=datetime.date(2027, 5, 4)
+    )
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert "Last reviewed" in html and "4 May 2026" in html and "Dr. A. Lee" in html and "4 May 2027" in html
+    assert "Not yet reviewed" not in html
+
+
+def test_footer_shows_the_clinic_phone_numbers(client):
+    ClinicProfile(name="Lakeside", phone="555 0100", after_hours_phone="555 0199").save()
+    html = client.get(reverse("condition:home")).content.decode()
+    assert 'href="tel:5550100"' in html and "555 0199" in html
+
+
+@pytest.mark.parametrize("status", [Page.Status.DRAFT, Page.Status.REVIEW])
+def test_draft_and_in_review_pages_are_hidden_from_families(client, status):
+    page = make_page(status=status, title="Secret draft")
+    assert client.get(page.get_absolute_url()).status_code == 404
+    assert "Secret draft" not in client.get(reverse("condition:home")).content.decode()
+    assert client.get(reverse("condition:page_handout", args=[page.slug])).status_code == 404
+    assert client.post(reverse("condition:feedback", args=[page.slug]), {"helpful": "yes"}).status_code == 404
+
+
+def test_sources_page_only_names_published_pages_that_cite_a_source(client):
+    source = SourceFactory(key="nord", citation="The NORD entry.")
+    SectionFactory(page=PageFactory(title="Live page"), body="[cite:nord]")
+    SectionFactory(page=PageFactory(title="Draft page", status=Page.Status.DRAFT), body="[cite:nord]")
+    html = client.get(reverse("condition:sources")).content.decode()
+    assert 'id="source-nord"' in html and source.citation in html
+    assert "Live page" in html and "Draft page" not in html
+
+
+@pytest.mark.parametrize(
+    "path", ["/topics/no-such-page/", "/topics/%E2%80%AE/", "/topics/../../etc/passwd", "/nothing-here/"]
+)
+def test_unknown_addresses_are_404_not_500(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_feedback_is_stored_without_personal_data_and_thanks_the_family(client):
+    page = make_page()
+    response = client.post(
+        reverse("condition:feedback", args=[page.slug]), {"helpful": "no", "comment": "Explain IVIG more."}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("condition:feedback_thanks", args=[page.slug])
+    feedback = PageFeedback.objects.get()
+    assert (feedback.page, feedback.helpful, feedback.comment) == (page, False, "Explain IVIG more.")
+    assert {field.name for field in PageFeedback._meta.fields} == {"id", "page", "helpful", "comment", "created_at"}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"helpful": "maybe"}, {"helpful": "yes", "comment": "x" * 501}],
+    ids=["nothing chosen", "tampered choice", "comment too long"],
+)
+def test_bad_feedback_gets_a_clear_message_and_stores_nothing(client, data):
+    page = make_page()
+    response = client.post(reverse("condition:feedback", args=[page.slug]), data)
+    assert response.status_code == 400
+    assert "Please check your answer" in response.content.decode()
+    assert not PageFeedback.objects.exists()
+
+
+def test_feedback_form_only_accepts_posts(client):
+    page = make_page()
+    assert client.get(reverse("condition:feedback", args=[page.slug])).status_code == 405

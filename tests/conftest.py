@@ -1,0 +1,48 @@
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def oms_content(db):
+    """The default OMS content, loaded exactly as `make run` loads it."""
+    call_command("load_oms_content", stdout=open("/dev/null", "w"))
+
+
+def _staff(username, group_name=None, **extra):
+    user = User.objects.create_user(
+        username, f"{username}@clinic.example", "a-long-test-password", is_staff=True, **extra
+    )
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _staff("eddie", "Editors", first_name="Eddie", last_name="Editor")
+
+
+@pytest.fixture
+def reviewer(db):
+    return _staff("rita", "Clinical reviewers", first_name="Rita", last_name="Reviewer")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client
