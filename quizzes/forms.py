@@ -7,12 +7,9 @@ from django import forms
 class QuizForm(forms.Form):
     """One radio group per question; choices in an order fixed by `seed`."""
 
-    seed = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31)
-
     def __init__(self, *args, questions, seed, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = questions
-        self.fields["seed"].initial = seed
         shuffler = random.Random(seed)
         total = len(questions)
         for number, question in enumerate(questions, start=1):
@@ -50,7 +47,7 @@ class QuizForm(forms.Form):
         return [
             (self[name].auto_id, error)
             for name, errors in self.errors.items()
-            if name in self.fields and name != "seed"
+            if name in self.fields
             for error in errors
         ]
 

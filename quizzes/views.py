@@ -40,12 +40,12 @@ def take(request, slug):
                 raise ValueError
         except ValueError:
             pass  # A missing or odd seed only changes the order choices are shown in.
-    form = QuizForm(request.POST or None, questions=questions, seed=seed)
+    form = QuizForm(request.POST if request.method == "POST" else None, questions=questions, seed=seed)
     if request.method == "POST" and form.is_valid():
         attempt = attempt_submit(quiz=quiz, answers=form.chosen())
         return redirect("quizzes:result", slug=quiz.slug, public_id=attempt.public_id)
     status = 400 if request.method == "POST" else 200
-    return render(request, "quizzes/take.html", {"quiz": quiz, "form": form}, status=status)
+    return render(request, "quizzes/take.html", {"quiz": quiz, "form": form, "seed": seed}, status=status)
 
 
 def result(request, slug, public_id):
