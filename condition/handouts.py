@@ -60,6 +60,8 @@ def handout_context(request, pages, *, title, paper, online_path):
     return {
         "title": title,
         "entries": entries,
+        # One page: its sections sit under the h1; several: under each page's h2.
+        "hx": "h3" if len(entries) > 1 else "h2",
         "terms": sorted(terms, key=lambda term: term.term.lower()),
         "handout_sources": renderer.cited_sources,
         "paper": paper,

@@ -32,9 +32,12 @@ GROUPS = {"Editors": EDITOR_PERMISSIONS, "Clinical reviewers": EDITOR_PERMISSION
 def create_groups(apps, schema_editor):
     for app_label in ("condition", "quizzes"):
         app_config = apps.get_app_config(app_label)
-        app_config.models_module = True  # the migration state's stand-in lacks it
+        stand_in = getattr(app_config, "models_module", None) is None  # migration-state configs lack it
+        if stand_in:
+            app_config.models_module = True
         create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        if stand_in:
+            app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codes in GROUPS.items():

@@ -1,0 +1,73 @@
+import pytest
+from django.test import Client
+
+from tests.browser.conftest import axe_violations
+
+PUBLIC_PATHS = [
+    "/",
+    "/topics/what-is-oms/",
+    "/topics/symptoms/",
+    "/topics/causes-and-neuroblastoma/",
+    "/topics/tests-and-diagnosis/",
+    "/topics/treatment/",
+    "/topics/outlook/",
+    "/topics/living-with-oms/",
+    "/glossary/",
+    "/sources/",
+    "/quiz/",
+    "/quiz/oms-basics/",
+    "/topics/symptoms/handout/",
+    "/conditions/oms/handout/",
+    "/topics/symptoms/feedback/thanks/",
+    "/no-such-page/",
+]
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 360, "height": 740}, {"width": 1280, "height": 900}], ids=["phone", "desktop"]
+)
+def test_axe_finds_no_violations_on_any_public_page(site, browser, viewport):
+    context = browser.new_context(viewport=viewport, bypass_csp=True)
+    page = context.new_page()
+    found = {}
+    for path in PUBLIC_PATHS:
+        page.goto(site.url + path)
+        violations = axe_violations(page)
+        if violations:
+            found[path] = violations
+    context.close()
+    assert found == {}
+
+
+def test_axe_finds_no_violations_on_quiz_errors_and_results(site, browser):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(site.url + "/quiz/oms-basics/")
+    page.get_by_role("button", name="See my results").click()
+    assert page.get_by_role("alert").is_visible()
+    assert axe_violations(page) == []
+    for radio in page.locator("fieldset").all():
+        radio.locator("input[type=radio]").first.check()
+    page.get_by_role("button", name="See my results").click()
+    assert "/result/" in page.url
+    assert axe_violations(page) == []
+    page.goto(site.url + "/topics/symptoms/")
+    page.get_by_role("button", name="Send").click()
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_pages_stay_readable_at_200_percent_zoom(site, browser):
+    context = browser.new_context(viewport={"width": 640, "height": 800}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(site.url + "/topics/treatment/")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 640
+    context.close()
+
+
+def test_every_public_page_is_valid_utf8_html_with_a_language(site):
+    client = Client()
+    for path in PUBLIC_PATHS:
+        html = client.get(path).content.decode("utf-8")
+        assert html.startswith("<!doctype html>") and '<html lang="en"' in html

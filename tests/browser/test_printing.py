@@ -1,0 +1,33 @@
+import io
+import re
+
+from pypdf import PdfReader
+
+
+def pdf_text(pdf_bytes):
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    return reader, re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))
+
+
+def test_printing_a_topic_page_leaves_out_navigation_and_forms(site, desktop):
+    desktop.goto(site.url + "/topics/symptoms/")
+    desktop.emulate_media(media="print")
+    _, text = pdf_text(desktop.pdf(format="A4", print_background=True))
+    assert "Signs and symptoms" in text and "Key points" in text
+    for absent in ["Word list", "Check your understanding", "Was this page helpful", "On this page", "Send", "Next:"]:
+        assert absent not in text, absent
+    assert "Not yet reviewed by a clinician" in text
+
+
+def test_printing_the_handout_from_the_browser_matches_the_pdf(site, desktop, client):
+    desktop.goto(site.url + "/topics/treatment/handout/?paper=letter")
+    desktop.emulate_media(media="print")
+    reader, text = pdf_text(desktop.pdf(prefer_css_page_size=True, print_background=True))
+    assert round(float(reader.pages[0].mediabox.width)) == 612  # US Letter, from the handout's own CSS
+    assert "Page 1 of" in text
+    assert "Paper size" not in text and "Back to the website" not in text
+    served = client.get("/topics/treatment/handout.pdf?paper=letter").content
+    served_reader, served_text = pdf_text(served)
+    assert round(float(served_reader.pages[0].mediabox.width)) == 612
+    for expected in ["Treatment", "Key points", "Sources", "Words used in this handout", "Lancet Child Adolesc Health"]:
+        assert expected in text and expected in served_text

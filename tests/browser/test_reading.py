@@ -1,0 +1,46 @@
+import re
+
+from playwright.sync_api import expect
+
+
+def test_family_reads_a_topic_on_a_phone_and_follows_a_citation(site, phone):
+    phone.goto(site.url + "/")
+    phone.get_by_role("link", name="Signs and symptoms").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Signs and symptoms")
+    expect(phone.get_by_role("heading", name="Key points")).to_be_visible()
+    # Nothing is wider than the phone: no sideways scrolling.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.get_by_role("link", name="When to get help").click()
+    expect(phone.locator("#when-to-get-help")).to_be_in_viewport()
+    phone.get_by_role("link", name="Source 1").first.click()
+    expect(phone).to_have_url(re.compile(r"/sources/#source-nord$"))
+    expect(phone.locator("#source-nord")).to_contain_text("Pranzatelli MR")
+    expect(phone.locator("#source-nord")).to_contain_text("Signs and symptoms")
+
+
+def test_glossary_terms_are_explained_in_place_and_link_to_the_word_list(site, phone):
+    phone.goto(site.url + "/topics/what-is-oms/")
+    box = phone.locator("#what-the-name-means .terms")
+    expect(box).to_contain_text("Fast, jerky eye movements")
+    phone.locator("#what-the-name-means a.term", has_text="Opsoclonus").click()
+    expect(phone).to_have_url(re.compile(r"/glossary/#term-opsoclonus$"))
+
+
+def test_the_site_works_with_javascript_switched_off(site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url + "/topics/treatment/")
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    context.close()
+
+
+def test_keyboard_users_can_skip_to_the_content(site, desktop):
+    desktop.goto(site.url + "/topics/symptoms/")
+    desktop.keyboard.press("Tab")
+    skip = desktop.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    desktop.keyboard.press("Enter")
+    expect(desktop).to_have_url(re.compile(r"#main$"))
