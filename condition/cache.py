@@ -1,15 +1,25 @@
-"""One number that changes whenever staff save content.
+"""Cheap repeat visits to public pages, dropped the moment staff change content.
 
-Cached page fragments, ETags and handout PDFs include it, so a publish or an
-edit is visible to families at once, in every worker process (the cache is
-shared: see CACHES in settings).
+One number, the content version, changes whenever staff save anything that a
+family can see (condition.signals). Cached pages, ETags and handout PDFs
+include it, so a publish or an edit shows at once in every worker process
+(the default cache is shared between workers: see CACHES in settings).
 """
 
+import functools
+import hashlib
 import time
 
 from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, parse_etags
 
 KEY = "content-version"
+CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
+PAGE_TTL = 60 * 60 * 24
 
 
 def content_version():
@@ -24,3 +34,50 @@ def bump_content_version(**kwargs):
     version = time.time_ns()
     cache.set(KEY, version, None)
     return version
+
+
+def public_page(view):
+    """Cache a public GET page whole, answer revalidation with 304.
+
+    The page is rendered with a placeholder where the CSRF token goes and each
+    response gets the visitor's own token, so forms keep working from cache.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        version = content_version()
+        # The day is part of it: handouts print today's date.
+        identity = f"{version}:{timezone.localdate()}:{request.get_full_path()}".encode()
+        etag = '"' + hashlib.blake2b(identity, digest_size=12).hexdigest() + '"'
+        last_modified = http_date(version // 1_000_000_000)
+        if etag in parse_etags(request.headers.get("If-None-Match", "")):
+            response = HttpResponseNotModified()
+            _validators(response, etag, last_modified)
+            return response
+        key = "page:" + hashlib.blake2b(identity, digest_size=16).hexdigest()
+        cached = cache.get(key)
+        if cached is None:
+            request.csrf_placeholder = CSRF_PLACEHOLDER
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            if response.status_code != 200:
+                response.content = response.content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+                return response
+            cached = (response.content.decode(), response.get("Content-Type"))
+            cache.set(key, cached, PAGE_TTL)
+        html, content_type = cached
+        response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)), content_type=content_type)
+        _validators(response, etag, last_modified)
+        return response
+
+    return wrapper
+
+
+def _validators(response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = last_modified
+    # Browsers keep the page but ask each time; the answer is usually a 304.
+    patch_cache_control(response, private=True, no_cache=True)

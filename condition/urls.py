@@ -1,18 +1,19 @@
 from django.urls import path
 
 from condition import views
+from condition.cache import public_page
 
 app_name = "condition"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("topics/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
+    path("", public_page(views.home), name="home"),
+    path("topics/<slug:slug>/", public_page(views.PageDetailView.as_view()), name="page"),
     path("topics/<slug:slug>/feedback/", views.feedback, name="feedback"),
     path("topics/<slug:slug>/feedback/thanks/", views.feedback_thanks, name="feedback_thanks"),
-    path("topics/<slug:slug>/handout/", views.page_handout, name="page_handout"),
+    path("topics/<slug:slug>/handout/", public_page(views.page_handout), name="page_handout"),
     path("topics/<slug:slug>/handout.pdf", views.page_handout, {"as_pdf": True}, name="page_handout_pdf"),
-    path("conditions/<slug:slug>/handout/", views.condition_handout, name="condition_handout"),
+    path("conditions/<slug:slug>/handout/", public_page(views.condition_handout), name="condition_handout"),
     path("conditions/<slug:slug>/handout.pdf", views.condition_handout, {"as_pdf": True}, name="condition_handout_pdf"),
-    path("glossary/", views.GlossaryView.as_view(), name="glossary"),
-    path("sources/", views.sources, name="sources"),
+    path("glossary/", public_page(views.GlossaryView.as_view()), name="glossary"),
+    path("sources/", public_page(views.sources), name="sources"),
 ]

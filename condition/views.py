@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from condition.cache import content_version
 from condition.forms import FeedbackForm
 from condition.models import Condition, GlossaryTerm, Page, Section, Source
 from condition.rendering import cited_keys, render_page
+from omsportal.views import form_rate
 
 
 class PublishedPageMixin:
@@ -83,7 +83,7 @@ def sources(request):
 
 
 @require_POST
-@ratelimit(key="ip", rate=settings.FORM_RATE, method="POST", block=True)
+@ratelimit(key="ip", rate=form_rate, method="POST", block=True)
 def feedback(request, slug):
     page = get_object_or_404(Page.objects.published().select_related("condition"), slug=slug)
     form = FeedbackForm(request.POST)

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a rate-limit hit into RATELIMIT_VIEW's friendly 429.
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Last, so it sees the outcome of authentication (django-axes docs).
     "axes.middleware.AxesMiddleware",
 ]
@@ -178,11 +180,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 CACHES = {
+    # Cached pages and the content version must be shared by every worker
+    # process, so a publish shows at once whichever worker answers (issue 5).
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "omsportal",
-    }
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        "TIMEOUT": 60 * 60 * 24,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    # Rate-limit counters: per worker process, so the effective limit is the
+    # rate times the number of workers. Good enough against floods; no extra server.
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
 }
+RATELIMIT_USE_CACHE = "ratelimit"
 
 # Rate limits for the family forms (django-ratelimit), per client address.
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT", True)

@@ -1,7 +1,13 @@
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+
+
+def form_rate(group, request):
+    """Posts allowed per client address for the family forms (read at request time)."""
+    return settings.FORM_RATE
 
 
 def rate_limited(request, exception):

@@ -1,11 +1,11 @@
 import random
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from omsportal.views import form_rate
 from quizzes.forms import QuizForm
 from quizzes.models import Answer, Attempt, Choice, Question, Quiz, attempt_submit
 
@@ -28,7 +28,7 @@ def _published_quiz(slug):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@ratelimit(key="ip", rate=settings.FORM_RATE, method="POST", block=True)
+@ratelimit(key="ip", rate=form_rate, method="POST", block=True)
 def take(request, slug):
     quiz = _published_quiz(slug)
     questions = [question for question in quiz.questions.all() if len(question.choices.all()) >= 2]

@@ -1,0 +1,139 @@
+"""Bad input against every public URL and form: always a 4xx or a form error, never a 500, nothing stored."""
+
+from urllib.parse import quote
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from condition.models import PageFeedback
+from quizzes.models import Answer, Attempt
+
+pytestmark = pytest.mark.django_db
+
+HYPOTHESIS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+PUBLIC_GET = [
+    "/",
+    "/topics/symptoms/",
+    "/glossary/",
+    "/sources/",
+    "/quiz/",
+    "/quiz/oms-basics/",
+    "/topics/symptoms/handout/",
+    "/healthz",
+]
+FORMS = ["/topics/symptoms/feedback/", "/quiz/oms-basics/"]
+odd_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300)
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limit(settings):
+    settings.RATELIMIT_ENABLE = False
+
+
+def assert_not_stored():
+    assert not PageFeedback.objects.exists()
+    assert not Attempt.objects.exists() and not Answer.objects.exists()
+
+
+@HYPOTHESIS
+@given(segment=odd_text)
+def test_odd_unicode_and_path_tricks_in_addresses_are_4xx(oms_content, segment):
+    client = Client()
+    for template in ("/topics/{}/", "/quiz/{}/", "/topics/{}/handout/", "/conditions/{}/handout.pdf", "/{}"):
+        response = client.get(template.format(quote(segment, safe="/.%")))
+        assert response.status_code in (200, 301, 302, 400, 404)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/topics/../../etc/passwd",
+        "/topics/%2e%2e%2f%2e%2e%2fetc%2fpasswd/",
+        "/static/../manage.py",
+        "/topics/%00/",
+        "/topics/symptoms%00/",
+        "/quiz/oms-basics/result/00000000-0000-0000-0000-000000000000/",
+        "/admin/../manage.py",
+    ],
+)
+def test_path_tricks_are_refused(client, oms_content, path):
+    response = client.get(path)
+    assert response.status_code in (400, 404, 301, 302)
+    assert b"SECRET_KEY" not in response.content and b"import" not in response.content[:200]
+
+
+@HYPOTHESIS
+@given(data=st.dictionaries(st.text(max_size=40), st.one_of(odd_text, st.lists(odd_text, max_size=3)), max_size=8))
+def test_random_form_posts_never_500_and_invalid_ones_store_nothing(oms_content, data):
+    client = Client()
+    for url in FORMS:
+        before = (PageFeedback.objects.count(), Attempt.objects.count())
+        response = client.post(url, data)
+        assert response.status_code < 500
+        if response.status_code != 302:
+            assert (PageFeedback.objects.count(), Attempt.objects.count()) == before
+
+
+@HYPOTHESIS
+@given(choice=st.one_of(odd_text, st.integers(min_value=-(2**70), max_value=2**70).map(str)))
+def test_tampered_quiz_choice_values_are_form_errors(oms_content, choice):
+    from quizzes.models import Quiz
+
+    quiz = Quiz.objects.get(slug="oms-basics")
+    data = {f"question_{q.pk}": str(q.choices.first().pk) for q in quiz.questions.all()}
+    first = quiz.questions.first()
+    if choice.strip() in {str(c.pk) for c in first.choices.all()}:
+        return
+    data[f"question_{first.pk}"] = choice
+    response = Client().post("/quiz/oms-basics/", data)
+    assert response.status_code == 400
+    assert_not_stored()
+
+
+@pytest.mark.parametrize("url", FORMS)
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
+def test_wrong_methods_are_405(client, oms_content, url, method):
+    assert getattr(client, method)(url).status_code == 405
+    assert_not_stored()
+
+
+@pytest.mark.parametrize("url", FORMS)
+def test_oversized_bodies_are_400(client, oms_content, url):
+    response = client.post(url, {"comment": "x" * (400 * 1024), "helpful": "yes"})
+    assert response.status_code == 400
+    assert_not_stored()
+
+
+@pytest.mark.parametrize("url", FORMS)
+def test_too_many_fields_are_400(client, oms_content, url):
+    response = client.post(url, {f"field{i}": "1" for i in range(1000)})
+    assert response.status_code == 400
+    assert_not_stored()
+
+
+@pytest.mark.parametrize("url", FORMS)
+def test_non_form_bodies_are_refused(client, oms_content, url):
+    response = client.post(url, data=b"\xff\xfe{not json", content_type="application/json")
+    assert 400 <= response.status_code < 500
+    response = client.post(url, data=b"\xff\xfe\x00", content_type="application/x-www-form-urlencoded")
+    assert 400 <= response.status_code < 500
+    assert_not_stored()
+
+
+@pytest.mark.parametrize("url", FORMS)
+def test_missing_csrf_is_403(oms_content, url):
+    response = Client(enforce_csrf_checks=True).post(url, {"helpful": "yes"})
+    assert response.status_code == 403
+    assert_not_stored()
+
+
+def test_feedback_with_odd_unicode_is_stored_as_plain_text_and_shown_escaped(client, oms_content, admin_client):
+    comment = "<script>alert(1)</script> \u202e RTL \U0001f600 ok"
+    response = client.post("/topics/symptoms/feedback/", {"helpful": "yes", "comment": comment})
+    assert response.status_code == 302
+    stored = PageFeedback.objects.get().comment
+    assert "\u202e" not in stored and "\U0001f600" in stored
+    html = admin_client.get("/admin/condition/pagefeedback/").content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
