@@ -1,0 +1,46 @@
+import json
+
+from django.core import serializers
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from condition.models import ClinicProfile, Condition, GlossaryTerm, Page, Section, Source
+from quizzes.models import Choice, Question, Quiz
+
+FORMAT = "omsportal-content"
+VERSION = 1
+# Parents before children, so a restore can load them in this order.
+CONTENT_MODELS = [ClinicProfile, Condition, Source, GlossaryTerm, Page, Section, Quiz, Question, Choice]
+
+
+def _jsonable(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+class Command(BaseCommand):
+    help = "Export all content (clinic profile, pages, sections, sources, glossary, quizzes) to a JSON file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="File to write, e.g. content-backup.json")
+
+    def handle(self, *args, path, **options):
+        objects = []
+        counts = {}
+        for model in CONTENT_MODELS:
+            # The python serializer + isoformat keeps microseconds that "json" drops.
+            rows = serializers.serialize("python", model.objects.order_by("pk"))
+            counts[model._meta.label] = len(rows)
+            objects.extend(rows)
+        document = {
+            "format": FORMAT,
+            "version": VERSION,
+            "exported_at": timezone.now().isoformat(),
+            "counts": counts,
+            "objects": objects,
+        }
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=1, default=_jsonable)
+        summary = ", ".join(f"{count} {label}" for label, count in counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Exported {len(objects)} objects to {path}: {summary}"))
