@@ -38,7 +38,7 @@ class Client:
         return TOKEN_RE.search(html).group(1), choices
 
     def feedback_token(self, slug="symptoms"):
-        status, html = self.request("GET", f"/topics/{slug}/")
+        status, html = self.request("GET", f"/topics/{slug}/feedback/?helpful=yes")
         assert status == 200, status
         return TOKEN_RE.search(html).group(1)
 

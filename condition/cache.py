@@ -12,13 +12,11 @@ import time
 
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags
 
 KEY = "content-version"
-CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
 PAGE_TTL = 60 * 60 * 24
 
 
@@ -36,11 +34,23 @@ def bump_content_version(**kwargs):
     return version
 
 
+# This process's copy of recently served pages. Keys hold the content version,
+# so an entry can never be stale; it only saves reading the shared cache.
+_local = {}
+LOCAL_MAX = 256
+
+
+def _remember(key, value):
+    if len(_local) >= LOCAL_MAX:
+        _local.clear()
+    _local[key] = value
+
+
 def public_page(view):
     """Cache a public GET page whole, answer revalidation with 304.
 
-    The page is rendered with a placeholder where the CSRF token goes and each
-    response gets the visitor's own token, so forms keep working from cache.
+    Public pages hold nothing specific to a visitor (no form tokens), so one
+    rendering serves everyone until staff change content.
     """
 
     @functools.wraps(view)
@@ -57,19 +67,18 @@ def public_page(view):
             _validators(response, etag, last_modified)
             return response
         key = "page:" + hashlib.blake2b(identity, digest_size=16).hexdigest()
-        cached = cache.get(key)
+        cached = _local.get(key) or cache.get(key)
         if cached is None:
-            request.csrf_placeholder = CSRF_PLACEHOLDER
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             if response.status_code != 200:
-                response.content = response.content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
                 return response
-            cached = (response.content.decode(), response.get("Content-Type"))
+            cached = (response.content, response.get("Content-Type"))
             cache.set(key, cached, PAGE_TTL)
-        html, content_type = cached
-        response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)), content_type=content_type)
+        _remember(key, cached)
+        content, content_type = cached
+        response = HttpResponse(content, content_type=content_type)
         _validators(response, etag, last_modified)
         return response
 
@@ -79,5 +88,6 @@ def public_page(view):
 def _validators(response, etag, last_modified):
     response["ETag"] = etag
     response["Last-Modified"] = last_modified
-    # Browsers keep the page but ask each time; the answer is usually a 304.
-    patch_cache_control(response, private=True, no_cache=True)
+    # Browsers (and proxies: the page is the same for everyone) keep the page
+    # but ask each time; the answer is usually a 304.
+    patch_cache_control(response, public=True, no_cache=True)

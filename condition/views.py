@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 from django_ratelimit.decorators import ratelimit
 
@@ -54,7 +54,6 @@ class PageDetailView(PublishedPageMixin, DetailView):
         index = next(i for i, sibling in enumerate(siblings) if sibling.pk == self.object.pk)
         context["previous_page"] = siblings[index - 1] if index > 0 else None
         context["next_page"] = siblings[index + 1] if index + 1 < len(siblings) else None
-        context["feedback_form"] = kwargs.get("feedback_form") or FeedbackForm()
         return context
 
 
@@ -82,20 +81,23 @@ def sources(request):
     return render(request, "condition/sources.html", {"sources": all_sources})
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=form_rate, method="POST", block=True)
 def feedback(request, slug):
-    page = get_object_or_404(Page.objects.published().select_related("condition"), slug=slug)
-    form = FeedbackForm(request.POST)
-    if form.is_valid():
-        form.instance.page = page
-        form.save()
-        return redirect("condition:feedback_thanks", slug=page.slug)
-    # Show the page again with the form's errors, keeping what was typed.
-    view = PageDetailView()
-    view.setup(request, slug=slug)
-    view.object = page
-    return render(request, view.template_name, view.get_context_data(feedback_form=form), status=400)
+    """Step two of "Was this page helpful?": the answer from the page's link, an optional comment, Send."""
+    page = get_object_or_404(Page.objects.published().only("title", "slug", "status"), slug=slug)
+    if request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            form.instance.page = page
+            form.save()
+            return redirect("condition:feedback_thanks", slug=page.slug)
+        status = 400
+    else:
+        answer = request.GET.get("helpful")
+        form = FeedbackForm(initial={"helpful": answer} if answer in ("yes", "no") else None)
+        status = 200
+    return render(request, "condition/feedback.html", {"page": page, "form": form}, status=status)
 
 
 def feedback_thanks(request, slug):

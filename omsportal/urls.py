@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -9,6 +10,9 @@ urlpatterns = [
     path("quiz/", include("quizzes.urls")),
     path("", include("condition.urls")),
 ]
+
+if settings.BENCH:
+    urlpatterns.insert(0, path("bench/bare/<int:size>/", views.bench_bare))
 
 handler400 = "omsportal.views.bad_request"
 handler404 = "omsportal.views.page_not_found"

@@ -1,13 +1,19 @@
 import random
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from condition.cache import content_version
 from omsportal.views import form_rate
 from quizzes.forms import QuizForm
 from quizzes.models import Answer, Attempt, Choice, Question, Quiz, attempt_submit
+
+# Each fresh quiz shows one of this many choice orders, so "try again" looks new.
+SHUFFLES = 32
 
 
 def index(request):
@@ -32,7 +38,7 @@ def _published_quiz(slug):
 def take(request, slug):
     quiz = _published_quiz(slug)
     questions = [question for question in quiz.questions.all() if len(question.choices.all()) >= 2]
-    seed = random.randrange(2**31)
+    seed = random.randrange(SHUFFLES)
     if request.method == "POST":
         try:
             seed = int(request.POST.get("seed", ""))
@@ -44,8 +50,16 @@ def take(request, slug):
     if request.method == "POST" and form.is_valid():
         attempt = attempt_submit(quiz=quiz, answers=form.chosen())
         return redirect("quizzes:result", slug=quiz.slug, public_id=attempt.public_id)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "quizzes/take.html", {"quiz": quiz, "form": form, "seed": seed}, status=status)
+    context = {"quiz": quiz, "form": form, "seed": seed}
+    if request.method == "POST":
+        return render(request, "quizzes/take.html", context, status=400)
+    # A fresh form is the same for everyone with the same shuffle: render it once.
+    key = f"quiz-form:{content_version()}:{quiz.pk}:{seed}"
+    context["questions_html"] = cache.get(key)
+    if context["questions_html"] is None:
+        context["questions_html"] = render_to_string("quizzes/includes/questions.html", {"form": form})
+        cache.set(key, context["questions_html"], 60 * 60 * 24)
+    return render(request, "quizzes/take.html", context)
 
 
 def result(request, slug, public_id):

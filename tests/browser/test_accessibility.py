@@ -18,6 +18,7 @@ PUBLIC_PATHS = [
     "/quiz/oms-basics/",
     "/topics/symptoms/handout/",
     "/conditions/oms/handout/",
+    "/topics/symptoms/feedback/?helpful=yes",
     "/topics/symptoms/feedback/thanks/",
     "/no-such-page/",
 ]
@@ -51,8 +52,9 @@ def test_axe_finds_no_violations_on_quiz_errors_and_results(site, browser):
     page.get_by_role("button", name="See my results").click()
     assert "/result/" in page.url
     assert axe_violations(page) == []
-    page.goto(site.url + "/topics/symptoms/")
+    page.goto(site.url + "/topics/symptoms/feedback/")
     page.get_by_role("button", name="Send").click()
+    assert page.get_by_role("alert").is_visible()
     assert axe_violations(page) == []
     context.close()
 

@@ -30,9 +30,19 @@ def test_the_site_works_with_javascript_switched_off(site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site.url + "/topics/treatment/")
-    page.get_by_label("Yes").check()
+    page.get_by_role("link", name=re.compile(r"^No\b.*not helpful")).click()
+    expect(page.get_by_label("No")).to_be_checked()
+    page.get_by_label("Anything we should add").fill("Say more about IVIG side effects.")
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    from condition.models import PageFeedback
+
+    feedback = PageFeedback.objects.get()
+    assert (feedback.page.slug, feedback.helpful, feedback.comment) == (
+        "treatment",
+        False,
+        "Say more about IVIG side effects.",
+    )
     context.close()
 
 

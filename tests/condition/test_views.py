@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -150,6 +152,23 @@ def test_bad_feedback_gets_a_clear_message_and_stores_nothing(client, data):
     assert not PageFeedback.objects.exists()
 
 
-def test_feedback_form_only_accepts_posts(client):
+@pytest.mark.parametrize("answer", ["yes", "no"])
+def test_the_yes_and_no_links_on_a_page_open_the_form_with_that_answer_chosen(client, answer):
     page = make_page()
-    assert client.get(reverse("condition:feedback", args=[page.slug])).status_code == 405
+    html = client.get(page.get_absolute_url()).content.decode()
+    url = reverse("condition:feedback", args=[page.slug]) + f"?helpful={answer}"
+    assert f'href="{url}"' in html
+    form = client.get(url).content.decode()
+    assert re.search(rf'value="{answer}"[^>]*checked', form)
+    assert not PageFeedback.objects.exists()  # nothing is stored until Send
+
+
+def test_a_tampered_answer_in_the_link_just_leaves_the_form_blank(client):
+    page = make_page()
+    form = client.get(reverse("condition:feedback", args=[page.slug]) + "?helpful=<script>").content.decode()
+    assert "checked" not in form and "<script>" not in form
+
+
+def test_feedback_refuses_other_methods(client):
+    page = make_page()
+    assert client.put(reverse("condition:feedback", args=[page.slug])).status_code == 405
