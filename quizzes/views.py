@@ -2,6 +2,8 @@ import random
 
 from django.core.cache import cache
 from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
@@ -14,6 +16,7 @@ from quizzes.models import Answer, Attempt, Choice, Question, Quiz, attempt_subm
 
 # Each fresh quiz shows one of this many choice orders, so "try again" looks new.
 SHUFFLES = 32
+CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
 
 
 def index(request):
@@ -22,44 +25,56 @@ def index(request):
 
 
 def _published_quiz(slug):
-    return get_object_or_404(
-        Quiz.objects.published().prefetch_related(
-            Prefetch(
-                "questions",
-                queryset=Question.objects.prefetch_related(Prefetch("choices", queryset=Choice.objects.all())),
-            )
-        ),
-        slug=slug,
-    )
+    """The quiz with its questions and choices; kept in the cache until staff change content."""
+    key = f"quiz:{content_version()}:{slug}"
+    quiz = cache.get(key)
+    if quiz is None:
+        questions = Question.objects.prefetch_related(Prefetch("choices", queryset=Choice.objects.all()))
+        quiz = get_object_or_404(
+            Quiz.objects.published().prefetch_related(Prefetch("questions", queryset=questions)), slug=slug
+        )
+        cache.set(key, quiz, 60 * 60 * 24)
+    return quiz
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=form_rate, method="POST", block=True)
 def take(request, slug):
+    if request.method != "POST":
+        return _fresh_quiz(request, slug)
     quiz = _published_quiz(slug)
-    questions = [question for question in quiz.questions.all() if len(question.choices.all()) >= 2]
-    seed = random.randrange(SHUFFLES)
-    if request.method == "POST":
-        try:
-            seed = int(request.POST.get("seed", ""))
-            if not 0 <= seed <= 2**31:
-                raise ValueError
-        except ValueError:
-            pass  # A missing or odd seed only changes the order choices are shown in.
-    form = QuizForm(request.POST if request.method == "POST" else None, questions=questions, seed=seed)
-    if request.method == "POST" and form.is_valid():
+    try:
+        seed = int(request.POST.get("seed", ""))
+    except ValueError:
+        seed = 0  # A missing or odd seed only changes the order choices are shown in.
+    form = QuizForm(request.POST, questions=_answerable(quiz), seed=seed)
+    if form.is_valid():
         attempt = attempt_submit(quiz=quiz, answers=form.chosen())
         return redirect("quizzes:result", slug=quiz.slug, public_id=attempt.public_id)
-    context = {"quiz": quiz, "form": form, "seed": seed}
-    if request.method == "POST":
-        return render(request, "quizzes/take.html", context, status=400)
-    # A fresh form is the same for everyone with the same shuffle: render it once.
-    key = f"quiz-form:{content_version()}:{quiz.pk}:{seed}"
-    context["questions_html"] = cache.get(key)
-    if context["questions_html"] is None:
-        context["questions_html"] = render_to_string("quizzes/includes/questions.html", {"form": form})
-        cache.set(key, context["questions_html"], 60 * 60 * 24)
-    return render(request, "quizzes/take.html", context)
+    context = {"quiz": quiz, "form": form, "seed": seed, "question_count": len(form.questions)}
+    return render(request, "quizzes/take.html", context, status=400)
+
+
+def _answerable(quiz):
+    return [question for question in quiz.questions.all() if len(question.choices.all()) >= 2]
+
+
+def _fresh_quiz(request, slug):
+    """A new quiz page in one of SHUFFLES choice orders, rendered once per order and cached.
+
+    The page is the same for everyone with that order except the CSRF token,
+    which each visitor gets in place of a placeholder.
+    """
+    seed = random.randrange(SHUFFLES)
+    key = f"quiz-page:{content_version()}:{slug}:{seed}"
+    html = cache.get(key)
+    if html is None:
+        quiz = _published_quiz(slug)
+        form = QuizForm(None, questions=_answerable(quiz), seed=seed)
+        context = {"quiz": quiz, "form": form, "seed": seed, "question_count": len(form.questions)}
+        html = render_to_string("quizzes/take.html", {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request)
+        cache.set(key, html, 60 * 60 * 24)
+    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
 def result(request, slug, public_id):

@@ -155,14 +155,43 @@ def test_try_again_shows_the_questions_afresh_with_choices_shuffled(client, quiz
 def test_quiz_page_and_submission_query_counts_do_not_grow_with_questions(
     client, django_assert_num_queries, quiz, questions
 ):
+    from django.core.cache import cache
+
     for _ in range(questions - 3):
         question_with_choices(quiz)
     with django_assert_num_queries(4):  # quiz, questions, choices, clinic footer
         assert client.get(take_url(quiz)).status_code == 200
     data = answers_for(quiz)
-    # quiz, questions, choices, then savepoint, attempt, answers, release
-    with django_assert_num_queries(7):
+    # The quiz is cached now: savepoint, the attempt, all answers in one insert, release.
+    with django_assert_num_queries(4):
         assert client.post(take_url(quiz), data).status_code == 302
+    cache.clear()
+    with django_assert_num_queries(7):  # and from cold: quiz, questions, choices first
+        assert client.post(take_url(quiz), data).status_code == 302
+
+
+def test_a_fresh_quiz_page_gives_each_visitor_a_working_csrf_token(quiz):
+    from django.test import Client
+
+    for _ in range(3):
+        visitor = Client(enforce_csrf_checks=True)
+        html = visitor.get(take_url(quiz)).content.decode()
+        assert "__csrf_token_placeholder__" not in html
+        data = answers_for(quiz)
+        data["csrfmiddlewaretoken"] = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        assert visitor.post(take_url(quiz), data).status_code == 302
+    assert Attempt.objects.count() == 3
+
+
+def test_publishing_a_change_to_the_quiz_shows_at_once(client, quiz):
+    client.get(take_url(quiz))
+    question = quiz.questions.first()
+    question.prompt = "A reworded question?"
+    question.save()
+    assert "A reworded question?" in client.get(take_url(quiz)).content.decode()
+    quiz.status = Quiz.Status.DRAFT
+    quiz.save()
+    assert client.get(take_url(quiz)).status_code == 404
 
 
 def test_result_page_query_count_is_constant(client, django_assert_num_queries, quiz):
