@@ -38,6 +38,7 @@ class PortalServer:
             "DATABASE_URL": f"sqlite:///{self.database}",
             "DJANGO_STATIC_ROOT": str(self.dir / "static"),
             "DJANGO_CACHE_DIR": str(self.dir / "cache"),
+            "DJANGO_CONTENT_VERSION_FILE": str(self.dir / "content-version"),
             **(extra_env or {}),
         }
         self.process = None

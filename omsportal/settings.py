@@ -192,6 +192,9 @@ CACHES = {
     "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
 }
 RATELIMIT_USE_CACHE = "ratelimit"
+# Its modification time is the content version that cached pages are keyed on
+# (condition/cache.py); every worker on this machine sees a change at once.
+CONTENT_VERSION_FILE = Path(os.environ.get("DJANGO_CONTENT_VERSION_FILE", BASE_DIR / "var" / "content-version"))
 
 # Rate limits for the family forms (django-ratelimit), per client address.
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT", True)

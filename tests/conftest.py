@@ -3,10 +3,13 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 
+from condition import cache as content_cache
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
+    content_cache._local.clear()
     yield
     cache.clear()
 

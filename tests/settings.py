@@ -1,6 +1,8 @@
 """Test settings: the real settings, with a test key and fast password hashing."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
@@ -22,3 +24,5 @@ CACHES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+CONTENT_VERSION_FILE = Path(tempfile.mkdtemp(prefix="omsportal-tests-")) / "content-version"
