@@ -9,7 +9,7 @@ QUIZ = {
     "slug": "oms-basics",
     "title": "OMS: did we explain it well?",
     "intro": (
-        "These 10 questions check how well our pages explain OMS. "
+        "These short questions check how well our pages explain OMS. "
         "If you miss some, that tells us what to explain better. "
         "After you answer, you will see the right answers and links to read more."
     ),
