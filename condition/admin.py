@@ -21,6 +21,11 @@ from condition.models import (
 from condition.views import page_context
 
 
+admin.site.site_header = "OMS family guide: clinic staff"
+admin.site.site_title = "OMS family guide staff"
+admin.site.index_title = "Content, reviews and results"
+
+
 class SectionInline(admin.StackedInline):
     model = Section
     extra = 0

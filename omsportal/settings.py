@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "omsportal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
+    "omsportal.middleware.AdminStyleCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -131,3 +131,12 @@ def test_healthz_says_503_when_the_database_is_down(client, monkeypatch):
     monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get("/healthz")
     assert response.status_code == 503 and response.json()["database"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_only_the_admin_may_use_inline_styles_and_nothing_may_inline_scripts(client):
+    public = client.get("/")["Content-Security-Policy"]
+    admin = client.get("/admin/login/")["Content-Security-Policy"]
+    assert "unsafe-inline" not in public
+    assert "style-src 'self' 'unsafe-inline'" in admin
+    assert "unsafe-inline" not in admin.split("script-src")[1].split(";")[0]
