@@ -75,19 +75,8 @@ def main():
                 for position, (question, choice) in enumerate(zip(questions, chosen, strict=True), start=1):
                     right = next(c for c in question.choices.all() if c.is_correct)
                     answers.append(
-                        Answer(
-                            attempt=attempt,
-                            quiz=quiz,
-                            created_at=attempt.created_at,
-                            position=position,
-                            question=question,
-                            question_text=question.prompt,
-                            explanation="",
-                            choice=choice,
-                            choice_text=choice.text,
-                            correct_text=right.text,
-                            is_correct=choice.is_correct,
-                            section_id=question.section_id,
+                        Answer.snapshot(
+                            attempt=attempt, position=position, question=question, choice=choice, correct=right
                         )
                     )
             Answer.objects.bulk_create(answers, batch_size=2000)

@@ -20,7 +20,6 @@ from condition.models import (
 )
 from condition.views import page_context
 
-
 admin.site.site_header = "OMS family guide: clinic staff"
 admin.site.site_title = "OMS family guide staff"
 admin.site.index_title = "Content, reviews and results"
@@ -115,23 +114,21 @@ class PageAdmin(SimpleHistoryAdmin):
             ].help_text = "Move the page to In review when it is ready. A clinical reviewer publishes it."
         return form
 
+    def _move(self, request, queryset, to_status, done):
+        changed = 0
+        for page in queryset.exclude(status=to_status):
+            page.status = to_status
+            page.save(update_fields=["status", "updated_at"])  # one by one: history and cache see each
+            changed += 1
+        self.message_user(request, f"{changed} page(s) {done}.", messages.SUCCESS)
+
     @admin.action(description="Submit selected pages for review")
     def submit_for_review(self, request, queryset):
-        changed = 0
-        for page in queryset.filter(status=Page.Status.DRAFT):
-            page.status = Page.Status.REVIEW
-            page.save(update_fields=["status", "updated_at"])
-            changed += 1
-        self.message_user(request, f"{changed} page(s) moved to review.", messages.SUCCESS)
+        self._move(request, queryset.filter(status=Page.Status.DRAFT), Page.Status.REVIEW, "moved to review")
 
     @admin.action(description="Publish selected pages", permissions=["publish"])
     def publish(self, request, queryset):
-        changed = 0
-        for page in queryset.exclude(status=Page.Status.PUBLISHED):
-            page.status = Page.Status.PUBLISHED
-            page.save(update_fields=["status", "updated_at"])
-            changed += 1
-        self.message_user(request, f"{changed} page(s) published.", messages.SUCCESS)
+        self._move(request, queryset, Page.Status.PUBLISHED, "published")
 
     @admin.action(description="Record a clinical review by me today", permissions=["review"])
     def record_review(self, request, queryset):

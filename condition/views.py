@@ -23,7 +23,7 @@ class PublishedPageMixin:
         return Page.objects.published().select_related("condition")
 
 
-def page_context(page, *, request=None):
+def page_context(page):
     """Everything needed to show a page to families (also used by the admin preview)."""
     sections = list(page.sections.all())
     keys = {key for section in sections for key in cited_keys(section.body)}

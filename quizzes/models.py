@@ -169,6 +169,24 @@ class Answer(models.Model):
     def __str__(self):
         return f"{self.question_text}: {self.choice_text}"
 
+    @classmethod
+    def snapshot(cls, *, attempt, position, question, choice, correct):
+        """An unsaved answer holding the wording shown, as well as links to the live rows."""
+        return cls(
+            attempt=attempt,
+            quiz_id=attempt.quiz_id,
+            created_at=attempt.created_at,
+            position=position,
+            question=question,
+            question_text=question.prompt,
+            explanation=question.explanation,
+            choice=choice,
+            choice_text=choice.text,
+            correct_text=correct.text,
+            is_correct=choice.is_correct,
+            section_id=question.section_id,
+        )
+
     @property
     def reread_url(self):
         """The section that explains the answer, while it is still published."""
@@ -199,20 +217,7 @@ def attempt_submit(*, quiz: Quiz, answers: list[tuple[Question, Choice]]) -> Att
         passed=score >= quiz.pass_mark,
     )
     Answer.objects.bulk_create(
-        Answer(
-            attempt=attempt,
-            quiz=quiz,
-            created_at=attempt.created_at,
-            position=position,
-            question=question,
-            question_text=question.prompt,
-            explanation=question.explanation,
-            choice=choice,
-            choice_text=choice.text,
-            correct_text=correct.text,
-            is_correct=choice.is_correct,
-            section_id=question.section_id,
-        )
+        Answer.snapshot(attempt=attempt, position=position, question=question, choice=choice, correct=correct)
         for position, (question, choice, correct) in enumerate(rows, start=1)
     )
     return attempt
