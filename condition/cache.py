@@ -16,9 +16,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import http_date, parse_etags
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 
 PAGE_TTL = 60 * 60 * 24
 CACHE_CONTROL = "public, no-cache"  # the same for everyone; browsers and proxies revalidate
@@ -83,17 +84,15 @@ def public_page(view):
             if response.status_code != 200:
                 return response
             etag = '"' + hashlib.blake2b(key.encode(), digest_size=12).hexdigest() + '"'
-            entry = (response.content, response["Content-Type"], etag, http_date(version // 1_000_000_000))
+            entry = (response.content, response["Content-Type"], etag, version // 1_000_000_000)
             cache.set(key, entry, PAGE_TTL)
         _remember(key, entry)
-        content, content_type, etag, last_modified = entry
-        if etag in parse_etags(request.headers.get("If-None-Match", "")):
-            response = HttpResponseNotModified()
-        else:
-            response = HttpResponse(content, content_type=content_type)
+        content, content_type, etag, modified = entry
+        response = HttpResponse(content, content_type=content_type)
         response["ETag"] = etag
-        response["Last-Modified"] = last_modified
+        response["Last-Modified"] = http_date(modified)
         response["Cache-Control"] = CACHE_CONTROL
-        return response
+        # If-None-Match first, then If-Modified-Since, as HTTP says: a 304 when nothing changed.
+        return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
 
     return wrapper

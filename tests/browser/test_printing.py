@@ -31,3 +31,15 @@ def test_printing_the_handout_from_the_browser_matches_the_pdf(site, desktop, cl
     assert round(float(served_reader.pages[0].mediabox.width)) == 612
     for expected in ["Treatment", "Key points", "Sources", "Words used in this handout", "Lancet Child Adolesc Health"]:
         assert expected in text and expected in served_text
+
+
+def test_the_handout_qr_code_as_drawn_decodes_to_the_page_address(site, desktop):
+    import zxingcpp
+    from PIL import Image
+
+    desktop.goto(site.url + "/topics/treatment/handout/")
+    png = desktop.locator(".qr svg").screenshot(scale="device")
+    image = Image.open(io.BytesIO(png)).convert("L")
+    image = image.resize((image.width * 4, image.height * 4), Image.NEAREST)
+    decoded = [result.text for result in zxingcpp.read_barcodes(image)]
+    assert decoded == [site.url + "/topics/treatment/"]

@@ -34,6 +34,13 @@ def test_revalidation_gets_a_304_until_content_changes(client, page):
     assert changed.status_code == 200 and "Renamed topic" in changed.content.decode()
 
 
+def test_if_modified_since_gets_a_304_until_content_changes(client, page):
+    first = client.get(page.get_absolute_url())
+    again = client.get(page.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+
+
 def test_a_publish_is_visible_to_families_at_once(client, page):
     draft = PageFactory(title="Brand new topic", status=Page.Status.DRAFT)
     SectionFactory(page=draft)
