@@ -62,20 +62,25 @@ def _remember(key, value):
     _local[key] = value
 
 
-def public_page(view):
+def public_page(view=None, *, params=()):
     """Cache a public GET page whole and answer revalidation with 304.
 
     Public pages hold nothing specific to a visitor (no form tokens), so one
     rendering serves everyone until staff change content. The day is part of
-    the key because handouts print today's date.
+    the key because handouts print today's date. Only the query parameters
+    named in `params` make a different page; any others are ignored, so odd
+    query strings cannot fill the cache.
     """
+    if view is None:
+        return functools.partial(public_page, params=params)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         version = content_version()
-        key = f"page:{version}:{timezone.localdate()}:{request.get_full_path()}"
+        query = "&".join(f"{name}={request.GET.get(name, '')}" for name in params)
+        key = f"page:{version}:{timezone.localdate()}:{request.path}?{query}"
         entry = _local.get(key) or cache.get(key)
         if entry is None:
             response = view(request, *args, **kwargs)

@@ -81,3 +81,16 @@ def test_topic_page_html_and_css_weigh_under_40_kb(client, oms_content):
     html = client.get("/topics/treatment/").content
     css = open(finders.find("css/portal.css"), "rb").read()
     assert len(html) + len(css) < 40 * 1024
+
+
+def test_odd_query_strings_are_served_from_the_same_cached_page(client, page, django_assert_num_queries):
+    client.get(page.get_absolute_url())
+    with django_assert_num_queries(0):
+        for junk in range(5):
+            assert client.get(page.get_absolute_url() + f"?junk={junk}").status_code == 200
+
+
+def test_handouts_are_cached_per_paper_size(client, page):
+    a4 = client.get(reverse("condition:page_handout", args=[page.slug]) + "?paper=a4").content.decode()
+    letter = client.get(reverse("condition:page_handout", args=[page.slug]) + "?paper=letter").content.decode()
+    assert "handout-a4.css" in a4 and "handout-letter.css" in letter
