@@ -2,7 +2,7 @@ import random
 
 from django.core.cache import cache
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -56,7 +56,11 @@ def take(request, slug):
 
 
 def _answerable(quiz):
-    return [question for question in quiz.questions.all() if len(question.choices.all()) >= 2]
+    """Questions a family can answer; a quiz left with none is not shown at all."""
+    questions = [question for question in quiz.questions.all() if len(question.choices.all()) >= 2]
+    if not questions:
+        raise Http404("This quiz has no questions to answer.")
+    return questions
 
 
 def _fresh_quiz(request, slug):

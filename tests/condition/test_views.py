@@ -172,3 +172,22 @@ def test_a_tampered_answer_in_the_link_just_leaves_the_form_blank(client):
 def test_feedback_refuses_other_methods(client):
     page = make_page()
     assert client.put(reverse("condition:feedback", args=[page.slug])).status_code == 405
+
+
+def test_script_typed_by_staff_in_any_field_is_shown_as_text(client):
+    attack = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    ClinicProfile(name=attack, phone=attack).save()
+    page = PageFactory(title=attack, summary=attack, key_points=attack)
+    SourceFactory(key="evil", citation=attack)
+    GlossaryTerm.objects.create(term="evil", slug="evil", definition=attack)
+    SectionFactory(page=page, heading=attack, body=f"{attack} evil [cite:evil]")
+    for url in [
+        page.get_absolute_url(),
+        reverse("condition:home"),
+        reverse("condition:glossary"),
+        reverse("condition:sources"),
+        reverse("condition:page_handout", args=[page.slug]),
+    ]:
+        html = client.get(url).content.decode()
+        assert "<script>alert" not in html and "<img src=x" not in html, url
+        assert "&lt;script&gt;" in html, url

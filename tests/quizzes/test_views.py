@@ -206,3 +206,10 @@ def test_quiz_index_lists_only_published_quizzes(client, django_assert_num_queri
     with django_assert_num_queries(2):
         html = client.get(reverse("quizzes:index")).content.decode()
     assert quiz.title in html and "Hidden quiz" not in html
+
+
+def test_a_published_quiz_whose_questions_were_all_deleted_is_404_not_500(client, quiz):
+    quiz.questions.all().delete()
+    assert client.get(take_url(quiz)).status_code == 404
+    assert client.post(take_url(quiz), {"seed": "1"}).status_code == 404
+    assert not Attempt.objects.exists()
