@@ -227,7 +227,15 @@ class SectionAdmin(SimpleHistoryAdmin):
     list_select_related = ["page"]
     prepopulated_fields = {"anchor": ["heading"]}
 
+    def _locked(self, request, obj):
+        # What families can read changes only through a clinical reviewer.
+        return obj is not None and obj.page.is_published and not request.user.has_perm("condition.publish_page")
+
+    def has_add_permission(self, request):
+        return False  # add sections under their page, where the workflow applies
+
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.page.is_published and not request.user.has_perm("condition.publish_page"):
-            return False
-        return super().has_change_permission(request, obj)
+        return not self._locked(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_delete_permission(request, obj)

@@ -176,7 +176,12 @@ class Section(models.Model):
     def get_absolute_url(self):
         return self.page.get_absolute_url() + f"#{self.anchor}"
 
+    # Ids the page itself uses; a section anchor must not clash with them.
+    RESERVED_ANCHORS = {"main", "key-points-heading", "toc-heading", "page-sources-heading", "feedback-heading"}
+
     def clean(self):
+        if self.anchor in self.RESERVED_ANCHORS or (self.anchor or "").startswith("cite-"):
+            raise ValidationError({"anchor": f"“{self.anchor}” is used by the page itself. Choose another anchor."})
         keys = cited_keys(self.body)
         if keys:
             known = set(Source.objects.filter(key__in=keys).values_list("key", flat=True))

@@ -42,6 +42,25 @@ class QuestionAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["section"]
     list_select_related = ["quiz", "section"]
 
+    def _locked(self, request, obj):
+        # Questions of a published quiz change only through someone who may publish.
+        return (
+            obj is not None
+            and obj.quiz.status == Quiz.Status.PUBLISHED
+            and not request.user.has_perm("quizzes.publish_quiz")
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "quiz" and not request.user.has_perm("quizzes.publish_quiz"):
+            kwargs["queryset"] = Quiz.objects.exclude(status=Quiz.Status.PUBLISHED)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 class QuestionInline(admin.TabularInline):
     model = Question

@@ -203,3 +203,26 @@ def test_history_compares_versions_and_restores_an_old_one(reviewer_client):
 )
 def test_admin_screens_open_for_a_clinical_reviewer(reviewer_client, oms_content, name):
     assert reviewer_client.get(reverse(f"admin:{name}")).status_code == 200
+
+
+def test_editors_cannot_change_or_delete_sections_of_a_published_page_from_the_section_list(editor_client):
+    page = PageFactory(status=Page.Status.PUBLISHED)
+    section = SectionFactory(page=page, body="Live words.")
+    change = reverse("admin:condition_section_change", args=[section.pk])
+    delete = reverse("admin:condition_section_delete", args=[section.pk])
+    editor_client.post(
+        change, {"page": page.pk, "heading": "x", "anchor": "x", "body": "Sneaky", "kind": "normal", "order": 1}
+    )
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 403
+    section.refresh_from_db()
+    assert section.body == "Live words."
+    assert editor_client.get(reverse("admin:condition_section_add")).status_code == 403
+
+
+def test_a_section_anchor_may_not_clash_with_the_page_own_ids():
+    from django.core.exceptions import ValidationError
+
+    section = SectionFactory.build(page=PageFactory(), anchor="main", body="x")
+    with pytest.raises(ValidationError) as error:
+        section.clean()
+    assert "used by the page itself" in error.value.message_dict["anchor"][0]

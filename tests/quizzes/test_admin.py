@@ -167,3 +167,14 @@ def test_results_keep_questions_staff_have_since_deleted():
     labels = [row.label for row in quiz_results(quiz)["questions"]]
     assert "Questions deleted since they were answered" in labels
     assert Question.objects.filter(quiz=quiz).count() == 1
+
+
+def test_editors_cannot_change_questions_of_a_published_quiz(editor_client):
+    quiz = QuizFactory(status=Quiz.Status.PUBLISHED)
+    question = question_with_choices(quiz)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    response = editor_client.post(url, question_form(question, [("Changed", True), ("Other", False)]))
+    assert response.status_code == 403
+    assert question.choices.filter(text="Changed").count() == 0
+    add_form = editor_client.get(reverse("admin:quizzes_question_add")).content.decode()
+    assert f'<option value="{quiz.pk}"' not in add_form
