@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from condition.models import Page, PageFeedback
+from tests.admin_forms import inline_rows
 from tests.factories import PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,25 +24,20 @@ def page_form_data(page, **changes):
         "last_reviewed": "",
         "reviewed_by": "",
         "next_review_due": "",
-        "sections-TOTAL_FORMS": 0,
-        "sections-INITIAL_FORMS": 0,
-        "sections-MIN_NUM_FORMS": 0,
-        "sections-MAX_NUM_FORMS": 1000,
     }
-    sections = list(page.sections.all())
-    data["sections-TOTAL_FORMS"] = data["sections-INITIAL_FORMS"] = len(sections)
-    for index, section in enumerate(sections):
-        data.update(
-            {
-                f"sections-{index}-id": section.pk,
-                f"sections-{index}-page": page.pk,
-                f"sections-{index}-heading": section.heading,
-                f"sections-{index}-anchor": section.anchor,
-                f"sections-{index}-kind": section.kind,
-                f"sections-{index}-body": section.body,
-                f"sections-{index}-order": section.order,
-            }
-        )
+    rows = [
+        {
+            "id": section.pk,
+            "page": page.pk,
+            "heading": section.heading,
+            "anchor": section.anchor,
+            "kind": section.kind,
+            "body": section.body,
+            "order": section.order,
+        }
+        for section in page.sections.all()
+    ]
+    data.update(inline_rows("sections", rows))
     data.update(changes)
     return data
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from quizzes.models import Attempt, Choice, Question, Quiz, attempt_submit
 from quizzes.results import quiz_results
+from tests.admin_forms import inline_rows
 from tests.factories import QuestionFactory, QuizFactory, question_with_choices
 
 pytestmark = pytest.mark.django_db
@@ -18,16 +19,12 @@ def question_form(question, choices):
         "prompt": question.prompt,
         "explanation": question.explanation,
         "section": "",
-        "choices-TOTAL_FORMS": len(choices),
-        "choices-INITIAL_FORMS": 0,
-        "choices-MIN_NUM_FORMS": 0,
-        "choices-MAX_NUM_FORMS": 1000,
     }
-    for index, (text, correct) in enumerate(choices):
-        data[f"choices-{index}-text"] = text
-        data[f"choices-{index}-order"] = index
-        if correct:
-            data[f"choices-{index}-is_correct"] = "on"
+    rows = [
+        {"text": text, "order": index, **({"is_correct": "on"} if correct else {})}
+        for index, (text, correct) in enumerate(choices)
+    ]
+    data.update(inline_rows("choices", rows, initial=0))
     return data
 
 
@@ -65,17 +62,9 @@ def quiz_form(quiz, **changes):
         "intro": quiz.intro,
         "pass_mark": quiz.pass_mark,
         "status": quiz.status,
-        "questions-TOTAL_FORMS": 0,
-        "questions-INITIAL_FORMS": 0,
-        "questions-MIN_NUM_FORMS": 0,
-        "questions-MAX_NUM_FORMS": 1000,
     }
-    questions = list(quiz.questions.all())
-    data["questions-TOTAL_FORMS"] = data["questions-INITIAL_FORMS"] = len(questions)
-    for index, question in enumerate(questions):
-        data[f"questions-{index}-id"] = question.pk
-        data[f"questions-{index}-quiz"] = quiz.pk
-        data[f"questions-{index}-order"] = question.order
+    rows = [{"id": q.pk, "quiz": quiz.pk, "order": q.order} for q in quiz.questions.all()]
+    data.update(inline_rows("questions", rows))
     data.update(changes)
     return data
 
