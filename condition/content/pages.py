@@ -65,8 +65,8 @@ PAGES = [
                 "is-it-my-fault",
                 "normal",
                 "No. Nothing you did or did not do caused OMS. "
-                "It is not passed on from parents, and it does not spread to other people. "
-                "It is a mistake of the immune system. [cite:orpha]",
+                "It happens when the immune system makes a mistake. [cite:orpha] "
+                "Doctors do not yet know why it happens in one child and not another.",
             ),
         ],
     },
@@ -92,8 +92,7 @@ PAGES = [
                 "Eyes and movement",
                 "eyes-and-movement",
                 "normal",
-                "- The eyes make quick, jerky movements in all directions (opsoclonus). "
-                "They may move even when the child sleeps.\n"
+                "- The eyes make quick, jerky movements in all directions (opsoclonus).\n"
                 "- The arms, legs, head or body may jerk (myoclonus).\n"
                 "- Walking becomes shaky, or the child stops walking or sitting (ataxia).\n"
                 "- Hands may shake when the child reaches for things. [cite:nord]",
@@ -180,7 +179,7 @@ PAGES = [
                 "In adults",
                 "in-adults",
                 "normal",
-                "In adults, OMS is sometimes linked to a cancer, such as in the lung or breast. "
+                "In adults, OMS is sometimes linked to a cancer. "
                 "Finding and treating that cancer is an important part of getting better. [cite:bataller] [cite:armangue]",
             ),
         ],
@@ -355,7 +354,8 @@ PAGES = [
                 "- Keep a diary of your child's signs, sleep and medicine doses.\n"
                 "- Take short videos of the eye movements or jerks to show your care team.\n"
                 "- Keep a calm, steady routine. Good sleep helps.\n"
-                "- Keep your child safe from falls while walking is shaky. [cite:rossor]",
+                "- Keep your child safe from falls while walking is shaky.\n\n"
+                "These are everyday tips from care teams. Ask yours what else may help.",
             ),
             (
                 "Infections and relapses",
