@@ -7,6 +7,8 @@ from omsportal import views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon),
     path("quiz/", include("quizzes.urls")),
     path("", include("condition.urls")),
 ]

@@ -1,13 +1,26 @@
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 
 def form_rate(group, request):
     """Posts allowed per client address for the family forms (read at request time)."""
     return settings.FORM_RATE
+
+
+ROBOTS = "User-agent: *\nDisallow: /admin/\nDisallow: /quiz/\n"
+
+
+def robots_txt(request):
+    """Search engines may list the topic pages, not the admin or quiz results."""
+    return HttpResponse(ROBOTS, content_type="text/plain")
+
+
+def favicon(request):
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def rate_limited(request, exception):

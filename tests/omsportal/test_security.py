@@ -140,3 +140,14 @@ def test_only_the_admin_may_use_inline_styles_and_nothing_may_inline_scripts(cli
     assert "unsafe-inline" not in public
     assert "style-src 'self' 'unsafe-inline'" in admin
     assert "unsafe-inline" not in admin.split("script-src")[1].split(";")[0]
+
+
+def test_robots_keep_search_engines_out_of_the_admin_and_quiz_results(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain"
+    assert "Disallow: /admin/" in response.content.decode() and "Disallow: /quiz/" in response.content.decode()
+
+
+def test_browsers_asking_for_favicon_ico_are_sent_to_the_portal_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
