@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import markdown
 import nh3
 from django.urls import reverse
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 
 CITE_RE = re.compile(r"\[cite:\s*([A-Za-z0-9_-]+)\s*\]")
 
@@ -53,10 +53,6 @@ class RenderedSection:
     section: object
     html: str
     terms: list = field(default_factory=list)
-
-    @property
-    def plain_text(self):
-        return strip_tags(self.html)
 
 
 class PageRenderer:
