@@ -191,3 +191,26 @@ def test_script_typed_by_staff_in_any_field_is_shown_as_text(client):
         html = client.get(url).content.decode()
         assert "<script>alert" not in html and "<img src=x" not in html, url
         assert "&lt;script&gt;" in html, url
+
+
+def test_feedback_form_thanks_and_health_check_query_counts(client, django_assert_num_queries):
+    page = make_page()
+    url = reverse("condition:feedback", args=[page.slug])
+    with django_assert_num_queries(2):  # the page, the clinic footer
+        assert client.get(url + "?helpful=yes").status_code == 200
+    with django_assert_num_queries(2):  # the page, the new feedback row
+        assert client.post(url, {"helpful": "yes"}).status_code == 302
+    with django_assert_num_queries(2):
+        assert client.get(reverse("condition:feedback_thanks", args=[page.slug])).status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get(reverse("healthz")).status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_handout_query_counts_do_not_grow_with_content(client, django_assert_num_queries, size):
+    pages = [make_page(sections=size) for _ in range(size)]
+    # pages, their sections, cited sources, glossary, clinic profile
+    with django_assert_num_queries(5):
+        assert client.get(reverse("condition:page_handout", args=[pages[0].slug])).status_code == 200
+    with django_assert_num_queries(5):
+        assert client.get(reverse("condition:condition_handout", args=[pages[0].condition.slug])).status_code == 200
