@@ -110,12 +110,22 @@ def html_to_pdf(html, base_url):
     return HTML(string=html, base_url=base_url, url_fetcher=StaticOnlyFetcher()).write_pdf()
 
 
-def pdf_response(request, context, *, filename, cache_parts):
-    """The handout as a PDF download. Cached until the content or the day changes."""
-    key = "handout-pdf:" + ":".join(str(part) for part in cache_parts) + f":{context['printed_on']}:{context['paper']}"
+def pdf_response(request, make_context, *, filename, pages):
+    """The handout as a PDF download, made by `make_context()` only when not cached.
+
+    Cached until the content, the day printed, the paper size or the address changes.
+    """
+    parts = [
+        *(page.pk for page in pages),
+        content_version(),
+        timezone.localdate(),
+        paper_from(request),
+        request.get_host(),
+    ]
+    key = "handout-pdf:" + ":".join(str(part) for part in parts)
     pdf = cache.get(key)
     if pdf is None:
-        pdf = html_to_pdf(render_handout_html(request, context), request.build_absolute_uri("/"))
+        pdf = html_to_pdf(render_handout_html(request, make_context()), request.build_absolute_uri("/"))
         cache.set(key, pdf, 60 * 60)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -126,9 +136,11 @@ def pdf_response_for_pages(request, pages):
     """Used by the admin: one PDF for the chosen pages, drafts included."""
     pages = sorted(pages, key=lambda page: (page.order, page.title))
     title = pages[0].title if len(pages) == 1 else f"{pages[0].condition.name}: selected topics"
-    context = handout_context(
-        request, pages, title=title, paper=paper_from(request), online_path=pages[0].get_absolute_url()
-    )
     name = slugify(title)[:60] or "handout"
-    parts = [page.pk for page in pages] + [content_version()]
-    return pdf_response(request, context, filename=f"{name}.pdf", cache_parts=parts)
+
+    def make_context():
+        return handout_context(
+            request, pages, title=title, paper=paper_from(request), online_path=pages[0].get_absolute_url()
+        )
+
+    return pdf_response(request, make_context, filename=f"{name}.pdf", pages=pages)

@@ -7,7 +7,6 @@ from django.views.generic import DetailView, ListView
 from django_ratelimit.decorators import ratelimit
 
 from condition import handouts
-from condition.cache import content_version
 from condition.forms import FeedbackForm
 from condition.models import Condition, GlossaryTerm, Page, Section, Source
 from condition.rendering import cited_keys, render_page
@@ -118,15 +117,16 @@ def _handout_pages(condition_slug=None, page_slug=None):
 
 
 def _handout(request, pages, *, title, online_path, pdf_url, filename, as_pdf):
-    context = handouts.handout_context(
-        request, pages, title=title, paper=handouts.paper_from(request), online_path=online_path
-    )
-    context["pdf_url"] = pdf_url
-    if as_pdf:
-        return handouts.pdf_response(
-            request, context, filename=filename, cache_parts=[*(page.pk for page in pages), content_version()]
+    def make_context():
+        context = handouts.handout_context(
+            request, pages, title=title, paper=handouts.paper_from(request), online_path=online_path
         )
-    return render(request, "condition/handout.html", context)
+        context["pdf_url"] = pdf_url
+        return context
+
+    if as_pdf:
+        return handouts.pdf_response(request, make_context, filename=filename, pages=pages)
+    return render(request, "condition/handout.html", make_context())
 
 
 def page_handout(request, slug, as_pdf=False):

@@ -115,3 +115,17 @@ def test_staff_download_a_draft_pdf_from_the_admin(reviewer_client, oms_content)
     )
     _, text = pdf_text(action.content)
     assert "Outlook and long-term care" in text and "Signs and symptoms" in text
+
+
+def test_a_repeat_pdf_download_is_served_from_the_cache_until_content_changes(
+    client, oms_content, django_assert_num_queries
+):
+    url = reverse("condition:page_handout_pdf", args=["treatment"])
+    first = client.get(url).content
+    with django_assert_num_queries(2):  # only the page and its sections, to know what to look up
+        assert client.get(url).content == first
+    page = Page.objects.get(slug="treatment")
+    page.title = "Treatment options"
+    page.save()
+    _, text = pdf_text(client.get(url).content)
+    assert "Treatment options" in text
