@@ -39,9 +39,15 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_cookies_are_secure_under_https_settings():
-    code = "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS)"
+    code = (
+        "from django.conf import settings as s; from django.test import Client; "
+        "c = Client(HTTP_HOST='portal.example.org'); "
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, "
+        "c.get('/').status_code, c.get('/healthz').status_code)"
+    )
     result = manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
-    assert result.stdout.split() == ["True", "True", "True", "31536000"]
+    # Plain HTTP is redirected to HTTPS, except the load balancer's health check.
+    assert result.stdout.split() == ["True", "True", "True", "31536000", "301", "200"], result.stderr
 
 
 @pytest.mark.django_db
