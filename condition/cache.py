@@ -62,6 +62,22 @@ def _remember(key, value):
     _local[key] = value
 
 
+def versioned(key, build, *, ttl=PAGE_TTL):
+    """The value for `key`, which must include the content version.
+
+    From this process's copy, else the shared cache, else `build()`; as the key
+    changes with every content change, no copy is ever stale.
+    """
+    value = _local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, ttl)
+        _remember(key, value)
+    return value
+
+
 def public_page(view=None, *, params=()):
     """Cache a public GET page whole and answer revalidation with 304.
 

@@ -10,6 +10,7 @@ from condition import handouts
 from condition.forms import FeedbackForm
 from condition.models import Condition, GlossaryTerm, Page, Section, Source
 from condition.rendering import cited_keys, render_page
+from omsportal.db import queued_write
 from omsportal.views import form_rate
 
 
@@ -89,7 +90,8 @@ def feedback(request, slug):
         form = FeedbackForm(request.POST)
         if form.is_valid():
             form.instance.page = page
-            form.save()
+            with queued_write():
+                form.save()
             return redirect("condition:feedback_thanks", slug=page.slug)
         status = 400
     else:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from condition.models import Condition, Page, Section
+from omsportal.db import queued_write
 
 
 class QuizQuerySet(models.QuerySet):
@@ -195,9 +196,13 @@ class Answer(models.Model):
         return self.section.get_absolute_url()
 
 
-@transaction.atomic
 def attempt_submit(*, quiz: Quiz, answers: list[tuple[Question, Choice]]) -> Attempt:
     """Store one finished attempt and its answers in a constant number of queries."""
+    with queued_write(), transaction.atomic():
+        return _store_attempt(quiz, answers)
+
+
+def _store_attempt(quiz, answers):
     if not answers:
         raise ValidationError("An attempt needs at least one answer.")
     correct_count = 0

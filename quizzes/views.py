@@ -1,6 +1,5 @@
 import random
 
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
@@ -9,7 +8,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from condition.cache import content_version
+from condition.cache import content_version, versioned
 from omsportal.views import form_rate
 from quizzes.forms import QuizForm
 from quizzes.models import Answer, Attempt, Choice, Question, Quiz, attempt_submit
@@ -26,15 +25,14 @@ def index(request):
 
 def _published_quiz(slug):
     """The quiz with its questions and choices; kept in the cache until staff change content."""
-    key = f"quiz:{content_version()}:{slug}"
-    quiz = cache.get(key)
-    if quiz is None:
+
+    def load():
         questions = Question.objects.prefetch_related(Prefetch("choices", queryset=Choice.objects.all()))
-        quiz = get_object_or_404(
+        return get_object_or_404(
             Quiz.objects.published().prefetch_related(Prefetch("questions", queryset=questions)), slug=slug
         )
-        cache.set(key, quiz, 60 * 60 * 24)
-    return quiz
+
+    return versioned(f"quiz:{content_version()}:{slug}", load)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -70,14 +68,14 @@ def _fresh_quiz(request, slug):
     which each visitor gets in place of a placeholder.
     """
     seed = random.randrange(SHUFFLES)
-    key = f"quiz-page:{content_version()}:{slug}:{seed}"
-    html = cache.get(key)
-    if html is None:
+
+    def render_page():
         quiz = _published_quiz(slug)
         form = QuizForm(None, questions=_answerable(quiz), seed=seed)
         context = {"quiz": quiz, "form": form, "seed": seed, "question_count": len(form.questions)}
-        html = render_to_string("quizzes/take.html", {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request)
-        cache.set(key, html, 60 * 60 * 24)
+        return render_to_string("quizzes/take.html", {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request)
+
+    html = versioned(f"quiz-page:{content_version()}:{slug}:{seed}", render_page)
     return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
