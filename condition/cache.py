@@ -22,6 +22,10 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 PAGE_TTL = 60 * 60 * 24
+# Part of every key: change it when the shape of a cached value changes, so a
+# deploy never reads what older code wrote. Migrations also bump the content
+# version (condition.signals), so cached model objects never outlive a schema.
+FORMAT = 2
 CACHE_CONTROL = "public, no-cache"  # the same for everyone; browsers and proxies revalidate
 
 
@@ -68,6 +72,7 @@ def versioned(key, build, *, ttl=PAGE_TTL):
     From this process's copy, else the shared cache, else `build()`; as the key
     changes with every content change, no copy is ever stale.
     """
+    key = f"{FORMAT}:{key}"
     value = _local.get(key)
     if value is None:
         value = cache.get(key)
@@ -96,7 +101,7 @@ def public_page(view=None, *, params=()):
             return view(request, *args, **kwargs)
         version = content_version()
         query = "&".join(f"{name}={request.GET.get(name, '')}" for name in params)
-        key = f"page:{version}:{timezone.localdate()}:{request.path}?{query}"
+        key = f"page:{FORMAT}:{version}:{timezone.localdate()}:{request.path}?{query}"
         entry = _local.get(key) or cache.get(key)
         if entry is None:
             response = view(request, *args, **kwargs)
@@ -105,15 +110,18 @@ def public_page(view=None, *, params=()):
             if response.status_code != 200:
                 return response
             etag = '"' + hashlib.blake2b(key.encode(), digest_size=12).hexdigest() + '"'
-            entry = (response.content, response["Content-Type"], etag, version // 1_000_000_000)
+            modified = version // 1_000_000_000
+            entry = (response.content, response["Content-Type"], etag, modified, http_date(modified))
             cache.set(key, entry, PAGE_TTL)
         _remember(key, entry)
-        content, content_type, etag, modified = entry
+        content, content_type, etag, modified, last_modified = entry
         response = HttpResponse(content, content_type=content_type)
         response["ETag"] = etag
-        response["Last-Modified"] = http_date(modified)
+        response["Last-Modified"] = last_modified
         response["Cache-Control"] = CACHE_CONTROL
-        # If-None-Match first, then If-Modified-Since, as HTTP says: a 304 when nothing changed.
-        return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
+        if "If-None-Match" in request.headers or "If-Modified-Since" in request.headers:
+            # If-None-Match first, then If-Modified-Since, as HTTP says: 304 when nothing changed.
+            return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
+        return response
 
     return wrapper

@@ -1,4 +1,4 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 from condition.cache import bump_content_version
 
@@ -11,3 +11,5 @@ def connect():
     for model in (ClinicProfile, Condition, GlossaryTerm, Page, Section, Source, Quiz, Question, Choice):
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"content-version-save-{model.__name__}")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"content-version-delete-{model.__name__}")
+    # A new schema may not read objects cached before it.
+    post_migrate.connect(bump_content_version, dispatch_uid="content-version-migrate")
