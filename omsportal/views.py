@@ -40,6 +40,11 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def csrf_failure(request, reason=""):
+    """A family form sent without a valid token: say how to fix it, store nothing."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
 
