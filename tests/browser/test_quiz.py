@@ -20,7 +20,9 @@ def test_family_answers_one_wrong_sees_feedback_follows_the_link_back_and_retrie
     phone.get_by_role("link", name=quiz.title).click()
     expect(phone.get_by_text(f"Question 1 of {len(questions)}")).to_be_visible()
 
+    expect(phone.locator("#quiz-progress")).to_have_text(f"0 of {len(questions)} answered")
     answer_all(phone, quiz, wrong_index=3)
+    expect(phone.locator("#quiz-progress")).to_have_text(f"{len(questions)} of {len(questions)} answered")
     phone.get_by_role("button", name="See my results").click()
 
     total = len(questions)
