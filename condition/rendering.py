@@ -55,6 +55,31 @@ class RenderedSection:
     terms: list = field(default_factory=list)
 
 
+class TermMatcher:
+    """Finds glossary terms, in any of their forms, as whole words, longest form first."""
+
+    def __init__(self, glossary):
+        self.by_form = {}
+        for term in glossary:
+            for form in term.forms:
+                self.by_form.setdefault(form.lower(), term)
+        forms = sorted(self.by_form, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE)
+            if forms
+            else None
+        )
+
+    def term_for(self, match):
+        return self.by_form[match.group(1).lower()]
+
+    def found_in(self, text):
+        """Primary keys of the terms used in `text`."""
+        if not self.pattern:
+            return set()
+        return {self.term_for(match).pk for match in self.pattern.finditer(text)}
+
+
 class PageRenderer:
     """Renders a page's sections, numbering citations in order of first use.
 
@@ -68,16 +93,7 @@ class PageRenderer:
         self.seen_terms = set()
         self.glossary_url = reverse("condition:glossary")
         self.sources_url = reverse("condition:sources")
-        self.term_by_form = {}
-        for term in glossary:
-            for form in term.forms:
-                self.term_by_form.setdefault(form.lower(), term)
-        forms = sorted(self.term_by_form, key=len, reverse=True)
-        self.term_re = (
-            re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE)
-            if forms
-            else None
-        )
+        self.terms = TermMatcher(glossary)
 
     @property
     def cited_sources(self):
@@ -88,7 +104,7 @@ class PageRenderer:
         terms = []
         html = sanitise(section.body)
         html = CITE_RE.sub(self._marker, html)
-        if self.term_re:
+        if self.terms.pattern:
             html = self._link_terms(html, terms)
         return RenderedSection(section=section, html=html, terms=terms)
 
@@ -114,11 +130,11 @@ class PageRenderer:
             elif skip_depth or not part:
                 out.append(part)
             else:
-                out.append(self.term_re.sub(lambda m: self._term_link(m, found), part))
+                out.append(self.terms.pattern.sub(lambda m: self._term_link(m, found), part))
         return "".join(out)
 
     def _term_link(self, match, found):
-        term = self.term_by_form[match.group(1).lower()]
+        term = self.terms.term_for(match)
         if term.slug in self.seen_terms:
             return match.group(0)
         self.seen_terms.add(term.slug)

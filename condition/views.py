@@ -9,7 +9,7 @@ from django_ratelimit.decorators import ratelimit
 from condition import handouts
 from condition.forms import FeedbackForm
 from condition.models import Condition, GlossaryTerm, Page, Section, Source
-from condition.rendering import cited_keys, render_page
+from condition.rendering import TermMatcher, cited_keys, render_page
 from omsportal.db import queued_write
 from omsportal.views import form_rate
 
@@ -61,6 +61,25 @@ class GlossaryView(ListView):
     model = GlossaryTerm
     template_name = "condition/glossary.html"
     context_object_name = "terms"
+
+    def get_context_data(self, **kwargs):
+        """Each term with the published pages that use it, so a family can read it in context."""
+        context = super().get_context_data(**kwargs)
+        terms = list(context["terms"])
+        matcher = TermMatcher(terms)
+        used_on = {term.pk: [] for term in terms}
+        sections = (
+            Section.objects.filter(page__status=Page.Status.PUBLISHED)
+            .select_related("page")
+            .only("body", "page__title", "page__slug", "page__order")
+            .order_by("page__order", "page__title")
+        )
+        for section in sections:
+            for term_pk in matcher.found_in(section.body):
+                if section.page not in used_on[term_pk]:
+                    used_on[term_pk].append(section.page)
+        context["terms"] = [(term, used_on[term.pk]) for term in terms]
+        return context
 
 
 def sources(request):

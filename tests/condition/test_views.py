@@ -40,7 +40,7 @@ def test_home_page_query_count_is_constant(client, django_assert_num_queries, pa
 def test_glossary_query_count_is_constant(client, django_assert_num_queries, terms):
     for _ in range(terms):
         GlossaryTermFactory()
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):  # terms, published sections, clinic footer
         response = client.get(reverse("condition:glossary"))
     assert response.status_code == 200
 
@@ -214,3 +214,14 @@ def test_handout_query_counts_do_not_grow_with_content(client, django_assert_num
         assert client.get(reverse("condition:page_handout", args=[pages[0].slug])).status_code == 200
     with django_assert_num_queries(5):
         assert client.get(reverse("condition:condition_handout", args=[pages[0].condition.slug])).status_code == 200
+
+
+def test_the_word_list_links_each_term_to_the_published_pages_that_use_it(client):
+    GlossaryTerm.objects.create(term="ataxia", slug="ataxia", other_forms="ataxic", definition="Shaky walking.")
+    SectionFactory(page=PageFactory(title="Uses it"), body="Some ataxic walking.")
+    SectionFactory(page=PageFactory(title="Draft uses it", status=Page.Status.DRAFT), body="ataxia")
+    SectionFactory(page=PageFactory(title="Does not"), body="Nothing here.")
+    html = client.get(reverse("condition:glossary")).content.decode()
+    entry = html[html.index('id="term-ataxia"') :]
+    assert "Read more:" in entry and "Uses it" in entry
+    assert "Draft uses it" not in html and "Does not" not in entry
