@@ -176,7 +176,7 @@ def test_feedback_refuses_other_methods(client):
 
 def test_script_typed_by_staff_in_any_field_is_shown_as_text(client):
     attack = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    ClinicProfile(name=attack, phone=attack).save()
+    ClinicProfile(name=attack, phone="<script>1</script>").save()
     page = PageFactory(title=attack, summary=attack, key_points=attack)
     SourceFactory(key="evil", citation=attack)
     GlossaryTerm.objects.create(term="evil", slug="evil", definition=attack)
