@@ -57,6 +57,16 @@ class PageDetailView(PublishedPageMixin, DetailView):
         return context
 
 
+def published_sections():
+    """Every section families can read, with its page, in page order (one query)."""
+    return (
+        Section.objects.filter(page__status=Page.Status.PUBLISHED)
+        .select_related("page")
+        .only("body", "page__title", "page__slug", "page__order")
+        .order_by("page__order", "page__title")
+    )
+
+
 class GlossaryView(ListView):
     model = GlossaryTerm
     template_name = "condition/glossary.html"
@@ -68,13 +78,7 @@ class GlossaryView(ListView):
         terms = list(context["terms"])
         matcher = TermMatcher(terms)
         used_on = {term.pk: [] for term in terms}
-        sections = (
-            Section.objects.filter(page__status=Page.Status.PUBLISHED)
-            .select_related("page")
-            .only("body", "page__title", "page__slug", "page__order")
-            .order_by("page__order", "page__title")
-        )
-        for section in sections:
+        for section in published_sections():
             for term_pk in matcher.found_in(section.body):
                 if section.page not in used_on[term_pk]:
                     used_on[term_pk].append(section.page)
@@ -84,14 +88,8 @@ class GlossaryView(ListView):
 
 def sources(request):
     """Every source with its full citation, and the published pages that cite it."""
-    sections = (
-        Section.objects.filter(page__status=Page.Status.PUBLISHED)
-        .select_related("page")
-        .only("body", "page__title", "page__slug", "page__order")
-        .order_by("page__order", "page__title")
-    )
     cited_by = {}
-    for section in sections:
+    for section in published_sections():
         for key in cited_keys(section.body):
             pages = cited_by.setdefault(key, [])
             if section.page not in pages:
