@@ -20,7 +20,7 @@ from django.utils.text import slugify
 
 from condition.cache import content_version
 from condition.models import ClinicProfile, GlossaryTerm, Source
-from condition.rendering import PageRenderer, cited_keys
+from condition.rendering import PageRenderer
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}
 
@@ -45,10 +45,8 @@ def qr_svg(url):
 def handout_context(request, pages, *, title, paper, online_path):
     """Render every page with one numbering of sources and one first use of each term."""
     sections_by_page = {page.pk: list(page.sections.all()) for page in pages}
-    keys = {key for sections in sections_by_page.values() for section in sections for key in cited_keys(section.body)}
-    sources = {source.key: source for source in Source.objects.filter(key__in=keys)} if keys else {}
-    glossary = list(GlossaryTerm.objects.all())
-    renderer = PageRenderer(sources=sources, glossary=glossary)
+    sources = Source.cited_in([section for sections in sections_by_page.values() for section in sections])
+    renderer = PageRenderer(sources=sources, glossary=GlossaryTerm.objects.all())
     entries = []
     terms = []
     for page in pages:

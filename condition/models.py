@@ -144,6 +144,12 @@ class Source(models.Model):
     def get_absolute_url(self):
         return reverse("condition:sources") + f"#source-{self.key}"
 
+    @classmethod
+    def cited_in(cls, sections):
+        """key -> Source for every source the sections cite, in one query (none if they cite nothing)."""
+        keys = {key for section in sections for key in cited_keys(section.body)}
+        return {source.key: source for source in cls.objects.filter(key__in=keys)} if keys else {}
+
 
 class Section(models.Model):
     class Kind(models.TextChoices):

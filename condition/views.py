@@ -26,9 +26,9 @@ class PublishedPageMixin:
 def page_context(page):
     """Everything needed to show a page to families (also used by the admin preview)."""
     sections = list(page.sections.all())
-    keys = {key for section in sections for key in cited_keys(section.body)}
-    sources = {source.key: source for source in Source.objects.filter(key__in=keys)} if keys else {}
-    rendered, page_sources = render_page(page, sections, sources=sources, glossary=GlossaryTerm.objects.all())
+    rendered, page_sources = render_page(
+        page, sections, sources=Source.cited_in(sections), glossary=GlossaryTerm.objects.all()
+    )
     return {"page": page, "sections": rendered, "page_sources": page_sources}
 
 
