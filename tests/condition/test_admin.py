@@ -222,3 +222,18 @@ def test_a_section_anchor_may_not_clash_with_the_page_own_ids():
     with pytest.raises(ValidationError) as error:
         section.clean()
     assert "used by the page itself" in error.value.message_dict["anchor"][0]
+
+
+def test_dashboard_lists_pages_families_found_unhelpful_lately(editor_client):
+    unclear, clear = PageFactory(title="Unclear page"), PageFactory(title="Clear page")
+    PageFeedback.objects.bulk_create(
+        [PageFeedback(page=unclear, helpful=False)] * 3
+        + [PageFeedback(page=unclear, helpful=True)]
+        + [PageFeedback(page=clear, helpful=True)] * 4
+    )
+    old = PageFeedback.objects.create(page=clear, helpful=False)
+    PageFeedback.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=120))
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    panel = html[html.index('id="unhelpful-pages"') :]
+    assert "Unclear page" in panel and "3 not helpful, 1 helpful" in panel
+    assert "Clear page" not in panel

@@ -167,3 +167,20 @@ def test_editors_cannot_change_questions_of_a_published_quiz(editor_client):
     assert question.choices.filter(text="Changed").count() == 0
     add_form = editor_client.get(reverse("admin:quizzes_question_add")).content.decode()
     assert f'<option value="{quiz.pk}"' not in add_form
+
+
+def test_dashboard_shows_the_questions_families_miss_most_and_the_section_to_rewrite(editor_client):
+    from tests.factories import PageFactory, SectionFactory
+
+    quiz = QuizFactory(pass_mark=50)
+    section = SectionFactory(page=PageFactory(title="Treatment"), heading="Medicines")
+    hard = question_with_choices(quiz, right="Right", wrong=("Wrong",), section=section)
+    easy = question_with_choices(quiz, right="Also right", wrong=("Also wrong",))
+    for _ in range(2):
+        attempt_submit(
+            quiz=quiz, answers=[(hard, hard.choices.get(text="Wrong")), (easy, easy.choices.get(text="Also right"))]
+        )
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    panel = html[html.index('id="missed-questions"') : html.index("</table>", html.index('id="missed-questions"'))]
+    assert hard.prompt in panel and "0% right of 2" in panel and "Treatment: Medicines" in panel
+    assert easy.prompt not in panel  # always answered right
