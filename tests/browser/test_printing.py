@@ -43,3 +43,12 @@ def test_the_handout_qr_code_as_drawn_decodes_to_the_page_address(site, desktop)
     image = image.resize((image.width * 4, image.height * 4), Image.NEAREST)
     decoded = [result.text for result in zxingcpp.read_barcodes(image)]
     assert decoded == [site.url + "/topics/treatment/"]
+
+
+def test_every_reading_page_prints_without_the_site_navigation(site, desktop):
+    for path, heading in [("/", "Topics"), ("/glossary/", "Word list"), ("/sources/", "Sources")]:
+        desktop.goto(site.url + path)
+        desktop.emulate_media(media="print")
+        _, text = pdf_text(desktop.pdf(format="A4"))
+        assert heading in text, path
+        assert "Skip to main content" not in text and "Check your understanding" not in text, path
