@@ -19,6 +19,7 @@ from condition.models import (
     Source,
 )
 from condition.views import page_context
+from condition.workflow import PublishedLockMixin
 
 admin.site.site_header = "OMS family guide: clinic staff"
 admin.site.site_title = "OMS family guide staff"
@@ -57,7 +58,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin):
+class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     list_display = ["title", "condition", "status", "order", "last_reviewed", "next_review_due", "feedback_summary"]
     list_filter = ["status", ReviewDueFilter, "condition"]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
@@ -88,31 +89,17 @@ class PageAdmin(SimpleHistoryAdmin):
         return format_html('<a href="{}">{} yes / {} no</a>', url, page.helpful_count, page.unhelpful_count)
 
     # --- the draft -> review -> published workflow -----------------------
-    def has_publish_permission(self, request):
-        return request.user.has_perm("condition.publish_page")
+    publish_permission = "condition.publish_page"
+    status_help_text = "Move the page to In review when it is ready. A clinical reviewer publishes it."
+
+    def live(self, page):
+        return page.is_published
 
     def has_review_permission(self, request):
         return request.user.has_perm("condition.review_page")
 
-    def has_change_permission(self, request, obj=None):
-        # Once published, only a clinical reviewer changes what families read.
-        if obj is not None and obj.is_published and not self.has_publish_permission(request):
-            return False
-        return super().has_change_permission(request, obj)
-
     def get_readonly_fields(self, request, obj=None):
         return [] if self.has_review_permission(request) else list(self.review_fields)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if "status" in form.base_fields and not self.has_publish_permission(request):
-            form.base_fields["status"].choices = [
-                choice for choice in Page.Status.choices if choice[0] != Page.Status.PUBLISHED
-            ]
-            form.base_fields[
-                "status"
-            ].help_text = "Move the page to In review when it is ready. A clinical reviewer publishes it."
-        return form
 
     def _move(self, request, queryset, to_status, done):
         changed = 0
@@ -218,7 +205,7 @@ class PageFeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(SimpleHistoryAdmin):
+class SectionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     """Sections are edited under their page; this list is for search, history and quiz links."""
 
     list_display = ["heading", "page", "kind", "order"]
@@ -227,15 +214,10 @@ class SectionAdmin(SimpleHistoryAdmin):
     list_select_related = ["page"]
     prepopulated_fields = {"anchor": ["heading"]}
 
-    def _locked(self, request, obj):
-        # What families can read changes only through a clinical reviewer.
-        return obj is not None and obj.page.is_published and not request.user.has_perm("condition.publish_page")
+    publish_permission = "condition.publish_page"
+
+    def live(self, section):
+        return section.page.is_published
 
     def has_add_permission(self, request):
         return False  # add sections under their page, where the workflow applies
-
-    def has_change_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_delete_permission(request, obj)

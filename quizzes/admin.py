@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from condition.workflow import PublishedLockMixin
 from quizzes.forms import ResultsFilterForm
 from quizzes.models import Attempt, Choice, Question, Quiz
 from quizzes.results import quiz_results
@@ -34,7 +35,7 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(SimpleHistoryAdmin):
+class QuestionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     list_display = ["prompt", "quiz", "section", "order"]
     list_filter = ["quiz"]
     search_fields = ["prompt", "explanation"]
@@ -42,22 +43,14 @@ class QuestionAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["section"]
     list_select_related = ["quiz", "section"]
 
-    def _locked(self, request, obj):
-        # Questions of a published quiz change only through someone who may publish.
-        return (
-            obj is not None
-            and obj.quiz.status == Quiz.Status.PUBLISHED
-            and not request.user.has_perm("quizzes.publish_quiz")
-        )
+    # Questions of a published quiz change only through someone who may publish.
+    publish_permission = "quizzes.publish_quiz"
 
-    def has_change_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
+    def live(self, question):
+        return question.quiz.status == Quiz.Status.PUBLISHED
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "quiz" and not request.user.has_perm("quizzes.publish_quiz"):
+        if db_field.name == "quiz" and not self.has_publish_permission(request):
             kwargs["queryset"] = Quiz.objects.exclude(status=Quiz.Status.PUBLISHED)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -91,26 +84,17 @@ class QuizAdminForm(forms.ModelForm):
 
 
 @admin.register(Quiz)
-class QuizAdmin(SimpleHistoryAdmin):
+class QuizAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     form = QuizAdminForm
     list_display = ["title", "condition", "status", "pass_mark", "results_link"]
     list_filter = ["status"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [QuestionInline]
 
-    def has_publish_permission(self, request):
-        return request.user.has_perm("quizzes.publish_quiz")
+    publish_permission = "quizzes.publish_quiz"
 
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.status == Quiz.Status.PUBLISHED and not self.has_publish_permission(request):
-            return False
-        return super().has_change_permission(request, obj)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if "status" in form.base_fields and not self.has_publish_permission(request):
-            form.base_fields["status"].choices = [c for c in Quiz.Status.choices if c[0] != Quiz.Status.PUBLISHED]
-        return form
+    def live(self, quiz):
+        return quiz.status == Quiz.Status.PUBLISHED
 
     @admin.display(description="Results")
     def results_link(self, quiz):
