@@ -70,7 +70,8 @@ def versioned(key, build, *, ttl=PAGE_TTL):
     """The value for `key`, which must include the content version.
 
     From this process's copy, else the shared cache, else `build()`; as the key
-    changes with every content change, no copy is ever stale.
+    changes with every content change, no copy is ever stale. When `build()`
+    returns None nothing is kept, and None is returned.
     """
     key = f"{FORMAT}:{key}"
     value = _local.get(key)
@@ -78,6 +79,8 @@ def versioned(key, build, *, ttl=PAGE_TTL):
         value = cache.get(key)
         if value is None:
             value = build()
+            if value is None:
+                return None
             cache.set(key, value, ttl)
         _remember(key, value)
     return value
@@ -101,19 +104,23 @@ def public_page(view=None, *, params=()):
             return view(request, *args, **kwargs)
         version = content_version()
         query = "&".join(f"{name}={request.GET.get(name, '')}" for name in params)
-        key = f"page:{FORMAT}:{version}:{timezone.localdate()}:{request.path}?{query}"
-        entry = _local.get(key) or cache.get(key)
-        if entry is None:
+        key = f"page:{version}:{timezone.localdate()}:{request.path}?{query}"
+        not_kept = []
+
+        def render():
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             if response.status_code != 200:
-                return response
+                not_kept.append(response)
+                return None
             etag = '"' + hashlib.blake2b(key.encode(), digest_size=12).hexdigest() + '"'
             modified = version // 1_000_000_000
-            entry = (response.content, response["Content-Type"], etag, modified, http_date(modified))
-            cache.set(key, entry, PAGE_TTL)
-        _remember(key, entry)
+            return (response.content, response["Content-Type"], etag, modified, http_date(modified))
+
+        entry = versioned(key, render)
+        if entry is None:
+            return not_kept[0]
         content, content_type, etag, modified, last_modified = entry
         response = HttpResponse(content, content_type=content_type)
         response["ETag"] = etag

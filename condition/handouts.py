@@ -11,14 +11,13 @@ from urllib.parse import urlsplit
 import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-from condition.cache import content_version
+from condition.cache import content_version, versioned
 from condition.models import ClinicProfile, GlossaryTerm, Source
 from condition.rendering import PageRenderer
 
@@ -120,11 +119,11 @@ def pdf_response(request, make_context, *, filename, pages):
         paper_from(request),
         request.get_host(),
     ]
-    key = "handout-pdf:" + ":".join(str(part) for part in parts)
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = html_to_pdf(render_handout_html(request, make_context()), request.build_absolute_uri("/"))
-        cache.set(key, pdf, 60 * 60)
+    pdf = versioned(
+        "handout-pdf:" + ":".join(str(part) for part in parts),
+        lambda: html_to_pdf(render_handout_html(request, make_context()), request.build_absolute_uri("/")),
+        ttl=60 * 60,
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
