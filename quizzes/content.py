@@ -2,6 +2,7 @@
 
 from simple_history.utils import bulk_create_with_history
 
+from condition.defaults import Item, register
 from condition.models import Condition, Section
 from quizzes.models import Choice, Question, Quiz
 
@@ -117,19 +118,42 @@ QUESTIONS = [
 ]
 
 
-def load_quiz_content():
-    created, kept = [], []
-    if Quiz.objects.filter(slug=QUIZ["slug"]).exists():
-        kept.append(f"quiz {QUIZ['slug']}")
-        return created, kept
-    condition = Condition.objects.get(slug="oms")
-    quiz = Quiz.objects.create(condition=condition, status=Quiz.Status.PUBLISHED, **QUIZ)
+def _shipped():
+    return {
+        **{name: QUIZ[name] for name in ("title", "intro", "pass_mark")},
+        "questions": [
+            [page, anchor, prompt, explanation, right, list(wrongs)]
+            for page, anchor, prompt, explanation, right, wrongs in QUESTIONS
+        ],
+    }
+
+
+def _read(quiz):
+    questions = []
+    for question in quiz.questions.select_related("section__page").prefetch_related("choices"):
+        choices = list(question.choices.all())
+        right = next((choice.text for choice in choices if choice.is_correct), "")
+        section = question.section
+        questions.append(
+            [
+                section.page.slug if section else "",
+                section.anchor if section else "",
+                question.prompt,
+                question.explanation,
+                right,
+                [choice.text for choice in choices if not choice.is_correct],
+            ]
+        )
+    return {"title": quiz.title, "intro": quiz.intro, "pass_mark": quiz.pass_mark, "questions": questions}
+
+
+def _add_questions(quiz, questions):
     sections = {
         (section.page.slug, section.anchor): section
-        for section in Section.objects.filter(page__condition=condition).select_related("page")
+        for section in Section.objects.filter(page__condition=quiz.condition).select_related("page")
     }
     choices = []
-    for order, (page_slug, anchor, prompt, explanation, right, wrongs) in enumerate(QUESTIONS, start=1):
+    for order, (page_slug, anchor, prompt, explanation, right, wrongs) in enumerate(questions, start=1):
         question = Question.objects.create(
             quiz=quiz,
             order=order * 10,
@@ -140,5 +164,38 @@ def load_quiz_content():
         choices.append(Choice(question=question, order=10, text=right, is_correct=True))
         choices.extend(Choice(question=question, order=20 + 10 * i, text=text) for i, text in enumerate(wrongs))
     bulk_create_with_history(choices, Choice)
-    created.append(f"quiz {quiz.slug} with {len(QUESTIONS)} questions")
-    return created, kept
+
+
+def _create(shipped):
+    condition = Condition.objects.get(slug="oms")
+    quiz = Quiz.objects.create(
+        condition=condition,
+        slug=QUIZ["slug"],
+        status=Quiz.Status.PUBLISHED,
+        **{k: v for k, v in shipped.items() if k != "questions"},
+    )
+    _add_questions(quiz, shipped["questions"])
+
+
+def _update(quiz, shipped):
+    """New wording replaces the questions; past results keep the wording families saw (Answer copies it)."""
+    for name in ("title", "intro", "pass_mark"):
+        setattr(quiz, name, shipped[name])
+    quiz.save()
+    for question in quiz.questions.all():
+        question.delete()  # one by one, so History records each
+    _add_questions(quiz, shipped["questions"])
+
+
+@register(order=70)
+def quizzes():
+    shipped = _shipped()
+    yield Item(
+        "quiz",
+        QUIZ["slug"],
+        shipped,
+        lambda: Quiz.objects.filter(slug=QUIZ["slug"]).first(),
+        _read,
+        lambda: _create(shipped),
+        lambda quiz: _update(quiz, shipped),
+    )

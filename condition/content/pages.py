@@ -30,7 +30,6 @@ PAGES = [
             (
                 "What OMS means",
                 "what-oms-means",
-                "normal",
                 "OMS stands for opsoclonus-myoclonus syndrome. It is a rare illness of the nervous system. "
                 "The body's immune system attacks parts of the brain by mistake. [cite:nord] [cite:orpha]\n\n"
                 "The parts most harmed are the brainstem and the cerebellum. "
@@ -39,7 +38,6 @@ PAGES = [
             (
                 "What the name means",
                 "what-the-name-means",
-                "normal",
                 "The name comes from the main signs of the illness:\n\n"
                 "- **Opsoclonus**: fast, jerky eye movements that go in many directions.\n"
                 "- **Myoclonus**: sudden, quick muscle jerks.\n"
@@ -50,7 +48,6 @@ PAGES = [
             (
                 "Who gets OMS",
                 "who-gets-oms",
-                "normal",
                 "OMS is rare. Each year about 1 child in every 5 million gets it. [cite:orpha] "
                 "In the UK, a study found less than 1 new case per 5 million people each year. [cite:pang]\n\n"
                 "Most children are between 1 and 3 years old when it starts. "
@@ -63,7 +60,6 @@ PAGES = [
             (
                 "Is it my fault?",
                 "is-it-my-fault",
-                "normal",
                 "No. Nothing you did or did not do caused OMS. "
                 "It happens when the immune system makes a mistake. [cite:orpha] "
                 "Doctors do not yet know why it happens in one child and not another.",
@@ -84,14 +80,12 @@ PAGES = [
             (
                 "How OMS starts",
                 "how-oms-starts",
-                "normal",
                 "OMS usually starts suddenly. Over a few days or weeks, a child who was well may become shaky "
                 "and upset. The signs are often severe. [cite:nord] [cite:article]",
             ),
             (
                 "Eyes and movement",
                 "eyes-and-movement",
-                "normal",
                 "- The eyes make quick, jerky movements in all directions (opsoclonus).\n"
                 "- The arms, legs, head or body may jerk (myoclonus).\n"
                 "- Walking becomes shaky, or the child stops walking or sitting (ataxia).\n"
@@ -100,7 +94,6 @@ PAGES = [
             (
                 "Mood, sleep and speech",
                 "mood-sleep-and-speech",
-                "normal",
                 "- Many children become cross, upset and hard to calm.\n"
                 "- Sleep is often poor, with waking in the night.\n"
                 "- Some children lose words they used to say, or stop talking.\n"
@@ -109,24 +102,15 @@ PAGES = [
             (
                 "Will the signs come back?",
                 "relapses",
-                "normal",
                 "OMS often lasts a long time. Signs can come back after they got better. "
                 "This is called a relapse. About half to three quarters of children have at least one. [cite:brunk] [cite:boston]\n\n"
                 "A relapse often comes with a cold or other illness. "
                 "It can also happen when the dose of medicine goes down. "
                 "Tell your care team if signs come back.",
             ),
-            (
-                "When to get help",
-                "when-to-get-help",
-                "care",
-                "Call your care team the same day if:\n\n"
-                "- the eye movements, jerks or shaking come back or get worse;\n"
-                "- your child stops walking, sitting or talking as well as before;\n"
-                "- your child has a fever or other illness while on treatment.\n\n"
-                "Call your local emergency number if your child has trouble breathing, "
-                "cannot be woken, or has a seizure.",
-            ),
+            ("care", "signs-back"),
+            ("care", "fever"),
+            ("care", "emergency-signs"),
         ],
     },
     {
@@ -143,7 +127,6 @@ PAGES = [
             (
                 "What goes wrong",
                 "what-goes-wrong",
-                "normal",
                 "The immune system protects the body from germs. In OMS, it attacks healthy parts of the brain. "
                 "Something seems to set this off. [cite:orpha] [cite:pranz17]\n\n"
                 "The trigger may be a tumour or, perhaps, an infection. "
@@ -152,7 +135,6 @@ PAGES = [
             (
                 "The link to neuroblastoma",
                 "neuroblastoma-link",
-                "normal",
                 "A neuroblastoma is a tumour of young nerve cells. "
                 "About half of children with OMS have one. "
                 "Studies give numbers from 20 to 80 out of 100. [cite:orpha] [cite:pranz17]\n\n"
@@ -163,7 +145,6 @@ PAGES = [
             (
                 "Why the tumour can cause OMS",
                 "why-the-tumour-matters",
-                "normal",
                 "The tumour is made of cells that look like nerve cells. "
                 "The immune system attacks the tumour. "
                 "It may then attack nerve cells in the brain too, because they look alike. [cite:discover] [cite:pranz17]",
@@ -171,14 +152,12 @@ PAGES = [
             (
                 "Is there a blood test for it?",
                 "blood-tests",
-                "normal",
                 "No single blood test proves that a child has OMS. "
                 "Doctors make the diagnosis from the signs and from other tests. [cite:orpha]",
             ),
             (
                 "In adults",
                 "in-adults",
-                "normal",
                 "In adults, OMS is sometimes linked to a cancer. "
                 "Finding and treating that cancer is an important part of getting better. [cite:bataller] [cite:armangue]",
             ),
@@ -198,7 +177,6 @@ PAGES = [
             (
                 "How doctors find OMS",
                 "how-doctors-find-oms",
-                "normal",
                 "A doctor who treats the brain and nerves (a neurologist) looks at your child's eyes, "
                 "movement and behaviour. There is no single test for OMS. "
                 "Tests help rule out other causes and look for a trigger. [cite:nord] [cite:rossor]",
@@ -206,7 +184,6 @@ PAGES = [
             (
                 "Looking for a tumour",
                 "looking-for-a-tumour",
-                "normal",
                 "Every child with OMS is checked for a neuroblastoma. "
                 "This is done even if the child also has a virus. [cite:nord] [cite:article]\n\n"
                 "Tests may include:\n\n"
@@ -217,14 +194,12 @@ PAGES = [
             (
                 "Why tests may be repeated",
                 "repeat-tests",
-                "normal",
                 "These tumours can be very small and hard to see. "
                 "If the first scans are clear, your doctor may repeat them in a few months. [cite:nord] [cite:rossor]",
             ),
             (
                 "Other tests",
                 "other-tests",
-                "normal",
                 "Your child may also have:\n\n"
                 "- a brain MRI scan;\n"
                 "- a spinal tap (lumbar puncture) to look at the fluid around the brain and spine;\n"
@@ -247,14 +222,12 @@ PAGES = [
             (
                 "The aim of treatment",
                 "aim-of-treatment",
-                "normal",
                 "Treatment aims to calm the immune system so it stops harming the brain. "
                 "Starting early gives the best chance of a good recovery. [cite:rossor] [cite:brunk]",
             ),
             (
                 "Medicines that calm the immune system",
                 "immune-medicines",
-                "normal",
                 "Most children need several medicines together, often for 1 to 2 years. [cite:rossor] [cite:boston]\n\n"
                 "- **Steroids**, such as prednisone or dexamethasone, or **ACTH** shots.\n"
                 "- **IVIG**: antibodies from donors, given through a drip.\n"
@@ -265,7 +238,6 @@ PAGES = [
             (
                 "What the research shows",
                 "research",
-                "normal",
                 "A large trial looked at children with OMS and a neuroblastoma. "
                 "Adding IVIG to steroids and tumour treatment helped more children. "
                 "The number who got better went from 41 out of 100 to 81 out of 100. [cite:cog]",
@@ -273,22 +245,13 @@ PAGES = [
             (
                 "If there is a tumour",
                 "if-there-is-a-tumour",
-                "normal",
                 "The tumour is usually found early. Most often it is taken out with surgery. "
                 "Many children do not need chemotherapy or radiation for the tumour. [cite:russo] [cite:article]\n\n"
                 "When chemotherapy is needed, the cancer team chooses it. [cite:cog]\n\n"
                 "Removing the tumour often does not stop OMS by itself. "
                 "Your child will still need medicine for the immune system. [cite:russo] [cite:boston]",
             ),
-            (
-                "Side effects",
-                "side-effects",
-                "care",
-                "These medicines can lower the body's defences against germs. "
-                "Call your care team the same day if your child has a fever or seems unwell. "
-                "Do not stop or lower a medicine without talking to your care team first. "
-                "Lowering a medicine too fast can bring signs back. [cite:brunk] [cite:rossor]",
-            ),
+            ("care", "fever"),
         ],
     },
     {
@@ -305,7 +268,6 @@ PAGES = [
             (
                 "How children do",
                 "how-children-do",
-                "normal",
                 "Each child is different. Many children get much better, and the dancing eyes often settle. [cite:brunk]\n\n"
                 "But many children still have some problems later on. "
                 "These can be with learning, speech, movement or behaviour. "
@@ -314,14 +276,12 @@ PAGES = [
             (
                 "What helps",
                 "what-helps",
-                "normal",
                 "Children whose signs were milder at the start tend to do better. "
                 "So do children who start treatment early. [cite:brunk] [cite:hasegawa]",
             ),
             (
                 "Attention and behaviour",
                 "attention-and-behaviour",
-                "normal",
                 "Some children have trouble paying attention, like ADHD. "
                 "Some have OCD, which means unwanted thoughts or habits they feel they must repeat. "
                 "These need their own care, and treatment can help. [cite:brunk] [cite:article]",
@@ -329,7 +289,6 @@ PAGES = [
             (
                 "Long-term care",
                 "long-term-care",
-                "normal",
                 "Your child will have regular check-ups, often for years. "
                 "Speech, physical and occupational therapy can help with talking, walking and daily skills. "
                 "Ask your care team about support at nursery or school. [cite:rossor] [cite:boston]",
@@ -350,7 +309,6 @@ PAGES = [
             (
                 "Day to day",
                 "day-to-day",
-                "normal",
                 "- Keep a diary of your child's signs, sleep and medicine doses.\n"
                 "- Take short videos of the eye movements or jerks to show your care team.\n"
                 "- Keep a calm, steady routine. Good sleep helps.\n"
@@ -360,25 +318,15 @@ PAGES = [
             (
                 "Infections and relapses",
                 "infections",
-                "normal",
                 "Colds and other illnesses can bring signs back. "
                 "Wash hands often, and ask your care team which vaccines are right during treatment. [cite:brunk] [cite:boston]",
             ),
-            (
-                "Call the clinic",
-                "call-the-clinic",
-                "care",
-                "Call your care team the same day if:\n\n"
-                "- signs such as dancing eyes, jerks or shaking come back or get worse;\n"
-                "- your child has a fever while taking medicines that calm the immune system;\n"
-                "- you have missed medicine doses or are not sure about a dose;\n"
-                "- your child's mood, sleep or behaviour changes a lot.\n\n"
-                "Call your local emergency number if your child has trouble breathing, cannot be woken, or has a seizure.",
-            ),
+            ("care", "fever"),
+            ("care", "signs-back"),
+            ("care", "emergency-signs"),
             (
                 "Looking after yourself",
                 "looking-after-yourself",
-                "normal",
                 "Caring for a child with OMS is hard. It is normal to feel worried or tired. "
                 "Ask your care team about support groups and social workers. "
                 "Talking with other families can help.",
