@@ -20,10 +20,7 @@ CARE_ADVICE = [
             "- Your child has trouble breathing. [cite:nhs-fit]\n"
             "- Your child cannot be woken, or does not wake up fully. [cite:nhs-fit]"
         ),
-        "action": (
-            "Call the emergency number now. [cite:nhs-fit] "
-            "When your child is safe, tell the clinic what happened. [cite:rossor]"
-        ),
+        "action": ("Call the emergency number now. [cite:nhs-fit]"),
     },
     {
         "key": "fit-or-jerks",
@@ -80,7 +77,8 @@ CARE_ADVICE = [
             "Staff will slow or stop the drip and treat the reaction. [cite:ritux-label]\n\n"
             "At home, call the emergency number if your child has trouble breathing "
             "or the face or lips swell. [cite:ritux-label] "
-            "For a new rash or a fever, call the clinic now, day or night. [cite:ritux-label] [cite:nice-ns]"
+            "For a new rash, call the clinic now, day or night. [cite:ritux-label] "
+            'For a fever, follow "Fever during treatment". [cite:nice-ns]'
         ),
     },
     {
@@ -122,7 +120,7 @@ CARE_ADVICE = [
         ),
         "action": (
             "Call the clinic the same day. [cite:ivig-label] "
-            "If your child cannot be woken, call the emergency number. [cite:nhs-fit]"
+            'If your child cannot be woken, follow "Trouble breathing or cannot be woken". [cite:nhs-fit]'
         ),
     },
     {

@@ -55,10 +55,10 @@ PAGES = [
                 "Who gets OMS",
                 "who-gets-oms",
                 "OMS is very rare. Each year, about 1 new case is found for every 5 million people. [cite:orpha] "
-                "Nearly all of them are young children. [cite:orpha] "
-                "In the UK, that means about 10 new children a year. [cite:pang]\n\n"
+                "Nearly all new cases are in young children. [cite:orpha] "
+                "A UK study found about 10 new cases in children each year. [cite:pang]\n\n"
                 "Most children are between 1 and 3 years old when it starts. [cite:orpha] [cite:pranz17] "
-                "Half of them are younger than 18 months. [cite:pranz17] "
+                "Half are younger than 18 months when it starts. [cite:pranz17] "
                 "It is rare in babies under 6 months old. [cite:pranz17] [cite:pang]\n\n"
                 "Girls get it a little more often than boys. [cite:pranz17] "
                 "Teenagers and adults can get it too, but this is less common. [cite:adult] "
@@ -151,7 +151,7 @@ PAGES = [
             (
                 "Why the tumour can cause OMS",
                 "why-the-tumour-matters",
-                "The immune system attacks the tumour. "
+                "Doctors think the immune system attacks the tumour first. "
                 "It may then attack parts of the brain too, by mistake. [cite:nord] [cite:orpha]",
             ),
             (
@@ -252,8 +252,8 @@ PAGES = [
                 "research",
                 "Only one trial has put children with OMS into treatment groups by chance. [cite:cog] "
                 "It had 53 children who had OMS and a neuroblastoma. [cite:cog] "
-                "All of them had steroids and the right treatment for their tumour. "
-                "Some also had IVIG. [cite:cog]\n\n"
+                "All of them had steroids and tumour treatment suited to their tumour. [cite:cog] "
+                "Some were also given IVIG. [cite:cog]\n\n"
                 "With IVIG, 81 in 100 children improved, against 41 in 100 without it. [cite:cog] "
                 '"Improved" meant better scores for how bad the signs were. It did not mean a cure. [cite:cog] '
                 "Three years later, 98 in 100 of the children were alive. [cite:cog]",
@@ -285,7 +285,7 @@ PAGES = [
                 "Steroids and ACTH",
                 "steroids",
                 "Steroids and ACTH calm the immune system. [cite:rossor] "
-                "They often cause side effects while your child takes them:\n\n"
+                "Both often cause side effects while your child takes them: [cite:mfc] [cite:rossor]\n\n"
                 "- hunger and weight gain; [cite:mfc]\n"
                 "- mood changes and poor sleep; [cite:mfc]\n"
                 "- raised blood pressure and blood sugar; [cite:mfc]\n"
@@ -331,6 +331,7 @@ PAGES = [
             ("care", "ivig-headache"),
             ("care", "rituximab-drip"),
             ("care", "fever"),
+            ("care", "breathing-or-waking"),
         ],
     },
     {
@@ -406,7 +407,8 @@ PAGES = [
             (
                 "Attention and behaviour",
                 "attention-and-behaviour",
-                "Some children have trouble paying attention, called ADHD. [cite:brunk] [cite:rossor] "
+                "Behaviour problems are common. [cite:brunk] "
+                "Some children have trouble paying attention, called ADHD. [cite:rossor] "
                 "Some have OCD: unwanted thoughts, or habits they feel they must repeat. [cite:rossor] "
                 "These need their own care, and treatment can help. [cite:rossor]",
             ),

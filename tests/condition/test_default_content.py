@@ -290,3 +290,14 @@ def test_every_quiz_question_points_at_a_section_or_care_box_on_its_page():
     for page_slug, anchor, prompt, explanation, right, wrongs in QUESTIONS:
         assert anchor in anchors[page_slug], (page_slug, anchor)
         assert prompt and explanation and right not in wrongs
+
+
+def test_a_care_box_that_points_to_another_finds_it_on_the_same_page():
+    titles = {record["title"]: key for key, record in CARE.items()}
+    for page in PAGES:
+        placed = set(care_keys(page))
+        texts = bodies(page) + [CARE[key]["action"] for key in placed]
+        for text in texts:
+            for quoted in re.findall(r'"([^"]+)"', text):
+                if quoted in titles:
+                    assert titles[quoted] in placed, f"{page['slug']} points to {quoted!r} but does not place it"
