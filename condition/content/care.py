@@ -50,8 +50,9 @@ CARE_ADVICE = [
         "urgency": "urgent",
         "look_for": (
             "- A temperature of 38°C (100.4°F) or more. [cite:nice-ns]\n"
-            "- This matters when your child takes steroids, rituximab, cyclophosphamide "
-            "or azathioprine. These medicines lower the body's defences against germs. [cite:nice-ns] [cite:rossor]\n"
+            "- This matters when your child takes steroids, ACTH, cyclophosphamide or azathioprine, "
+            "or has had rituximab in recent months. "
+            "These medicines lower the body's defences against germs. [cite:nice-ns] [cite:rossor]\n"
             "- Your child seems very unwell, even with a lower temperature. [cite:nice-ns]"
         ),
         "action": (

@@ -177,7 +177,7 @@ PAGES = [
         "key_points": (
             "Doctors find OMS from the signs they see and from tests.\n"
             "Every child with OMS is checked for a neuroblastoma.\n"
-            "A normal scan or urine test does not rule out a small tumour.\n"
+            "A normal urine test or MIBG scan does not rule out a tumour.\n"
             "Scans may be done again later."
         ),
         "sections": [
@@ -225,7 +225,7 @@ PAGES = [
             "Most children need several medicines to calm the immune system.\n"
             "Treatment usually lasts a long time, often years.\n"
             "If there is a tumour, it is usually removed with surgery.\n"
-            "Taking out the tumour does not stop OMS on its own."
+            "Taking out the tumour often does not stop OMS on its own."
         ),
         "sections": [
             (
