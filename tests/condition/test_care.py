@@ -197,3 +197,37 @@ def test_admin_warns_on_every_page_while_a_clinic_number_is_missing(admin_client
         assert "The clinic profile has no after hours phone, emergency number." in html
     clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999", emergency_phone="999")
     assert "The clinic profile has no" not in admin_client.get(reverse("admin:index")).content.decode()
+
+
+def test_editors_write_care_advice_until_it_is_live_and_only_reviewers_change_live_advice(editor_client, reviewer):
+    from django.test import Client
+
+    draft = CareAdviceFactory(key="draft-advice")
+    live = CareSectionFactory(care_advice__key="live-advice").care_advice
+
+    def change(client, advice, title):
+        url = reverse("admin:condition_careadvice_change", args=[advice.pk])
+        data = {"title": title, "key": advice.key, "urgency": 2, "look_for": "- x", "action": "y"}
+        return client.post(url, data).status_code
+
+    assert change(editor_client, draft, "Changed") == 302
+    assert change(editor_client, live, "Changed") == 403
+    live.refresh_from_db()
+    draft.refresh_from_db()
+    assert draft.title == "Changed"
+    assert live.title != "Changed"
+    reviewer_client = Client()
+    reviewer_client.force_login(reviewer)
+    assert change(reviewer_client, live, "Fixed by reviewer") == 302
+    live.refresh_from_db()
+    assert live.title == "Fixed by reviewer"
+
+
+def test_the_word_list_sorts_without_regard_to_capitals(client):
+    from tests.factories import GlossaryTermFactory
+
+    for term in ["OMS", "antibody", "Biopsy", "ataxia"]:
+        GlossaryTermFactory(term=term, slug=term.lower())
+    html = client.get(reverse("condition:glossary")).content.decode()
+    positions = [html.index(f'id="term-{slug}"') for slug in ["antibody", "ataxia", "biopsy", "oms"]]
+    assert positions == sorted(positions)
