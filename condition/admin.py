@@ -19,14 +19,14 @@ from condition.models import (
     Source,
 )
 from condition.views import page_context
-from condition.workflow import PublishedLockMixin
+from condition.workflow import LineEndingsMixin, PublishedLockMixin
 
 admin.site.site_header = "OMS family guide: clinic staff"
 admin.site.site_title = "OMS family guide staff"
 admin.site.index_title = "Content, reviews and results"
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(LineEndingsMixin, admin.StackedInline):
     model = Section
     extra = 0
     fields = [("heading", "anchor"), "kind", "body", "order"]
@@ -89,7 +89,7 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
         return format_html('<a href="{}">{} yes / {} no</a>', url, page.helpful_count, page.unhelpful_count)
 
     # --- the draft -> review -> published workflow -----------------------
-    publish_permission = "condition.publish_page"
+    live_on_add = False  # a new page is a draft (only reviewers are offered "Published")
     status_help_text = "Move the page to In review when it is ready. A clinical reviewer publishes it."
 
     def live(self, page):
@@ -156,7 +156,9 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
+
     list_display = ["key", "short_citation", "year"]
     search_fields = ["key", "citation", "url"]
 
@@ -166,20 +168,26 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(SimpleHistoryAdmin):
+class GlossaryTermAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
+
     list_display = ["term", "definition", "other_forms"]
     search_fields = ["term", "definition", "other_forms"]
     prepopulated_fields = {"slug": ["term"]}
 
 
 @admin.register(Condition)
-class ConditionAdmin(SimpleHistoryAdmin):
+class ConditionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
+
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(ClinicProfile)
-class ClinicProfileAdmin(SimpleHistoryAdmin):
+class ClinicProfileAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
+
     list_display = ["name", "phone", "after_hours_phone"]
 
     def has_add_permission(self, request):
@@ -214,7 +222,7 @@ class SectionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     list_select_related = ["page"]
     prepopulated_fields = {"anchor": ["heading"]}
 
-    publish_permission = "condition.publish_page"
+    parent_field = "page"
 
     def live(self, section):
         return section.page.is_published

@@ -45,7 +45,12 @@ def editor_client(client, editor):
     return client
 
 
+def verified_login(client, user):
+    """Sign `user` in to the test client as the admin login would."""
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
-    return client
+    return verified_login(client, reviewer)
