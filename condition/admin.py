@@ -1,15 +1,12 @@
-import datetime
-
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from condition.models import (
-    REVIEW_SOON_DAYS,
+    REVIEW_STATES,
     ClinicProfile,
     Condition,
     GlossaryTerm,
@@ -34,26 +31,19 @@ class SectionInline(LineEndingsMixin, admin.StackedInline):
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
+    """The same rule as the admin home and the reminders (PageQuerySet.review_due)."""
+
     title = "review"
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [
-            ("overdue", "Overdue"),
-            ("soon", f"Due within {REVIEW_SOON_DAYS} days"),
-            ("never", "Never reviewed"),
-        ]
+        return [("due", "Any review due"), *REVIEW_STATES.items()]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
-        if self.value() == "overdue":
-            return queryset.filter(next_review_due__lt=today)
-        if self.value() == "soon":
-            return queryset.filter(
-                next_review_due__gte=today, next_review_due__lte=today + datetime.timedelta(days=REVIEW_SOON_DAYS)
-            )
-        if self.value() == "never":
-            return queryset.filter(Q(last_reviewed__isnull=True) | Q(reviewed_by=""))
+        if self.value() == "due":
+            return queryset.review_due()
+        if self.value() in REVIEW_STATES:
+            return queryset.in_review_state(self.value())
         return queryset
 
 

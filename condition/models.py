@@ -1,8 +1,10 @@
 import datetime
+import functools
+import operator
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -34,16 +36,52 @@ class Condition(models.Model):
         return [name.strip() for name in self.other_names.splitlines() if name.strip()]
 
 
+REVIEW_STATES = {
+    "never": "Never reviewed",
+    "undated": "No next review date",
+    "overdue": "Overdue",
+    "soon": f"Due within {REVIEW_SOON_DAYS} days",
+}
+
+
+def review_conditions(today=None, within_days=REVIEW_SOON_DAYS):
+    """The one review-due rule: each page is in at most one of these states (REVIEW_STATES)."""
+    today = today or timezone.localdate()
+    never = Q(last_reviewed__isnull=True) | Q(reviewed_by="")
+    return {
+        "never": never,
+        "undated": ~never & Q(next_review_due__isnull=True),
+        "overdue": ~never & Q(next_review_due__lt=today),
+        "soon": ~never
+        & Q(next_review_due__gte=today, next_review_due__lte=today + datetime.timedelta(days=within_days)),
+    }
+
+
 class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Page.Status.PUBLISHED)
 
-    def review_due(self, within_days=REVIEW_SOON_DAYS, today=None):
-        """Pages never reviewed, overdue, or due within `within_days`."""
-        today = today or timezone.localdate()
-        return self.filter(
-            Q(next_review_due__isnull=True) | Q(next_review_due__lte=today + datetime.timedelta(days=within_days))
-        )
+    def in_review_state(self, state, today=None):
+        return self.filter(review_conditions(today)[state])
+
+    def never_reviewed(self):
+        return self.in_review_state("never")
+
+    def overdue(self, today=None):
+        return self.in_review_state("overdue", today)
+
+    def due_soon(self, today=None):
+        return self.in_review_state("soon", today)
+
+    def review_due(self, today=None):
+        """Pages never reviewed, without a next review date, overdue, or due within REVIEW_SOON_DAYS."""
+        conditions = review_conditions(today).values()
+        return self.filter(functools.reduce(operator.or_, conditions))
+
+    def with_review_state(self, today=None):
+        """Annotate `review_state`: a key of REVIEW_STATES, or "" when no review is due."""
+        whens = [When(condition, then=Value(state)) for state, condition in review_conditions(today).items()]
+        return self.annotate(review_state=Case(*whens, default=Value(""), output_field=models.CharField()))
 
 
 class Page(models.Model):
@@ -107,6 +145,10 @@ class Page(models.Model):
     @property
     def key_points_list(self):
         return [line.strip(" -•*\t") for line in self.key_points.splitlines() if line.strip(" -•*\t")]
+
+    @property
+    def review_state_label(self):
+        return REVIEW_STATES.get(getattr(self, "review_state", ""), "")
 
     @property
     def is_clinically_reviewed(self):

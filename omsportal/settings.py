@@ -210,6 +210,19 @@ FORM_RATE = os.environ.get("DJANGO_FORM_RATE", "30/m")
 # The site address printed on handouts and encoded in QR codes.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
 
+# Mail (review reminders). Development prints mail to the console.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "oms-guide@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # bench/run.py only: adds a bare view to compare the portal against.
 BENCH = env_bool("DJANGO_BENCH", False)
 
