@@ -135,6 +135,19 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """A changed slug leaves its old address behind as a permanent redirect (printed QR codes live for years)."""
+        adding, old_slug = self._state.adding, None
+        update_fields = kwargs.get("update_fields")
+        if not adding and (update_fields is None or "slug" in update_fields):
+            old_slug = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        super().save(*args, **kwargs)
+        moved = bool(old_slug) and old_slug != self.slug
+        if moved:
+            PageSlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"page": self})
+        if adding or moved:
+            PageSlugRedirect.objects.filter(old_slug=self.slug).delete()  # the address is this page's again
+
     def get_absolute_url(self):
         return reverse("condition:page", kwargs={"slug": self.slug})
 
@@ -165,6 +178,20 @@ class Page(models.Model):
         self.last_reviewed = today
         self.reviewed_by = reviewer_name
         self.next_review_due = today + datetime.timedelta(days=365)
+
+
+class PageSlugRedirect(models.Model):
+    """An address a page had before its slug changed: families following it land on the page."""
+
+    old_slug = models.SlugField(unique=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "old page address"
+
+    def __str__(self):
+        return f"{self.old_slug} -> {self.page.slug}"
 
 
 class Source(models.Model):
