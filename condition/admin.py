@@ -15,6 +15,7 @@ from condition.models import (
     Section,
     Source,
 )
+from condition.readability import page_grade
 from condition.views import page_context
 from condition.workflow import LineEndingsMixin, PublishedLockMixin
 
@@ -49,7 +50,16 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 @admin.register(Page)
 class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
-    list_display = ["title", "condition", "status", "order", "last_reviewed", "next_review_due", "feedback_summary"]
+    list_display = [
+        "title",
+        "condition",
+        "status",
+        "reading_grade",
+        "order",
+        "last_reviewed",
+        "next_review_due",
+        "feedback_summary",
+    ]
     list_filter = ["status", ReviewDueFilter, "condition"]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
     prepopulated_fields = {"slug": ["title"]}
@@ -67,11 +77,29 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
             super()
             .get_queryset(request)
             .select_related("condition")
+            .prefetch_related("sections")  # the list's reading grade
             .annotate(
                 helpful_count=Count("feedback", filter=Q(feedback__helpful=True)),
                 unhelpful_count=Count("feedback", filter=Q(feedback__helpful=False)),
             )
         )
+
+    def get_list_display(self, request):
+        # One condition: the column would repeat one name on every row.
+        if Condition.objects.count() <= 1:
+            return [name for name in self.list_display if name != "condition"]
+        return self.list_display
+
+    def get_list_filter(self, request):
+        if Condition.objects.count() <= 1:
+            return [name for name in self.list_filter if name != "condition"]
+        return self.list_filter
+
+    @admin.display(description="Grade")
+    def reading_grade(self, page):
+        """Flesch-Kincaid grade of the page's sections (the change form has each section's scores)."""
+        grade = page_grade(page.sections.all())
+        return "–" if grade is None else grade
 
     @admin.display(description="Feedback (helpful / not)")
     def feedback_summary(self, page):

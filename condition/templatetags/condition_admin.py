@@ -21,6 +21,18 @@ def pages_due_for_review():
 
 
 @register.simple_tag
+def section_readability(page):
+    """Each saved section of `page` with its reading scores and the words to check (advice)."""
+    from condition.models import GlossaryTerm
+    from condition.readability import assess, glossary_words
+
+    if page is None or page.pk is None:
+        return []
+    known = glossary_words(GlossaryTerm.objects.all())
+    return [(section, assess(section.body, known_words=known)) for section in page.sections.all()]
+
+
+@register.simple_tag
 def source_keys():
     """Keys editors can cite with [cite:KEY], shown beside the page form."""
     from condition.models import Source
