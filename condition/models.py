@@ -1,10 +1,12 @@
 import datetime
+import functools
+import operator
 import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -38,16 +40,52 @@ class Condition(models.Model):
         return [name.strip() for name in self.other_names.splitlines() if name.strip()]
 
 
+REVIEW_STATES = {
+    "never": "Never reviewed",
+    "undated": "No next review date",
+    "overdue": "Overdue",
+    "soon": f"Due within {REVIEW_SOON_DAYS} days",
+}
+
+
+def review_conditions(today=None, within_days=REVIEW_SOON_DAYS):
+    """The one review-due rule: each page is in at most one of these states (REVIEW_STATES)."""
+    today = today or timezone.localdate()
+    never = Q(last_reviewed__isnull=True) | Q(reviewed_by="")
+    return {
+        "never": never,
+        "undated": ~never & Q(next_review_due__isnull=True),
+        "overdue": ~never & Q(next_review_due__lt=today),
+        "soon": ~never
+        & Q(next_review_due__gte=today, next_review_due__lte=today + datetime.timedelta(days=within_days)),
+    }
+
+
 class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Page.Status.PUBLISHED)
 
-    def review_due(self, within_days=REVIEW_SOON_DAYS, today=None):
-        """Pages never reviewed, overdue, or due within `within_days`."""
-        today = today or timezone.localdate()
-        return self.filter(
-            Q(next_review_due__isnull=True) | Q(next_review_due__lte=today + datetime.timedelta(days=within_days))
-        )
+    def in_review_state(self, state, today=None):
+        return self.filter(review_conditions(today)[state])
+
+    def never_reviewed(self):
+        return self.in_review_state("never")
+
+    def overdue(self, today=None):
+        return self.in_review_state("overdue", today)
+
+    def due_soon(self, today=None):
+        return self.in_review_state("soon", today)
+
+    def review_due(self, today=None):
+        """Pages never reviewed, without a next review date, overdue, or due within REVIEW_SOON_DAYS."""
+        conditions = review_conditions(today).values()
+        return self.filter(functools.reduce(operator.or_, conditions))
+
+    def with_review_state(self, today=None):
+        """Annotate `review_state`: a key of REVIEW_STATES, or "" when no review is due."""
+        whens = [When(condition, then=Value(state)) for state, condition in review_conditions(today).items()]
+        return self.annotate(review_state=Case(*whens, default=Value(""), output_field=models.CharField()))
 
 
 class Page(models.Model):
@@ -101,6 +139,19 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """A changed slug leaves its old address behind as a permanent redirect (printed QR codes live for years)."""
+        adding, old_slug = self._state.adding, None
+        update_fields = kwargs.get("update_fields")
+        if not adding and (update_fields is None or "slug" in update_fields):
+            old_slug = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        super().save(*args, **kwargs)
+        moved = bool(old_slug) and old_slug != self.slug
+        if moved:
+            PageSlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"page": self})
+        if adding or moved:
+            PageSlugRedirect.objects.filter(old_slug=self.slug).delete()  # the address is this page's again
+
     def get_absolute_url(self):
         return reverse("condition:page", kwargs={"slug": self.slug})
 
@@ -111,6 +162,10 @@ class Page(models.Model):
     @property
     def key_points_list(self):
         return [line.strip(" -•*\t") for line in self.key_points.splitlines() if line.strip(" -•*\t")]
+
+    @property
+    def review_state_label(self):
+        return REVIEW_STATES.get(getattr(self, "review_state", ""), "")
 
     @property
     def is_clinically_reviewed(self):
@@ -127,6 +182,20 @@ class Page(models.Model):
         self.last_reviewed = today
         self.reviewed_by = reviewer_name
         self.next_review_due = today + datetime.timedelta(days=365)
+
+
+class PageSlugRedirect(models.Model):
+    """An address a page had before its slug changed: families following it land on the page."""
+
+    old_slug = models.SlugField(unique=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "old page address"
+
+    def __str__(self):
+        return f"{self.old_slug} -> {self.page.slug}"
 
 
 class Source(models.Model):

@@ -1,5 +1,5 @@
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -8,7 +8,7 @@ from django_ratelimit.decorators import ratelimit
 
 from condition import handouts
 from condition.forms import FeedbackForm
-from condition.models import CareAdvice, Condition, GlossaryTerm, Page, Section, Source
+from condition.models import CareAdvice, Condition, GlossaryTerm, Page, PageSlugRedirect, Section, Source
 from condition.rendering import PageRenderer, TermMatcher, cited_keys, render_page
 from omsportal.db import queued_write
 from omsportal.views import form_rate
@@ -42,8 +42,25 @@ def home(request):
     return render(request, "condition/home.html", {"conditions": conditions})
 
 
+def moved_page(request, slug, route):
+    """A 301 from a page's old address (before its slug changed) to the same view at its new one."""
+    moved = PageSlugRedirect.objects.filter(old_slug=slug, page__status=Page.Status.PUBLISHED).values("page__slug")
+    moved = moved.first()
+    if moved is None:
+        raise Http404("No published page here")
+    url = reverse(route, args=[moved["page__slug"]])
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
 class PageDetailView(PublishedPageMixin, DetailView):
     template_name = "condition/page_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            return moved_page(request, kwargs["slug"], "condition:page")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -162,7 +179,10 @@ def _handout(request, pages, *, title, online_path, pdf_url, filename, as_pdf):
 
 
 def page_handout(request, slug, as_pdf=False):
-    pages = _handout_pages(page_slug=slug)
+    try:
+        pages = _handout_pages(page_slug=slug)
+    except Http404:
+        return moved_page(request, slug, "condition:page_handout_pdf" if as_pdf else "condition:page_handout")
     page = pages[0]
     return _handout(
         request,

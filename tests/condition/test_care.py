@@ -202,6 +202,8 @@ def test_admin_warns_on_every_page_while_a_clinic_number_is_missing(admin_client
 def test_editors_write_care_advice_until_it_is_live_and_only_reviewers_change_live_advice(editor_client, reviewer):
     from django.test import Client
 
+    from tests.conftest import verified_login
+
     draft = CareAdviceFactory(key="draft-advice")
     live = CareSectionFactory(care_advice__key="live-advice").care_advice
 
@@ -216,8 +218,7 @@ def test_editors_write_care_advice_until_it_is_live_and_only_reviewers_change_li
     draft.refresh_from_db()
     assert draft.title == "Changed"
     assert live.title != "Changed"
-    reviewer_client = Client()
-    reviewer_client.force_login(reviewer)
+    reviewer_client = verified_login(Client(), reviewer)  # reviewers sign in with a one-time code
     assert change(reviewer_client, live, "Fixed by reviewer") == 302
     live.refresh_from_db()
     assert live.title == "Fixed by reviewer"
