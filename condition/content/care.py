@@ -28,8 +28,7 @@ CARE_ADVICE = [
         "title": "A fit (seizure), or OMS jerks?",
         "urgency": "emergency",
         "look_for": (
-            "- OMS jerks happen while your child stays aware. "
-            "Your child is awake and knows you are there. "
+            "- In OMS jerks, your child is awake and knows you are there. "
             "They may cry, reach for you or turn to your voice. [cite:rossor]\n"
             "- A fit is different. Your child stops responding or loses awareness, "
             "and may go stiff and jerk. [cite:nhs-fit]\n"
@@ -40,10 +39,9 @@ CARE_ADVICE = [
             "Call the emergency number now if your child loses awareness in a fit, "
             "if a fit goes on for more than 5 minutes, or if breathing is hard. [cite:nhs-fit]\n\n"
             "Note the time the fit starts. Move hard things away. "
-            "Do not hold your child down, and do not put anything in your child's mouth. "
+            "Do not hold your child down or put anything in their mouth. "
             "When the jerking stops, lie your child on their side. [cite:nhs-fit]\n\n"
-            "Jerks while your child stays aware are OMS. "
-            'If they come back or get worse, see "Signs coming back or getting worse". [cite:rossor]'
+            'If OMS jerks come back or get worse, see "Signs coming back or getting worse". [cite:rossor]'
         ),
     },
     {
@@ -107,8 +105,7 @@ CARE_ADVICE = [
         "urgency": "soon",
         "look_for": (
             "- Your child has been near someone with chickenpox, shingles or measles. [cite:greenbook]\n"
-            "- This matters while your child takes steroids, rituximab or other medicines "
-            "that calm the immune system, and in the months after. [cite:greenbook]"
+            "- This matters during treatment that calms the immune system, and for months after. [cite:greenbook]"
         ),
         "action": (
             "Call the clinic the same day, even if your child seems well. [cite:greenbook] "
@@ -123,8 +120,7 @@ CARE_ADVICE = [
         "urgency": "soon",
         "look_for": (
             "- A bad headache with a stiff neck. [cite:ivig-label]\n"
-            "- A bad headache with dislike of bright light. [cite:ivig-label]\n"
-            "- These can start in the days after an IVIG drip. [cite:ivig-label]"
+            "- A bad headache with dislike of bright light. [cite:ivig-label]"
         ),
         "action": (
             "Call the clinic the same day. [cite:ivig-label] "

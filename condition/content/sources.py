@@ -143,7 +143,7 @@ SOURCES = [
         # It says: after 2-3 weeks or more, do not stop prednisolone suddenly, as the
         # child is likely to become unwell. Pages cite it only for prednisolone itself.
         "url": "https://www.medicinesforchildren.org.uk/search-for-a-leaflet/prednisolone-for-asthma/",
-        "citation": "Medicines for Children (RCPCH, NPPG, WellChild). Prednisolone: information for parents and carers (leaflet: prednisolone for asthma).",
+        "citation": "Medicines for Children (RCPCH, NPPG, WellChild). Prednisolone for asthma: information for parents and carers.",
         "accessed": CONFIRMED,
     },
     {
@@ -160,7 +160,7 @@ SOURCES = [
         # The set id was confirmed on DailyMed's beta site; this address on the main
         # site has not been opened yet.
         "url": "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e5649da-75be-4a42-8eeb-4aeba562c401",
-        "citation": "Privigen (Immune Globulin Intravenous (Human), 10% Liquid) prescribing information, an example of US labels for intravenous immune globulin products (warning: aseptic meningitis syndrome). DailyMed, US National Library of Medicine.",
+        "citation": "Privigen (immune globulin intravenous) US prescribing information: aseptic meningitis syndrome. DailyMed.",
         "accessed": None,
     },
     {
