@@ -80,6 +80,15 @@ class Page(models.Model):
         null=True, blank=True, help_text="When the page should next be checked. Usually a year after the last review."
     )
     updated_at = models.DateTimeField(auto_now=True)
+    related_pages = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name="related topics",
+        help_text="Pages to suggest under this one. Only published ones are shown. "
+        "Leave empty to suggest pages that share its medical words.",
+    )
 
     objects = PageQuerySet.as_manager()
     history = HistoricalRecords()
@@ -183,7 +192,15 @@ class Section(models.Model):
         return self.page.get_absolute_url() + f"#{self.anchor}"
 
     # Ids the page itself uses; a section anchor must not clash with them.
-    RESERVED_ANCHORS = {"main", "key-points-heading", "toc-heading", "page-sources-heading", "feedback-heading"}
+    RESERVED_ANCHORS = {
+        "main",
+        "key-points-heading",
+        "toc-heading",
+        "page-sources-heading",
+        "feedback-heading",
+        "care-questions-heading",
+        "related-heading",
+    }
 
     def clean(self):
         if self.anchor in self.RESERVED_ANCHORS or (self.anchor or "").startswith("cite-"):
@@ -265,3 +282,8 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{'Helpful' if self.helpful else 'Not helpful'}: {self.page}"
+
+
+# Kept in their own modules; imported here so Django finds them.
+from condition.questions import SuggestedQuestion  # noqa: E402, F401
+from condition.search.models import SearchDocument  # noqa: E402, F401
