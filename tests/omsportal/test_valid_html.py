@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("path", PUBLIC_PATHS + ["/topics/symptoms/feedback/"])
 def test_public_pages_parse_as_html5_without_errors(client, oms_content, path):
-    response = client.get(path)
+    response = client.get(path, follow=True)
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     parser.parse(response.content)  # raises ParseError on the first error
     assert parser.errors == []

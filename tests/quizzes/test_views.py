@@ -206,9 +206,17 @@ def test_result_page_query_count_is_constant(client, django_assert_num_queries, 
 
 def test_quiz_index_lists_only_published_quizzes(client, django_assert_num_queries, quiz):
     Quiz.objects.create(title="Hidden quiz", slug="hidden", condition=quiz.condition, intro="x")
+    Quiz.objects.create(title="Second quiz", slug="second", condition=quiz.condition, intro="x", status="published")
     with django_assert_num_queries(2):
         html = client.get(reverse("quizzes:index")).content.decode()
-    assert quiz.title in html and "Hidden quiz" not in html
+    assert quiz.title in html and "Second quiz" in html and "Hidden quiz" not in html
+
+
+def test_check_your_understanding_goes_straight_to_the_only_published_quiz(client, django_assert_num_queries, quiz):
+    Quiz.objects.create(title="Hidden quiz", slug="hidden", condition=quiz.condition, intro="x")
+    with django_assert_num_queries(1):
+        response = client.get(reverse("quizzes:index"))
+    assert response.status_code == 302 and response["Location"] == take_url(quiz)
 
 
 def test_a_published_quiz_whose_questions_were_all_deleted_is_404_not_500(client, quiz):
