@@ -17,6 +17,7 @@ from condition.models import (
     PageFeedback,
     Section,
     Source,
+    SuggestedQuestion,
 )
 from condition.views import page_context
 from condition.workflow import PublishedLockMixin
@@ -31,6 +32,16 @@ class SectionInline(admin.StackedInline):
     extra = 0
     fields = [("heading", "anchor"), "kind", "body", "order"]
     prepopulated_fields = {"anchor": ["heading"]}
+
+
+class SuggestedQuestionInline(admin.TabularInline):
+    """Questions for the care team: locked with the page, like its sections."""
+
+    model = SuggestedQuestion
+    extra = 0
+    fields = ["text", "order"]
+    verbose_name = "question for the care team"
+    verbose_name_plural = "Questions for your care team (families tick these and print a list)"
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -63,12 +74,14 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     list_filter = ["status", ReviewDueFilter, "condition"]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [SectionInline]
+    inlines = [SectionInline, SuggestedQuestionInline]
+    filter_horizontal = ["related_pages"]
     actions = ["submit_for_review", "publish", "record_review", "download_handout_pdfs"]
     change_form_template = "admin/condition/page/change_form.html"
     review_fields = ["last_reviewed", "reviewed_by", "next_review_due"]
     fieldsets = [
         (None, {"fields": ["condition", "title", "slug", "summary", "key_points", "order", "status"]}),
+        ("Related topics", {"fields": ["related_pages"], "classes": ["collapse"]}),
         ("Clinical review", {"fields": review_fields}),
     ]
 

@@ -4,6 +4,7 @@ from simple_history.utils import bulk_create_with_history
 
 from condition.content.glossary import GLOSSARY
 from condition.content.pages import CONDITION, PAGES
+from condition.content.questions import load_family_content
 from condition.content.sources import SOURCES
 from condition.models import ClinicProfile, Condition, GlossaryTerm, Page, Section, Source
 
@@ -76,4 +77,5 @@ def load_condition_content():
             Section,
         )
         note(True, f"page {page.slug}")
-    return created, kept
+    family_created, family_kept = load_family_content()
+    return created + family_created, kept + family_kept
