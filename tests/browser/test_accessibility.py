@@ -20,6 +20,12 @@ PUBLIC_PATHS = [
     "/conditions/oms/handout/",
     "/topics/symptoms/feedback/?helpful=yes",
     "/topics/symptoms/feedback/thanks/",
+    "/topics/symptoms/feedback/comment/?vote=expired-or-forged",
+    "/topics/treatment/questions/",
+    "/search/",
+    "/search/?q=dancing+eyes",
+    "/search/?q=opsoclonous",
+    "/search/?q=xylophone",
     "/no-such-page/",
 ]
 
@@ -38,6 +44,16 @@ def test_axe_finds_no_violations_on_any_public_page(site, browser, viewport):
             found[path] = violations
     context.close()
     assert found == {}
+
+
+def test_no_public_page_scrolls_sideways_on_a_phone(site, phone):
+    wide = {}
+    for path in PUBLIC_PATHS:
+        phone.goto(site.url + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[path] = width
+    assert wide == {}
 
 
 def test_axe_finds_no_violations_on_quiz_errors_and_results(site, browser):
