@@ -200,10 +200,11 @@ class Section(models.Model):
         "feedback-heading",
         "care-questions-heading",
         "related-heading",
+        "site-search-q",
     }
 
     def clean(self):
-        if self.anchor in self.RESERVED_ANCHORS or (self.anchor or "").startswith("cite-"):
+        if self.anchor in self.RESERVED_ANCHORS or (self.anchor or "").startswith(("cite-", "question-")):
             raise ValidationError({"anchor": f"“{self.anchor}” is used by the page itself. Choose another anchor."})
         keys = cited_keys(self.body)
         if keys:

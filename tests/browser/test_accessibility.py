@@ -87,5 +87,5 @@ def test_pages_stay_readable_at_200_percent_zoom(site, browser):
 def test_every_public_page_is_valid_utf8_html_with_a_language(site):
     client = Client()
     for path in PUBLIC_PATHS:
-        html = client.get(path).content.decode("utf-8")
+        html = client.get(path, follow=True).content.decode("utf-8")
         assert html.startswith("<!doctype html>") and '<html lang="en"' in html
