@@ -28,7 +28,8 @@ SQLITE = [
         INSERT INTO condition_search_words(condition_search_words, rowid, title, aliases, body)
             VALUES ('delete', old.id, old.title, old.aliases, old.body);
     END""",
-    """CREATE TRIGGER condition_search_au AFTER UPDATE ON condition_searchdocument BEGIN
+    # Only a change to the indexed text reindexes a row (not one to term_ids).
+    """CREATE TRIGGER condition_search_au AFTER UPDATE OF title, aliases, body ON condition_searchdocument BEGIN
         INSERT INTO condition_search_fts(condition_search_fts, rowid, title, aliases, body)
             VALUES ('delete', old.id, old.title, old.aliases, old.body);
         INSERT INTO condition_search_words(condition_search_words, rowid, title, aliases, body)

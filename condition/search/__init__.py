@@ -3,7 +3,8 @@
 One function, `search(query)`, whatever the database: SQLite FTS5 or PostgreSQL
 full-text search (condition.search.sqlite / .postgres). Words a family misspells
 ("opsoclonous") are matched to the indexed words nearest by edit distance (a swap of two letters counts as one edit)
-(candidates from FTS5's vocabulary, or pg_trgm similarity on PostgreSQL). A
+(candidates from FTS5's vocabulary, those sharing the word's first or
+second letter, or by pg_trgm similarity on PostgreSQL). A
 search costs at most three queries whatever the amount of content: the
 spelling look-up, the search, and a looser search when every word together
 finds nothing.
@@ -93,7 +94,7 @@ def corrections(words):
     else:
         from condition.search import sqlite
 
-        vocabulary = sqlite.words_near_length(checkable, spread=2)
+        vocabulary = sqlite.candidate_words(checkable, spread=2)
         found = {word: _closest(word, vocabulary) for word in checkable}
     return {word: closest for word, closest in found.items() if closest}
 

@@ -38,10 +38,6 @@ def _page_documents(page, glossary):
     condition = page.condition
     aliases = " ".join([condition.name, *condition.other_names_list])
     sections = list(page.sections.all())
-    matcher = TermMatcher(glossary)
-    term_ids = set()
-    for text in [page.title, page.summary, page.key_points, *(section.body for section in sections)]:
-        term_ids |= matcher.found_in(text)
     base = page.order * 1000
     documents = [
         SearchDocument(
@@ -53,7 +49,7 @@ def _page_documents(page, glossary):
             title=plain(page.title),
             aliases=plain(aliases),
             body=plain(page.summary + "\n\n" + page.key_points),
-            term_ids=" ".join(str(pk) for pk in sorted(term_ids)),
+            term_ids=_term_ids(TermMatcher(glossary), page, sections),
         )
     ]
     for index, section in enumerate(sections, start=1):
@@ -70,6 +66,14 @@ def _page_documents(page, glossary):
             )
         )
     return documents
+
+
+def _term_ids(matcher, page, sections):
+    """The glossary terms a page uses, as space-separated primary keys."""
+    found = set()
+    for text in [page.title, page.summary, page.key_points, *(section.body for section in sections)]:
+        found |= matcher.found_in(text)
+    return " ".join(str(pk) for pk in sorted(found))
 
 
 def _term_document(term):
@@ -111,6 +115,24 @@ def reindex_term(term_id):
     _write([_term_document(term)] if term else [], delete=SearchDocument.objects.filter(term_id=term_id))
 
 
+def glossary_changed(term_id):
+    """A term was saved or deleted: its own row, and the terms each page uses (for related topics).
+
+    Only the pages whose set of terms changed are updated; their indexed text is
+    untouched, so the full-text index does no work for them.
+    """
+    from condition.models import GlossaryTerm, Page
+
+    reindex_term(term_id)
+    matcher = TermMatcher(list(GlossaryTerm.objects.all()))
+    current = dict(SearchDocument.objects.filter(kind=SearchDocument.Kind.PAGE).values_list("page_id", "term_ids"))
+    pages = Page.objects.filter(pk__in=current).only("title", "summary", "key_points").prefetch_related("sections")
+    for page in pages:
+        term_ids = _term_ids(matcher, page, page.sections.all())
+        if term_ids != current[page.pk]:
+            SearchDocument.objects.filter(kind=SearchDocument.Kind.PAGE, page=page).update(term_ids=term_ids)
+
+
 def rebuild():
     """Index all live content afresh."""
     from condition.models import GlossaryTerm, Page
@@ -130,7 +152,7 @@ def content_changed(sender, instance, **kwargs):
     elif name == "Section":
         reindex_page(instance.page_id)
     elif name == "GlossaryTerm":
-        rebuild()  # a new or changed word can change every page's terms
+        glossary_changed(instance.pk)
     elif name == "Condition":
         rebuild()  # its other names are indexed with every page
 

@@ -8,12 +8,24 @@ from condition.search.index import MARK_END, MARK_START
 WEIGHTS = "10.0, 1.0, 2.0"
 
 
-def words_near_length(words, spread):
-    """Indexed words as long as any of `words`, give or take `spread` letters: one query."""
-    lengths = {length for word in words for length in range(len(word) - spread, len(word) + spread + 1)}
-    placeholders = ", ".join("%s" for _ in lengths)
+def candidate_words(words, spread):
+    """Indexed words that could be a misspelling of any of `words`: one query.
+
+    fts5vocab reads a range of terms cheaply but a full scan costs as much as
+    the index is big, so only words starting with the word's first or second
+    letter (a slip in the first letter, or the first two swapped), and within
+    `spread` letters of its length, are read.
+    """
+    selects, params = [], []
+    for start, shortest, longest in sorted(
+        {(letter, len(word) - spread, len(word) + spread) for word in words for letter in word[:2]}
+    ):
+        selects.append(
+            "SELECT term FROM condition_search_vocab WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s"
+        )
+        params.extend([start, chr(ord(start) + 1), shortest, longest])
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT term FROM condition_search_vocab WHERE length(term) IN ({placeholders})", list(lengths))
+        cursor.execute(" UNION ".join(selects), params)
         return [row[0] for row in cursor.fetchall()]
 
 

@@ -62,3 +62,12 @@ def test_related_topics_add_no_queries_as_content_grows(client, django_assert_nu
     with django_assert_num_queries(6):  # as the topic page's seven, less sources (none are cited)
         html = client.get(page.get_absolute_url()).content.decode()
     assert html.count('<li><a href="/topics/') >= 1
+
+
+def test_a_new_glossary_term_changes_related_topics_at_once(client):
+    page = PageFactory(title="Here")
+    SectionFactory(page=page, body="Ataxia again.")
+    SectionFactory(page=PageFactory(title="Also ataxia"), body="Ataxia too.")
+    assert related_block(client, page) == ""
+    GlossaryTermFactory(term="ataxia", slug="ataxia")
+    assert "Also ataxia" in related_block(client, page)
