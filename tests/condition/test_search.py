@@ -36,6 +36,7 @@ def test_the_default_content_is_found_by_the_conditions_other_names(oms_content)
         ("ritiximab", "rituximab"),
         ("kinsborne", "kinsbourne"),
         ("steriods", "steroids"),
+        ("tseroids", "steroids"),  # the first two letters swapped
     ],
 )
 def test_misspellings_find_the_word_they_meant(oms_content, typed, meant):
