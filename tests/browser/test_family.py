@@ -94,7 +94,16 @@ def test_dark_mode_follows_the_device_passes_axe_and_prints_black_on_white(site,
     )
     page = context.new_page()
     found = {}
-    for path in ["/", "/topics/symptoms/", "/search/?q=dancing+eyes", "/quiz/oms-basics/"]:
+    for path in [
+        "/",
+        "/topics/symptoms/",
+        "/search/?q=dancing+eyes",
+        "/quiz/oms-basics/",
+        "/glossary/",
+        "/sources/",
+        "/topics/treatment/questions/",
+        "/topics/symptoms/feedback/?helpful=yes",
+    ]:
         page.goto(site.url + path)
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(18, 20, 23)"
         page.screenshot(path=str(tmp_path / f"dark{path.replace('/', '_')}.png"), full_page=True)
