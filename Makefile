@@ -61,6 +61,7 @@ bench: $(STAMP) system-deps
 	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/quiz_results.py
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var

@@ -15,6 +15,7 @@ from condition.models import (
     PageFeedback,
     Section,
     Source,
+    SuggestedQuestion,
 )
 from condition.readability import page_grade
 from condition.views import page_context
@@ -30,6 +31,16 @@ class SectionInline(LineEndingsMixin, admin.StackedInline):
     extra = 0
     fields = [("heading", "anchor"), "care_advice", "body", "order"]
     prepopulated_fields = {"anchor": ["heading"]}
+
+
+class SuggestedQuestionInline(admin.TabularInline):
+    """Questions for the care team: locked with the page, like its sections."""
+
+    model = SuggestedQuestion
+    extra = 0
+    fields = ["text", "order"]
+    verbose_name = "question for the care team"
+    verbose_name_plural = "Questions for your care team (families tick these and print a list)"
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -56,12 +67,14 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     list_filter = ["status", ReviewDueFilter, "condition"]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [SectionInline]
+    inlines = [SectionInline, SuggestedQuestionInline]
+    filter_horizontal = ["related_pages"]
     actions = ["submit_for_review", "publish", "record_review", "download_handout_pdfs"]
     change_form_template = "admin/condition/page/change_form.html"
     review_fields = ["last_reviewed", "reviewed_by", "next_review_due"]
     fieldsets = [
         (None, {"fields": ["condition", "title", "slug", "summary", "key_points", "order", "status"]}),
+        ("Related topics", {"fields": ["related_pages"], "classes": ["collapse"]}),
         ("Clinical review", {"fields": review_fields}),
     ]
 

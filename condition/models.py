@@ -122,6 +122,15 @@ class Page(models.Model):
         null=True, blank=True, help_text="When the page should next be checked. Usually a year after the last review."
     )
     updated_at = models.DateTimeField(auto_now=True)
+    related_pages = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name="related topics",
+        help_text="Pages to suggest under this one. Only published ones are shown. "
+        "Leave empty to suggest pages that share its medical words.",
+    )
 
     objects = PageQuerySet.as_manager()
     history = HistoricalRecords()
@@ -360,10 +369,19 @@ class Section(models.Model):
         return self.body
 
     # Ids the page itself uses; a section anchor must not clash with them.
-    RESERVED_ANCHORS = {"main", "key-points-heading", "toc-heading", "page-sources-heading", "feedback-heading"}
+    RESERVED_ANCHORS = {
+        "main",
+        "key-points-heading",
+        "toc-heading",
+        "page-sources-heading",
+        "feedback-heading",
+        "care-questions-heading",
+        "related-heading",
+        "site-search-q",
+    }
 
     def clean(self):
-        if self.anchor in self.RESERVED_ANCHORS or (self.anchor or "").startswith("cite-"):
+        if self.anchor in self.RESERVED_ANCHORS or (self.anchor or "").startswith(("cite-", "question-")):
             raise ValidationError({"anchor": f"“{self.anchor}” is used by the page itself. Choose another anchor."})
         if self.care_advice_id and self.body.strip():
             raise ValidationError(
@@ -504,3 +522,8 @@ class LoadedContent(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.key}"
+
+
+# Kept in their own modules; imported here so Django finds them.
+from condition.questions import SuggestedQuestion  # noqa: E402, F401
+from condition.search.models import SearchDocument  # noqa: E402, F401

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from condition import views
+from condition import feedback, questions_views, views
 from condition.cache import public_page
 from condition.lastgood import last_good_copy
+from condition.search.views import search_page
 
 app_name = "condition"
 
@@ -10,6 +11,10 @@ urlpatterns = [
     path("", public_page(views.home), name="home"),
     path("topics/<slug:slug>/", public_page(views.PageDetailView.as_view()), name="page"),
     path("topics/<slug:slug>/feedback/", views.feedback, name="feedback"),
+    path("topics/<slug:slug>/vote/", feedback.vote, name="vote"),
+    path("topics/<slug:slug>/feedback/comment/", feedback.comment, name="feedback_comment"),
+    path("topics/<slug:slug>/questions/", questions_views.questions_list, name="questions"),
+    path("search/", search_page, name="search"),
     path("topics/<slug:slug>/feedback/thanks/", views.feedback_thanks, name="feedback_thanks"),
     path("topics/<slug:slug>/handout/", public_page(views.page_handout, params=["paper"]), name="page_handout"),
     path("topics/<slug:slug>/handout.pdf", views.page_handout, {"as_pdf": True}, name="page_handout_pdf"),

@@ -9,6 +9,7 @@ from django_ratelimit.decorators import ratelimit
 from condition import handouts
 from condition.forms import FeedbackForm
 from condition.models import CareAdvice, Condition, GlossaryTerm, Page, PageSlugRedirect, Section, Source
+from condition.related import pages_around, related_topics
 from condition.rendering import PageRenderer, TermMatcher, cited_keys, render_page
 from omsportal.db import queued_write
 from omsportal.views import form_rate
@@ -29,7 +30,8 @@ def page_context(page):
     rendered, page_sources = render_page(
         page, sections, sources=Source.cited_in(s.text for s in sections), glossary=GlossaryTerm.objects.all()
     )
-    return {"page": page, "sections": rendered, "page_sources": page_sources}
+    questions = list(page.suggested_questions.all())
+    return {"page": page, "sections": rendered, "page_sources": page_sources, "suggested_questions": questions}
 
 
 def home(request):
@@ -65,9 +67,10 @@ class PageDetailView(PublishedPageMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(page_context(self.object))
-        siblings = list(
-            Page.objects.published().filter(condition_id=self.object.condition_id).only("title", "slug", "order")
-        )
+        around = pages_around(self.object)
+        siblings = [page for page in around if page.condition_id == self.object.condition_id]
+        page_terms = {term.pk for item in context["sections"] for term in item.terms}
+        context["related_topics"] = related_topics(self.object, around, page_terms)
         index = next(i for i, sibling in enumerate(siblings) if sibling.pk == self.object.pk)
         context["previous_page"] = siblings[index - 1] if index > 0 else None
         context["next_page"] = siblings[index + 1] if index + 1 < len(siblings) else None

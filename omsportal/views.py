@@ -11,11 +11,11 @@ def form_rate(group, request):
     return settings.FORM_RATE
 
 
-ROBOTS = "User-agent: *\nDisallow: /admin/\nDisallow: /quiz/\n"
+ROBOTS = "User-agent: *\nDisallow: /admin/\nDisallow: /quiz/\nDisallow: /search/\n"
 
 
 def robots_txt(request):
-    """Search engines may list the topic pages, not the admin or quiz results."""
+    """Search engines may list the topic pages, not the admin, quiz results or search results."""
     return HttpResponse(ROBOTS, content_type="text/plain")
 
 

@@ -19,7 +19,10 @@ CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
 
 
 def index(request):
-    quizzes = Quiz.objects.published().select_related("condition")
+    """The published quizzes; while there is only one, "Check your understanding" goes straight to it."""
+    quizzes = list(Quiz.objects.published().select_related("condition"))
+    if len(quizzes) == 1:
+        return redirect(quizzes[0])
     return render(request, "quizzes/index.html", {"quizzes": quizzes})
 
 
@@ -93,9 +96,23 @@ def result(request, slug, public_id):
             "is_correct",
             "section__anchor",
             "section__heading",
+            "section__order",
+            "section__page__order",
             "section__page__slug",
             "section__page__title",
             "section__page__status",
         )
     )
-    return render(request, "quizzes/result.html", {"attempt": attempt, "quiz": attempt.quiz, "answers": answers})
+    context = {"attempt": attempt, "quiz": attempt.quiz, "answers": answers, "read_again": read_again(answers)}
+    return render(request, "quizzes/result.html", context)
+
+
+def read_again(answers):
+    """The sections behind the missed questions, each once, in the order families read them."""
+    sections = {}
+    for answer in answers:
+        if not answer.is_correct and answer.reread_url:
+            sections.setdefault(answer.section.pk, answer.section)
+    return sorted(
+        sections.values(), key=lambda section: (section.page.order, section.page.title, section.order, section.pk)
+    )

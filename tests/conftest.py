@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 
 from condition import cache as content_cache
@@ -9,6 +9,7 @@ from condition import cache as content_cache
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
+    caches["ratelimit"].clear()  # each test starts with its own allowance of family posts
     content_cache._local.clear()
     yield
     cache.clear()

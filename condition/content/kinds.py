@@ -7,9 +7,19 @@ from simple_history.utils import bulk_create_with_history
 from condition.content.care import CARE_ADVICE
 from condition.content.glossary import GLOSSARY
 from condition.content.pages import CONDITION, PAGES
+from condition.content.questions import QUESTIONS
 from condition.content.sources import SOURCES
 from condition.defaults import Item, register
-from condition.models import CareAdvice, ClinicProfile, Condition, GlossaryTerm, Page, Section, Source
+from condition.models import (
+    CareAdvice,
+    ClinicProfile,
+    Condition,
+    GlossaryTerm,
+    Page,
+    Section,
+    Source,
+    SuggestedQuestion,
+)
 
 URGENCY = {
     "emergency": CareAdvice.Urgency.EMERGENCY,
@@ -218,4 +228,33 @@ def pages():
             _read_page,
             lambda slug=slug, shipped=shipped: _create_page(slug, shipped),
             lambda page, shipped=shipped: _update_page(page, shipped),
+        )
+
+
+def _set_questions(page, texts):
+    page.suggested_questions.all().delete()
+    for order, text in enumerate(texts, start=1):
+        SuggestedQuestion.objects.create(page=page, text=text, order=order * 10)
+
+
+def _set_questions_for(slug, texts):
+    page = Page.objects.filter(slug=slug).first()
+    if page is not None:  # staff may have deleted the page
+        _set_questions(page, texts)
+
+
+@register(order=65)
+def suggested_questions():
+    """Each default page's questions for the care team, as one item per page."""
+    for slug, texts in QUESTIONS.items():
+        shipped = {"questions": list(texts)}
+        yield Item(
+            "questions for",
+            slug,
+            shipped,
+            # Missing while the page has none; the page itself must exist.
+            lambda slug=slug: Page.objects.filter(slug=slug, suggested_questions__isnull=False).first(),
+            lambda page: {"questions": [q.text for q in page.suggested_questions.all()]},
+            lambda slug=slug, texts=texts: _set_questions_for(slug, texts),
+            lambda page, texts=texts: _set_questions(page, texts),
         )

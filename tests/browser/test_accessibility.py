@@ -23,6 +23,12 @@ PUBLIC_PATHS = [
     "/conditions/oms/handout/",
     "/topics/symptoms/feedback/?helpful=yes",
     "/topics/symptoms/feedback/thanks/",
+    "/topics/symptoms/feedback/comment/?vote=expired-or-forged",
+    "/topics/treatment/questions/",
+    "/search/",
+    "/search/?q=dancing+eyes",
+    "/search/?q=opsoclonous",
+    "/search/?q=xylophone",
     "/no-such-page/",
 ]
 
@@ -41,6 +47,16 @@ def test_axe_finds_no_violations_on_any_public_page(site, browser, viewport):
             found[path] = violations
     context.close()
     assert found == {}
+
+
+def test_no_public_page_scrolls_sideways_on_a_phone(site, phone):
+    wide = {}
+    for path in PUBLIC_PATHS:
+        phone.goto(site.url + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[path] = width
+    assert wide == {}
 
 
 def test_axe_finds_no_violations_on_quiz_errors_and_results(site, browser):
@@ -74,5 +90,5 @@ def test_pages_stay_readable_at_200_percent_zoom(site, browser):
 def test_every_public_page_is_valid_utf8_html_with_a_language(site):
     client = Client()
     for path in PUBLIC_PATHS:
-        html = client.get(path).content.decode("utf-8")
+        html = client.get(path, follow=True).content.decode("utf-8")
         assert html.startswith("<!doctype html>") and '<html lang="en"' in html

@@ -33,10 +33,10 @@ def test_the_site_works_with_javascript_switched_off(site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site.url + "/topics/treatment/")
-    page.get_by_role("link", name=re.compile(r"^No\b.*not helpful")).click()
-    expect(page.get_by_label("No")).to_be_checked()
+    page.get_by_role("button", name=re.compile(r"^No\b.*not helpful")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, your answer is saved")
     page.get_by_label("Anything we should add").fill("Say more about IVIG side effects.")
-    page.get_by_role("button", name="Send").click()
+    page.get_by_role("button", name="Send comment").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
     from condition.models import PageFeedback
 

@@ -38,6 +38,11 @@ def page_form_data(page, **changes):
         for section in page.sections.all()
     ]
     data.update(inline_rows("sections", rows))
+    questions = [
+        {"id": question.pk, "page": page.pk, "text": question.text, "order": question.order}
+        for question in page.suggested_questions.all()
+    ]
+    data.update(inline_rows("suggested_questions", questions))
     data.update(changes)
     return data
 

@@ -73,3 +73,20 @@ def test_a_broken_row_restores_nothing(oms_content, tmp_path):
     with pytest.raises(CommandError, match="nothing was changed"):
         call_command("restore_content", str(path))
     assert not Page.objects.exists() and not Section.objects.exists()
+
+
+def test_a_restore_keeps_questions_and_related_topics_and_is_searchable_at_once(oms_content, tmp_path):
+    from condition.models import SuggestedQuestion
+    from condition.search import search
+
+    page = Page.objects.get(slug="symptoms")
+    page.related_pages.add(Page.objects.get(slug="treatment"))
+    questions = SuggestedQuestion.objects.count()
+    path = tmp_path / "content.json"
+    call_command("export_content", str(path), stdout=open("/dev/null", "w"))
+    empty_content()
+    assert search("dancing eyes").hits == []
+    call_command("restore_content", str(path), stdout=open("/dev/null", "w"))
+    assert SuggestedQuestion.objects.count() == questions > 0
+    assert list(Page.objects.get(slug="symptoms").related_pages.values_list("slug", flat=True)) == ["treatment"]
+    assert {hit.page_title for hit in search("dancing eyes").hits} >= {"What is OMS?"}

@@ -88,3 +88,10 @@ def test_page_edits_are_kept_in_history():
     page.title = "New title"
     page.save()
     assert [record.title for record in page.history.all()] == ["New title", "Old title"]
+
+
+@pytest.mark.parametrize("anchor", ["care-questions-heading", "related-heading", "site-search-q", "question-12"])
+def test_a_section_anchor_cannot_clash_with_the_pages_own_ids(anchor):
+    section = SectionFactory.build(page=PageFactory(), anchor=anchor, heading="x", body="x")
+    with pytest.raises(ValidationError, match="used by the page itself"):
+        section.clean()

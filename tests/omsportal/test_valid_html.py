@@ -45,7 +45,7 @@ def vnu_errors(pages, tmp_path):
 def test_every_public_page_passes_the_nu_html_checker(client, oms_content, tmp_path):
     from quizzes.models import Quiz
 
-    pages = {path: client.get(path).content for path in PUBLIC_PATHS}
+    pages = {path: client.get(path, follow=True).content for path in PUBLIC_PATHS}
     pages["feedback"] = client.get("/topics/symptoms/feedback/").content
     quiz = Quiz.objects.get(slug="oms-basics")
     data = {f"question_{q.pk}": q.choices.first().pk for q in quiz.questions.all()}

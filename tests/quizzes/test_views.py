@@ -206,9 +206,17 @@ def test_result_page_query_count_is_constant(client, django_assert_num_queries, 
 
 def test_quiz_index_lists_only_published_quizzes(client, django_assert_num_queries, quiz):
     Quiz.objects.create(title="Hidden quiz", slug="hidden", condition=quiz.condition, intro="x")
+    Quiz.objects.create(title="Second quiz", slug="second", condition=quiz.condition, intro="x", status="published")
     with django_assert_num_queries(2):
         html = client.get(reverse("quizzes:index")).content.decode()
-    assert quiz.title in html and "Hidden quiz" not in html
+    assert quiz.title in html and "Second quiz" in html and "Hidden quiz" not in html
+
+
+def test_check_your_understanding_goes_straight_to_the_only_published_quiz(client, django_assert_num_queries, quiz):
+    Quiz.objects.create(title="Hidden quiz", slug="hidden", condition=quiz.condition, intro="x")
+    with django_assert_num_queries(1):
+        response = client.get(reverse("quizzes:index"))
+    assert response.status_code == 302 and response["Location"] == take_url(quiz)
 
 
 def test_a_published_quiz_whose_questions_were_all_deleted_is_404_not_500(client, quiz):
@@ -216,3 +224,27 @@ def test_a_published_quiz_whose_questions_were_all_deleted_is_404_not_500(client
     assert client.get(take_url(quiz)).status_code == 404
     assert client.post(take_url(quiz), {"seed": "1"}).status_code == 404
     assert not Attempt.objects.exists()
+
+
+def test_results_open_with_the_sections_to_read_again_once_each_in_page_order(client, quiz):
+    from condition.models import Page
+    from tests.factories import PageFactory, SectionFactory
+
+    first_page = PageFactory(slug="what-is", order=0, title="What is it")
+    Page.objects.filter(slug="symptoms").update(order=5)
+    early = SectionFactory(page=first_page, anchor="early", heading="Early section")
+    question_with_choices(quiz, section=early)
+    # A second question on Part 2 must not list it twice.
+    question_with_choices(quiz, section=quiz.questions.get(section__anchor="part-2").section)
+    questions = list(quiz.questions.all())  # part-0, part-1, part-2, early, part-2 again
+    wrong = {index for index, question in enumerate(questions) if question.section.anchor in ("part-2", "early")}
+    response = client.post(take_url(quiz), answers_for(quiz, wrong=wrong))
+    html = client.get(response["Location"]).content.decode()
+    block = html[html.index("Read these again") : html.index('<ol class="results">')]
+    links = re.findall(r'<a href="([^"]+)">', block)
+    assert links == ["/topics/what-is/#early", "/topics/symptoms/#part-2"]
+
+
+def test_a_perfect_score_has_nothing_to_read_again(client, quiz):
+    response = client.post(take_url(quiz), answers_for(quiz))
+    assert "Read these again" not in client.get(response["Location"]).content.decode()

@@ -4,7 +4,16 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from condition.models import ClinicProfile, Condition, GlossaryTerm, Page, PageSlugRedirect, Section, Source
+from condition.models import (
+    ClinicProfile,
+    Condition,
+    GlossaryTerm,
+    Page,
+    PageSlugRedirect,
+    Section,
+    Source,
+    SuggestedQuestion,
+)
 from quizzes.models import Choice, Question, Quiz
 
 FORMAT = "omsportal-content"
@@ -18,6 +27,7 @@ CONTENT_MODELS = [
     Page,
     PageSlugRedirect,
     Section,
+    SuggestedQuestion,
     Quiz,
     Question,
     Choice,

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from condition import defaults
+from condition.search import index as search_index
 
 
 class Command(BaseCommand):
@@ -35,8 +36,11 @@ class Command(BaseCommand):
         if update and not apply:
             self._report(defaults.plan(), dry_run=True, overwrite_edited=False)
             return
+        plans = defaults.load(update=update, overwrite_edited=overwrite_edited)
+        # Sections are bulk-created (no save signals): index the live text once everything is in place.
+        search_index.rebuild()
         self._report(
-            defaults.load(update=update, overwrite_edited=overwrite_edited),
+            plans,
             dry_run=False,
             overwrite_edited=overwrite_edited,
             update=update,

@@ -1,0 +1,22 @@
+"""Questions a family may want to ask their care team, suggested under each page."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class SuggestedQuestion(models.Model):
+    page = models.ForeignKey("condition.Page", on_delete=models.CASCADE, related_name="suggested_questions")
+    text = models.CharField(
+        max_length=300,
+        help_text="One question a family could ask at the appointment, in their words, e.g. "
+        "“How will we know the treatment is working?”",
+    )
+    order = models.PositiveIntegerField(default=0, help_text="Questions are listed from the lowest number up.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text

@@ -1,0 +1,78 @@
+"""PostgreSQL full-text search: weighted tsvector, websearch_to_tsquery, ts_headline, pg_trgm."""
+
+from django.db import connection
+
+from condition.search.index import MARK_END, MARK_START
+from condition.search.models import SearchDocument
+
+CONFIG = "english"
+HEADLINE = (
+    f'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def replace(delete, documents, *, everything):
+    """Swap index rows, keeping the word list (for misspellings) to the words of live rows."""
+    with connection.cursor() as cursor:
+        if everything:
+            old_words = []
+            delete.delete()
+            cursor.execute("DELETE FROM condition_search_word")
+        else:
+            old_ids = list(delete.values_list("id", flat=True))
+            cursor.execute(
+                "SELECT DISTINCT unnest(tsvector_to_array(words)) FROM condition_searchdocument WHERE id = ANY(%s)",
+                [old_ids],
+            )
+            old_words = [row[0] for row in cursor.fetchall()]
+            delete.delete()
+        created = SearchDocument.objects.bulk_create(documents)
+        cursor.execute(
+            "INSERT INTO condition_search_word (word) SELECT DISTINCT unnest(tsvector_to_array(words)) "
+            "FROM condition_searchdocument WHERE id = ANY(%s) ON CONFLICT DO NOTHING",
+            [[document.pk for document in created]],
+        )
+        if old_words:
+            cursor.execute(
+                "DELETE FROM condition_search_word w WHERE w.word = ANY(%s) AND NOT EXISTS ("
+                "SELECT 1 FROM condition_searchdocument d WHERE d.words @@ phraseto_tsquery('simple', w.word))",
+                [old_words],
+            )
+
+
+def similar_words(words):
+    """For each word, indexed words that look like it (pg_trgm), most similar first: one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT q.w, s.word FROM unnest(%s::text[]) AS q(w) CROSS JOIN LATERAL ("
+            "  SELECT word FROM condition_search_word WHERE word %% q.w"
+            "  ORDER BY similarity(word, q.w) DESC, word LIMIT 8) AS s",
+            [list(words)],
+        )
+        return cursor.fetchall()
+
+
+def find(groups, *, match_all, limit):
+    """Rows (kind, url, page_title, heading, snippet) for the word groups; one query.
+
+    Each group is a word and its likely corrections, any of which may match; the
+    groups must all match (match_all) or any may. Words reach the database only
+    as parameters of websearch_to_tsquery, which accepts any text.
+    """
+    group_sql, params = [], []
+    for group in groups:
+        group_sql.append("(" + " || ".join(f"websearch_to_tsquery('{CONFIG}', %s)" for _ in group) + ")")
+        params.extend(group)
+    query_sql = (" && " if match_all else " || ").join(group_sql)
+    sql = (
+        f"WITH q AS (SELECT {query_sql} AS query), "
+        "hits AS (SELECT d.kind, d.url, d.page_title, d.heading, d.body, d.position, "
+        "  ts_rank_cd(d.document, q.query) AS rank "
+        "  FROM condition_searchdocument d, q WHERE d.document @@ q.query "
+        "  ORDER BY rank DESC, d.position LIMIT %s) "
+        f"SELECT hits.kind, hits.url, hits.page_title, hits.heading, ts_headline('{CONFIG}', hits.body, q.query, %s) "
+        "FROM hits, q ORDER BY hits.rank DESC, hits.position"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, HEADLINE])
+        return cursor.fetchall()

@@ -1,0 +1,51 @@
+"""SQLite FTS5 search: bm25 ranking, snippet(), and the fts5vocab word list."""
+
+from django.db import connection
+
+from condition.search.index import MARK_END, MARK_START
+
+# bm25 weights for the title, the condition's other names, and the body.
+WEIGHTS = "10.0, 1.0, 2.0"
+
+
+def candidate_words(words, spread):
+    """Indexed words that could be a misspelling of any of `words`: one query.
+
+    fts5vocab reads a range of terms cheaply but a full scan costs as much as
+    the index is big, so only words starting with the word's first or second
+    letter (a slip in the first letter, or the first two swapped), and within
+    `spread` letters of its length, are read.
+    """
+    selects, params = [], []
+    for start, shortest, longest in sorted(
+        {(letter, len(word) - spread, len(word) + spread) for word in words for letter in word[:2]}
+    ):
+        selects.append(
+            "SELECT term FROM condition_search_vocab WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s"
+        )
+        params.extend([start, chr(ord(start) + 1), shortest, longest])
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ".join(selects), params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _phrase(word):
+    # Words are letters and digits only (condition.search.query), so a quoted
+    # FTS5 string holds them safely: no operator, column filter or quote gets through.
+    return '"' + word.replace('"', "") + '"'
+
+
+def find(groups, *, match_all, limit):
+    """Rows (kind, url, page_title, heading, snippet) for the word groups; one query."""
+    expression = (" AND " if match_all else " OR ").join(
+        "(" + " OR ".join(_phrase(word) for word in group) + ")" for group in groups
+    )
+    sql = (
+        "SELECT d.kind, d.url, d.page_title, d.heading, "
+        "  snippet(condition_search_fts, 2, %s, %s, ' … ', 24) "
+        "FROM condition_search_fts JOIN condition_searchdocument d ON d.id = condition_search_fts.rowid "
+        f"WHERE condition_search_fts MATCH %s ORDER BY bm25(condition_search_fts, {WEIGHTS}), d.position LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [MARK_START, MARK_END, expression, limit])
+        return cursor.fetchall()
