@@ -27,7 +27,7 @@ def emergency_call(clinic):
 
 
 def calls_for(urgency, clinic):
-    """The numbers to show in a box of this urgency, most important first."""
+    """The numbers to show in a box of this urgency, the one to call first at the top."""
     if urgency == CareAdvice.Urgency.EMERGENCY:
         return [emergency_call(clinic)]
     emergency = clinic.emergency_phone.strip() or "your local emergency number"
@@ -36,14 +36,32 @@ def calls_for(urgency, clinic):
         if tel_href(clinic.phone)
         else Call("Daytime", fallback="Call your child's doctor.")
     )
-    after_hours = (
-        Call("After hours", clinic.after_hours_phone)
-        if tel_href(clinic.after_hours_phone)
-        else Call("After hours", fallback=f"Call your child's doctor, or {emergency} if you cannot reach anyone.")
-    )
-    return [daytime, after_hours]
+    if tel_href(clinic.after_hours_phone):
+        after_hours = Call("After hours", clinic.after_hours_phone)
+    elif urgency == CareAdvice.Urgency.URGENT:
+        # "Call your child's doctor" cannot be acted on at 2 a.m.
+        after_hours = Call("After hours", fallback=f"Call {emergency} or go to the nearest emergency department now.")
+    else:
+        after_hours = Call(
+            "After hours", fallback=f"Call your child's doctor, or {emergency} if you cannot reach anyone."
+        )
+    # Urgent means day or night: the number that always answers comes first.
+    return [after_hours, daytime] if urgency == CareAdvice.Urgency.URGENT else [daytime, after_hours]
 
 
 def all_calls(clinic):
     """Every number families may need, the emergency number first."""
     return [emergency_call(clinic), *calls_for(CareAdvice.Urgency.URGENT, clinic)]
+
+
+def most_urgent_first(sections):
+    """Care boxes that stand together read most urgent first; everything else keeps the order staff gave it."""
+    ordered, run = [], []
+    for section in sections:
+        if section.care_advice_id:
+            run.append(section)
+            continue
+        ordered += sorted(run, key=lambda box: box.care_advice.urgency)
+        run = []
+        ordered.append(section)
+    return ordered + sorted(run, key=lambda box: box.care_advice.urgency)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from condition.care import most_urgent_first
 from condition.cache import content_version, versioned
 from condition.models import ClinicProfile, GlossaryTerm, Source
 from condition.rendering import PageRenderer
@@ -43,7 +44,7 @@ def qr_svg(url):
 
 def handout_context(request, pages, *, title, paper, online_path):
     """Render every page with one numbering of sources and one first use of each term."""
-    sections_by_page = {page.pk: list(page.sections.all()) for page in pages}  # views prefetch care advice
+    sections_by_page = {page.pk: most_urgent_first(page.sections.all()) for page in pages}  # views prefetch care advice
     sources = Source.cited_in(section.text for sections in sections_by_page.values() for section in sections)
     renderer = PageRenderer(sources=sources, glossary=GlossaryTerm.objects.all())
     entries = []

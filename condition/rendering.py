@@ -14,6 +14,8 @@ import nh3
 from django.urls import reverse
 from django.utils.html import escape
 
+# A quoted phrase; only the exact title of a care box on the same page is linked (no tag holds one).
+QUOTED_RE = re.compile(r'"([^"<>]{2,120})"')
 CITE_RE = re.compile(r"\[cite:\s*([A-Za-z0-9_-]+)\s*\]")
 
 ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "a", "h3", "h4", "blockquote"}
@@ -99,8 +101,10 @@ class PageRenderer:
     glossary term is linked and explained at its first use on the page.
     """
 
-    def __init__(self, *, sources, glossary):
+    def __init__(self, *, sources, glossary, care_boxes=()):
         self.sources = sources
+        # "Title" of a care box on the same page becomes a link to it.
+        self.care_anchors = {advice.title: advice.key for advice in care_boxes}
         self.numbers = {}
         self.seen_terms = set()
         self.glossary_url = reverse("condition:glossary")
@@ -132,9 +136,17 @@ class PageRenderer:
     def _html(self, text, terms):
         html = sanitise(text)
         html = CITE_RE.sub(self._marker, html)
+        if self.care_anchors:
+            html = QUOTED_RE.sub(self._care_link, html)
         if self.terms.pattern:
             html = self._link_terms(html, terms)
         return html
+
+    def _care_link(self, match):
+        key = self.care_anchors.get(match.group(1))
+        if key is None:
+            return match.group(0)
+        return f'"<a href="#{escape(key)}">{match.group(1)}</a>"'
 
     def _marker(self, match):
         key = match.group(1).lower()
@@ -170,6 +182,7 @@ class PageRenderer:
 
 def render_page(page, sections, *, sources, glossary):
     """Rendered sections and the page's numbered source list."""
-    renderer = PageRenderer(sources=sources, glossary=glossary)
+    care_boxes = [section.care_advice for section in sections if section.care_advice_id]
+    renderer = PageRenderer(sources=sources, glossary=glossary, care_boxes=care_boxes)
     rendered = [renderer.render(section) for section in sections]
     return rendered, renderer.cited_sources

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 from django_ratelimit.decorators import ratelimit
 
 from condition import handouts
+from condition.care import most_urgent_first
 from condition.forms import FeedbackForm
 from condition.models import CareAdvice, Condition, GlossaryTerm, Page, PageSlugRedirect, Section, Source
 from condition.related import pages_around, related_topics
@@ -26,7 +27,7 @@ class PublishedPageMixin:
 
 def page_context(page):
     """Everything needed to show a page to families (also used by the admin preview)."""
-    sections = list(page.sections.select_related("care_advice"))
+    sections = most_urgent_first(page.sections.select_related("care_advice"))
     rendered, page_sources = render_page(
         page, sections, sources=Source.cited_in(s.text for s in sections), glossary=GlossaryTerm.objects.all()
     )
@@ -81,7 +82,9 @@ def help_page(request):
     """Every care box placed on a published page, most urgent first: one page to open at 2 a.m."""
     advice = CareAdvice.objects.filter(placements__page__status=Page.Status.PUBLISHED).distinct()
     advice = list(advice.order_by("urgency", "title"))
-    renderer = PageRenderer(sources=Source.cited_in(a.look_for + a.action for a in advice), glossary=())
+    renderer = PageRenderer(
+        sources=Source.cited_in(a.look_for + a.action for a in advice), glossary=(), care_boxes=advice
+    )
     boxes = [renderer.render_care(item) for item in advice]
     return render(request, "condition/help.html", {"boxes": boxes, "page_sources": renderer.cited_sources})
 

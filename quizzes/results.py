@@ -62,7 +62,9 @@ def quiz_results(quiz, *, start=None, end=None):
         if stats["wrong"]
     }
     choice_text = dict(Choice.objects.filter(pk__in=[c for _, c in top_wrong.values() if c]).values_list("pk", "text"))
-    questions = Question.objects.select_related("section__page").in_bulk([qid for qid in per_question if qid])
+    questions = Question.objects.select_related("section__page", "section__care_advice").in_bulk(
+        [qid for qid in per_question if qid]
+    )
     rows = []
     for question_id, stats in per_question.items():
         question = questions.get(question_id)

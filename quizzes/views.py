@@ -86,7 +86,7 @@ def result(request, slug, public_id):
     attempt = get_object_or_404(Attempt.objects.select_related("quiz"), quiz__slug=slug, public_id=public_id)
     answers = (
         Answer.objects.filter(attempt=attempt)
-        .select_related("section__page")
+        .select_related("section__page", "section__care_advice")
         .only(
             "position",
             "question_text",
@@ -96,6 +96,7 @@ def result(request, slug, public_id):
             "is_correct",
             "section__anchor",
             "section__heading",
+            "section__care_advice__title",
             "section__order",
             "section__page__order",
             "section__page__slug",

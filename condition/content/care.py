@@ -25,10 +25,10 @@ CARE_ADVICE = [
     },
     {
         "key": "fit-or-jerks",
-        "title": "A fit (seizure), or OMS jerks?",
+        "title": "A fit (seizure)",
         "urgency": "emergency",
         "look_for": (
-            "- In OMS jerks, your child is awake and knows you are there. "
+            "- OMS jerks on their own do not need the emergency number: your child is awake and knows you are there. "
             "They may cry, reach for you or turn to your voice. [cite:rossor]\n"
             "- A fit is different. Your child stops responding or loses awareness, "
             "and may go stiff and jerk. [cite:nhs-fit]\n"

@@ -64,7 +64,8 @@ def test_no_box_ever_shows_a_blank_while_numbers_are_missing(client, urgency):
     clinic()  # no numbers at all
     section = CareSectionFactory(care_advice__urgency=urgency, care_advice__key="box")
     html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "box")
-    calls = html[html.index('<ul class="care-calls">') :]
+    start = html.index('<ul class="care-calls">')
+    calls = html[start : html.index("</ul>", start)]
     assert "tel:" not in calls
     assert "emergency number" in calls or "child&#x27;s doctor" in calls
     for item in re.findall(r"<li>(.*?)</li>", calls, flags=re.S):
@@ -76,7 +77,17 @@ def test_a_missing_after_hours_number_points_to_the_emergency_number_the_clinic_
     clinic(phone="020 7946 0000", emergency_phone="112")
     section = CareSectionFactory(care_advice__urgency=CareAdvice.Urgency.URGENT, care_advice__key="fever")
     html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "fever")
+    assert "After hours:</strong> Call 112 or go to the nearest emergency department now." in html
+    # Urgent means day or night: the after-hours line comes first.
+    assert html.index("After hours:") < html.index("Daytime:")
+
+
+def test_a_same_day_box_without_an_after_hours_number_points_to_the_doctor_then_the_emergency_number(client):
+    clinic(phone="020 7946 0000", emergency_phone="112")
+    section = CareSectionFactory(care_advice__urgency=CareAdvice.Urgency.SOON, care_advice__key="soon")
+    html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "soon")
     assert "After hours:</strong> Call your child&#x27;s doctor, or 112 if you cannot reach anyone." in html
+    assert html.index("Daytime:") < html.index("After hours:")
 
 
 def test_the_same_advice_reads_word_for_word_on_every_page_that_places_it(client):
@@ -232,3 +243,31 @@ def test_the_word_list_sorts_without_regard_to_capitals(client):
     html = client.get(reverse("condition:glossary")).content.decode()
     positions = [html.index(f'id="term-{slug}"') for slug in ["antibody", "ataxia", "biopsy", "oms"]]
     assert positions == sorted(positions)
+
+
+def test_care_boxes_that_stand_together_read_most_urgent_first(client):
+    page = PageFactory()
+    SectionFactory(page=page, order=1, anchor="intro")
+    CareSectionFactory(page=page, order=2, care_advice__urgency=CareAdvice.Urgency.SOON, care_advice__key="soon")
+    CareSectionFactory(page=page, order=3, care_advice__urgency=CareAdvice.Urgency.URGENT, care_advice__key="urgent")
+    CareSectionFactory(
+        page=page, order=4, care_advice__urgency=CareAdvice.Urgency.EMERGENCY, care_advice__key="emergency"
+    )
+    SectionFactory(page=page, order=5, anchor="after")
+    html = client.get(page.get_absolute_url()).content.decode()
+    positions = [html.index(f'<section id="{anchor}"') for anchor in ["intro", "emergency", "urgent", "soon", "after"]]
+    assert positions == sorted(positions)
+
+
+def test_a_box_that_points_to_another_box_on_the_page_links_to_it(client):
+    page = PageFactory()
+    fever = CareSectionFactory(page=page, care_advice__title="Fever during treatment", care_advice__key="fever")
+    CareSectionFactory(
+        page=page, care_advice__key="ivig", care_advice__action='For a fever, follow "Fever during treatment".'
+    )
+    CareSectionFactory(page=PageFactory(), care_advice__key="other", care_advice__action='See "Not on this page".')
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert f'follow "<a href="#{fever.care_advice.key}">Fever during treatment</a>"' in html
+    help_html = client.get(HELP).content.decode()
+    assert 'follow "<a href="#fever">Fever during treatment</a>"' in help_html
+    assert 'See "Not on this page".' in help_html
