@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from condition.models import (
     REVIEW_STATES,
+    CareAdvice,
     ClinicProfile,
     Condition,
     GlossaryTerm,
@@ -27,8 +28,9 @@ admin.site.index_title = "Content, reviews and results"
 class SectionInline(LineEndingsMixin, admin.StackedInline):
     model = Section
     extra = 0
-    fields = [("heading", "anchor"), "kind", "body", "order"]
+    fields = [("heading", "anchor"), "care_advice", "body", "order"]
     prepopulated_fields = {"anchor": ["heading"]}
+    autocomplete_fields = ["care_advice"]
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -69,7 +71,7 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
             super()
             .get_queryset(request)
             .select_related("condition")
-            .prefetch_related("sections")  # the list's reading grade
+            .prefetch_related("sections__care_advice")  # the list's reading grade
             .annotate(
                 helpful_count=Count("feedback", filter=Q(feedback__helpful=True)),
                 unhelpful_count=Count("feedback", filter=Q(feedback__helpful=False)),
@@ -177,7 +179,7 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
 class SourceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
 
-    list_display = ["key", "short_citation", "year"]
+    list_display = ["key", "short_citation", "year", "accessed"]
     search_fields = ["key", "citation", "url"]
 
     @admin.display(description="Citation")
@@ -202,11 +204,35 @@ class ConditionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.register(CareAdvice)
+class CareAdviceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+    """Each care situation is written once and placed, word for word, on every page that needs it."""
+
+    list_display = ["title", "urgency", "key", "used_on"]
+    list_filter = ["urgency"]
+    search_fields = ["title", "key", "look_for", "action"]
+    prepopulated_fields = {"key": ["title"]}
+    fields = ["title", "key", "urgency", "look_for", "action"]
+
+    publish_permission = "condition.publish_page"
+    live_on_add = False  # live only once placed on a published page
+
+    def live(self, advice):
+        return advice.placements.filter(page__status=Page.Status.PUBLISHED).exists()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("placements__page")
+
+    @admin.display(description="Placed on")
+    def used_on(self, advice):
+        return ", ".join(sorted({section.page.title for section in advice.placements.all()})) or "No page yet"
+
+
 @admin.register(ClinicProfile)
 class ClinicProfileAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
 
-    list_display = ["name", "phone", "after_hours_phone"]
+    list_display = ["name", "phone", "after_hours_phone", "emergency_phone"]
 
     def has_add_permission(self, request):
         return not ClinicProfile.objects.exists() and super().has_add_permission(request)
@@ -234,10 +260,10 @@ class PageFeedbackAdmin(admin.ModelAdmin):
 class SectionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     """Sections are edited under their page; this list is for search, history and quiz links."""
 
-    list_display = ["heading", "page", "kind", "order"]
-    list_filter = ["kind", "page"]
+    list_display = ["__str__", "page", "care_advice", "order"]
+    list_filter = [("care_advice", admin.EmptyFieldListFilter), "page"]
     search_fields = ["heading", "body", "page__title"]
-    list_select_related = ["page"]
+    list_select_related = ["page", "care_advice"]
     prepopulated_fields = {"anchor": ["heading"]}
 
     parent_field = "page"

@@ -43,8 +43,8 @@ def qr_svg(url):
 
 def handout_context(request, pages, *, title, paper, online_path):
     """Render every page with one numbering of sources and one first use of each term."""
-    sections_by_page = {page.pk: list(page.sections.all()) for page in pages}
-    sources = Source.cited_in([section for sections in sections_by_page.values() for section in sections])
+    sections_by_page = {page.pk: list(page.sections.all()) for page in pages}  # views prefetch care advice
+    sources = Source.cited_in(section.text for sections in sections_by_page.values() for section in sections)
     renderer = PageRenderer(sources=sources, glossary=GlossaryTerm.objects.all())
     entries = []
     terms = []
@@ -59,6 +59,7 @@ def handout_context(request, pages, *, title, paper, online_path):
         "entries": entries,
         # One page: its sections sit under the h1; several: under each page's h2.
         "hx": "h3" if len(entries) > 1 else "h2",
+        "hsub": "h4" if len(entries) > 1 else "h3",
         "terms": sorted(terms, key=lambda term: term.term.lower()),
         "handout_sources": renderer.cited_sources,
         "paper": paper,

@@ -8,8 +8,8 @@ from django_ratelimit.decorators import ratelimit
 
 from condition import handouts
 from condition.forms import FeedbackForm
-from condition.models import Condition, GlossaryTerm, Page, PageSlugRedirect, Section, Source
-from condition.rendering import TermMatcher, cited_keys, render_page
+from condition.models import CareAdvice, Condition, GlossaryTerm, Page, PageSlugRedirect, Section, Source
+from condition.rendering import PageRenderer, TermMatcher, cited_keys, render_page
 from omsportal.db import queued_write
 from omsportal.views import form_rate
 
@@ -25,9 +25,9 @@ class PublishedPageMixin:
 
 def page_context(page):
     """Everything needed to show a page to families (also used by the admin preview)."""
-    sections = list(page.sections.all())
+    sections = list(page.sections.select_related("care_advice"))
     rendered, page_sources = render_page(
-        page, sections, sources=Source.cited_in(sections), glossary=GlossaryTerm.objects.all()
+        page, sections, sources=Source.cited_in(s.text for s in sections), glossary=GlossaryTerm.objects.all()
     )
     return {"page": page, "sections": rendered, "page_sources": page_sources}
 
@@ -74,12 +74,21 @@ class PageDetailView(PublishedPageMixin, DetailView):
         return context
 
 
+def help_page(request):
+    """Every care box placed on a published page, most urgent first: one page to open at 2 a.m."""
+    advice = CareAdvice.objects.filter(placements__page__status=Page.Status.PUBLISHED).distinct()
+    advice = list(advice.order_by("urgency", "title"))
+    renderer = PageRenderer(sources=Source.cited_in(a.look_for + a.action for a in advice), glossary=())
+    boxes = [renderer.render_care(item) for item in advice]
+    return render(request, "condition/help.html", {"boxes": boxes, "page_sources": renderer.cited_sources})
+
+
 def published_sections():
     """Every section families can read, with its page, in page order (one query)."""
     return (
         Section.objects.filter(page__status=Page.Status.PUBLISHED)
-        .select_related("page")
-        .only("body", "page__title", "page__slug", "page__order")
+        .select_related("page", "care_advice")
+        .only("body", "page__title", "page__slug", "page__order", "care_advice__look_for", "care_advice__action")
         .order_by("page__order", "page__title")
     )
 
@@ -96,7 +105,7 @@ class GlossaryView(ListView):
         matcher = TermMatcher(terms)
         used_on = {term.pk: [] for term in terms}
         for section in published_sections():
-            for term_pk in matcher.found_in(section.body):
+            for term_pk in matcher.found_in(section.text):
                 if section.page not in used_on[term_pk]:
                     used_on[term_pk].append(section.page)
         context["terms"] = [(term, used_on[term.pk]) for term in terms]
@@ -107,7 +116,7 @@ def sources(request):
     """Every source with its full citation, and the published pages that cite it."""
     cited_by = {}
     for section in published_sections():
-        for key in cited_keys(section.body):
+        for key in cited_keys(section.text):
             pages = cited_by.setdefault(key, [])
             if section.page not in pages:
                 pages.append(section.page)
@@ -141,7 +150,11 @@ def feedback_thanks(request, slug):
 
 
 def _handout_pages(condition_slug=None, page_slug=None):
-    pages = Page.objects.published().select_related("condition").prefetch_related("sections")
+    pages = (
+        Page.objects.published()
+        .select_related("condition")
+        .prefetch_related(Prefetch("sections", Section.objects.select_related("care_advice")))
+    )
     if page_slug:
         pages = pages.filter(slug=page_slug)
     else:

@@ -208,6 +208,8 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # Its modification time is the content version that cached pages are keyed on
 # (condition/cache.py); every worker on this machine sees a change at once.
 CONTENT_VERSION_FILE = Path(os.environ.get("DJANGO_CONTENT_VERSION_FILE", BASE_DIR / "var" / "content-version"))
+# Each server's last good copy of the help page, served when the database is down (condition.lastgood).
+LAST_GOOD_DIR = Path(os.environ.get("DJANGO_LAST_GOOD_DIR", BASE_DIR / "var" / "last-good"))
 
 # Rate limits for the family forms (django-ratelimit), per client address.
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT", True)

@@ -31,7 +31,7 @@ def page_form_data(page, **changes):
             "page": page.pk,
             "heading": section.heading,
             "anchor": section.anchor,
-            "kind": section.kind,
+            "care_advice": section.care_advice_id or "",
             "body": section.body,
             "order": section.order,
         }
@@ -209,9 +209,7 @@ def test_editors_cannot_change_or_delete_sections_of_a_published_page_from_the_s
     section = SectionFactory(page=page, body="Live words.")
     change = reverse("admin:condition_section_change", args=[section.pk])
     delete = reverse("admin:condition_section_delete", args=[section.pk])
-    editor_client.post(
-        change, {"page": page.pk, "heading": "x", "anchor": "x", "body": "Sneaky", "kind": "normal", "order": 1}
-    )
+    editor_client.post(change, {"page": page.pk, "heading": "x", "anchor": "x", "body": "Sneaky", "order": 1})
     assert editor_client.post(delete, {"post": "yes"}).status_code == 403
     section.refresh_from_db()
     assert section.body == "Live words."

@@ -21,7 +21,7 @@ def section_post(section, **changes):
         "heading": section.heading,
         "anchor": section.anchor,
         "body": section.body,
-        "kind": section.kind,
+        "care_advice": "",
         "order": section.order,
     }
     return {**data, **changes}
