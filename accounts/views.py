@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth import logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 
 from accounts import second_factor
@@ -39,7 +39,7 @@ def enter_code(request, admin_site):
     if not second_factor.needs_second_factor(request.user) or second_factor.is_verified(request.user):
         return redirect(_next_url(request))
     if not second_factor.has_app(request.user):
-        return redirect(reverse("admin:second_factor_setup") + f"?next={_next_url(request)}")
+        return redirect(reverse("admin:second_factor_setup") + "?" + urlencode({"next": _next_url(request)}))
     form = CodeForm(request.POST or None)
     status = 200
     if form.is_valid():
@@ -56,7 +56,7 @@ def enter_code(request, admin_site):
 
 def set_up_app(request, admin_site):
     if not second_factor.needs_second_factor(request.user) or second_factor.has_app(request.user):
-        return redirect(reverse("admin:second_factor") + f"?next={_next_url(request)}")
+        return redirect(reverse("admin:second_factor") + "?" + urlencode({"next": _next_url(request)}))
     device = second_factor.pending_app(request.user)
     form = CodeForm(request.POST or None)
     status = 200
@@ -69,15 +69,12 @@ def set_up_app(request, admin_site):
     if form.is_bound:
         status = 400
     uri = device.config_url
+    secret = uri.split("secret=", 1)[1].split("&", 1)[0]
     context = {
         "title": "Set up your sign-in app",
         "form": form,
         "otpauth_uri": uri,
-        "secret": " ".join(_secret(uri)[i : i + 4] for i in range(0, len(_secret(uri)), 4)),
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
         "qr": mark_safe(segno.make(uri, error="m").svg_inline(scale=4, border=2, title="QR code for your sign-in app")),
     }
     return _render(request, admin_site, "accounts/set_up_app.html", context, status)
-
-
-def _secret(uri):
-    return uri.split("secret=", 1)[1].split("&", 1)[0]
