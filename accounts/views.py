@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.auth import logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 
@@ -32,6 +33,14 @@ def _render(request, admin_site, template, context, status=200):
     return render(request, template, context, status=status)
 
 
+def _wrong_code_message(user, advice):
+    until = second_factor.locked_until(user)
+    wait = round((until - timezone.now()).total_seconds()) if until else 0
+    if wait > 2:  # django-otp doubles the wait after each wrong code (1 s, 2 s, 4 s...)
+        return f"Too many wrong codes: wait {wait} seconds, then {advice[0].lower()}{advice[1:]}"
+    return f"That code is not right (or was already used). {advice}"
+
+
 def enter_code(request, admin_site):
     if request.method == "POST" and "sign_out" in request.POST:
         logout(request)
@@ -46,7 +55,7 @@ def enter_code(request, admin_site):
         device = second_factor.check_code(request, form.cleaned_data["code"])
         if device is not None:
             return redirect(_next_url(request))
-        form.add_error("code", "That code is not right (or was already used). Try the code your app shows now.")
+        form.add_error("code", _wrong_code_message(request.user, "Try the code your app shows now."))
     if form.is_bound:
         status = 400
     return _render(
@@ -65,7 +74,10 @@ def set_up_app(request, admin_site):
         if codes is not None:
             context = {"title": "Your recovery codes", "codes": codes}
             return _render(request, admin_site, "accounts/recovery_codes.html", context)
-        form.add_error("code", "That code is not right. Check the app shows the OMS family guide and try the new code.")
+        form.add_error(
+            "code",
+            _wrong_code_message(request.user, "Check the app shows the OMS family guide, then try its new code."),
+        )
     if form.is_bound:
         status = 400
     uri = device.config_url
