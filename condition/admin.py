@@ -30,7 +30,6 @@ class SectionInline(LineEndingsMixin, admin.StackedInline):
     extra = 0
     fields = [("heading", "anchor"), "care_advice", "body", "order"]
     prepopulated_fields = {"anchor": ["heading"]}
-    autocomplete_fields = ["care_advice"]
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -213,8 +212,6 @@ class CareAdviceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     search_fields = ["title", "key", "look_for", "action"]
     prepopulated_fields = {"key": ["title"]}
     fields = ["title", "key", "urgency", "look_for", "action"]
-
-    publish_permission = "condition.publish_page"
     live_on_add = False  # live only once placed on a published page
 
     def live(self, advice):

@@ -20,7 +20,9 @@ QUIZ = {
 # (page slug, section anchor, prompt, explanation, right answer, wrong answers)
 # The anchor is a normal section's anchor or the key of a care box placed on
 # that page. Questions test what keeps a child safe; the right answer is the
-# longest choice in at most a third of them (tests/condition/test_default_content.py).
+# longest choice in at most a third of them, the shortest in at most a third, and
+# never the only "No" among "Yes" choices or the reverse
+# (tests/condition/test_default_content.py).
 QUESTIONS = [
     (
         "treatment",
@@ -35,10 +37,10 @@ QUESTIONS = [
         "medicines-and-side-effects",
         "stopping-steroids",
         "Your child seems much better. Can you stop the steroid?",
-        "Never stop steroids suddenly. The body needs time to make its own steroid again, "
-        "and a sudden stop can bring OMS back. The care team lowers the dose slowly.",
-        "No, the care team lowers it slowly",
-        ["Yes, once the eyes have settled for a week", "Yes, but halve the dose first"],
+        "Never stop steroids suddenly or lower the dose on your own. A sudden stop can make your child "
+        "very ill and can bring OMS back. The care team lowers the dose slowly.",
+        "No, the care team will lower it slowly",
+        ["Yes, as the eyes have settled for a week", "No, but you can halve it yourself"],
     ),
     (
         "medicines-and-side-effects",
@@ -61,16 +63,17 @@ QUESTIONS = [
         "vaccines-and-infections",
         "family-vaccines",
         "Should brothers and sisters keep up with their own vaccines, including flu?",
-        "Yes. Vaccines for the rest of the family help keep germs away from your child.",
-        "Yes, it helps protect your child",
-        ["No, their vaccines could harm your child", "Only after your child's treatment ends"],
+        "Yes. Vaccines for the rest of the family help keep germs away from your child. "
+        "Brothers and sisters can usually have the nasal spray flu vaccine.",
+        "Yes, it helps keep germs away from your child",
+        ["No, their vaccines could pass germs to your child", "Yes, but they should skip the flu vaccine"],
     ),
     (
         "vaccines-and-infections",
         "infection-contact",
         "A child at nursery has chickenpox and played with your child yesterday. What should you do?",
         "Call the clinic the same day, even if your child seems well. "
-        "Medicine to help prevent the illness works best when given soon.",
+        "Your child may need medicine to make the illness less likely or less serious.",
         "Call the clinic today, even if your child seems well",
         ["Wait, and call if spots appear", "Keep your child at home and watch for a week"],
     ),
@@ -78,27 +81,31 @@ QUESTIONS = [
         "symptoms",
         "fit-or-jerks",
         "How can you tell OMS jerks from a fit?",
-        "OMS jerks happen while the child stays awake and aware. "
+        "In OMS jerks, your child is awake and knows you are there. "
         "In a fit, the child stops responding or loses awareness.",
-        "In OMS jerks, the child stays awake and aware",
-        ["OMS jerks happen only while the child is asleep at night", "A fit never lasts more than a minute"],
+        "In OMS jerks, the child stays awake and knows you are there",
+        [
+            "OMS jerks only happen while the child is fast asleep at night",
+            "In a fit, the child stays awake and can answer you",
+        ],
     ),
     (
         "living-with-oms",
         "fit-or-jerks",
         "Your child has a fit and stops responding. What should you do?",
-        "A fit with loss of awareness, a fit over 5 minutes, or trouble breathing needs the emergency number.",
+        "A fit with loss of awareness, a fit over 5 minutes, or trouble breathing needs the emergency number. "
+        "Do not hold your child down. Move hard things away and note the time.",
         "Call the emergency number",
         ["Call the clinic the same day", "Hold your child still until it stops"],
     ),
     (
         "medicines-and-side-effects",
         "ivig",
-        "Does IVIG lower the body's defences against germs?",
-        "No. IVIG is antibodies from blood donors. It does not lower the body's defences. "
-        "Steroids, rituximab, azathioprine and cyclophosphamide do.",
-        "No, it does not",
-        ["Yes, for months after each drip", "Yes, but only during the drip"],
+        "Your child had IVIG last month and is due the MMR vaccine. What should you do?",
+        "IVIG does not lower the body's defences against germs. But it can stop some live vaccines, "
+        "such as MMR, from working for several months after a drip. Ask the care team before any vaccine.",
+        "Ask the care team first",
+        ["Have it on time, IVIG does not matter", "Skip MMR for good"],
     ),
     (
         "medicines-and-side-effects",
@@ -106,14 +113,15 @@ QUESTIONS = [
         "Why are infections more likely for months after rituximab?",
         "Rituximab removes some of the immune cells that make antibodies, "
         "so the body makes fewer antibodies for months.",
-        "The body makes fewer antibodies",
+        "The body makes fewer antibodies for months",
         ["It stops the bone marrow making blood cells", "The drip can leave germs in the vein"],
     ),
     (
         "medicines-and-side-effects",
         "ivig-headache",
         "A day after IVIG, your child has a bad headache and a stiff neck. What should you do?",
-        "A bad headache with a stiff neck or dislike of bright light in the days after IVIG needs a call the same day.",
+        "A bad headache with a stiff neck or dislike of bright light in the days after IVIG needs a call the same day. "
+        "With a temperature of 38°C (100.4°F) or more, call the clinic now, day or night.",
         "Call the clinic the same day",
         ["Give pain relief and wait a week", "Nothing, because this is normal after IVIG"],
     ),
@@ -123,8 +131,8 @@ QUESTIONS = [
         "Your child's first MIBG scan and urine test are normal. Does that rule out a tumour?",
         "No. These tumours can be very small, so a normal urine test or MIBG scan does not rule one out. "
         "Scans may be repeated.",
-        "No, small tumours can be missed",
-        ["Yes, these tests find every tumour", "Yes, if the MRI scan is also clear"],
+        "No, a small tumour can still be missed",
+        ["Yes, if the MRI scan is also clear", "No, so your child needs an operation to look"],
     ),
 ]
 

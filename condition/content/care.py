@@ -14,11 +14,12 @@ the clinic profile. Facts and sources: ../shared/brief/content-facts.md
 CARE_ADVICE = [
     {
         "key": "breathing-or-waking",
-        "title": "Trouble breathing or cannot be woken",
+        "title": "Trouble breathing, swelling of the face or lips, or cannot be woken",
         "urgency": "emergency",
         "look_for": (
             "- Your child has trouble breathing. [cite:nhs-fit]\n"
-            "- Your child cannot be woken, or does not wake up fully. [cite:nhs-fit]"
+            "- Your child cannot be woken, or does not wake up fully. [cite:nhs-fit]\n"
+            "- Your child's face, lips or tongue swell. [cite:ritux-label]"
         ),
         "action": ("Call the emergency number now. [cite:nhs-fit]"),
     },
@@ -27,8 +28,8 @@ CARE_ADVICE = [
         "title": "A fit (seizure), or OMS jerks?",
         "urgency": "emergency",
         "look_for": (
-            "- OMS jerks happen while your child stays awake and aware. "
-            "Your child can still look at you and answer you. [cite:rossor]\n"
+            "- In OMS jerks, your child is awake and knows you are there. "
+            "They may cry, reach for you or turn to your voice. [cite:rossor]\n"
             "- A fit is different. Your child stops responding or loses awareness, "
             "and may go stiff and jerk. [cite:nhs-fit]\n"
             "- A fit lasts more than 5 minutes. [cite:nhs-fit]\n"
@@ -38,10 +39,9 @@ CARE_ADVICE = [
             "Call the emergency number now if your child loses awareness in a fit, "
             "if a fit goes on for more than 5 minutes, or if breathing is hard. [cite:nhs-fit]\n\n"
             "Note the time the fit starts. Move hard things away. "
-            "Do not put anything in your child's mouth. "
+            "Do not hold your child down or put anything in their mouth. "
             "When the jerking stops, lie your child on their side. [cite:nhs-fit]\n\n"
-            "Jerks while your child stays aware are OMS. "
-            'If they come back or get worse, see "Signs coming back or getting worse". [cite:rossor]'
+            'If OMS jerks come back or get worse, see "Signs coming back or getting worse". [cite:rossor]'
         ),
     },
     {
@@ -50,9 +50,9 @@ CARE_ADVICE = [
         "urgency": "urgent",
         "look_for": (
             "- A temperature of 38°C (100.4°F) or more. [cite:nice-ns]\n"
-            "- This matters when your child takes steroids, ACTH, cyclophosphamide or azathioprine, "
-            "or has had rituximab in recent months. "
-            "These medicines lower the body's defences against germs. [cite:nice-ns] [cite:rossor]\n"
+            "- This matters when your child takes steroids, ACTH, azathioprine or cyclophosphamide, "
+            "has chemotherapy, or has had rituximab in recent months. "
+            "These treatments lower the body's defences against germs. [cite:nice-ns] [cite:rossor]\n"
             "- Your child seems very unwell, even with a lower temperature. [cite:nice-ns]"
         ),
         "action": (
@@ -76,8 +76,8 @@ CARE_ADVICE = [
         "action": (
             "During the drip, tell the nurse at once. "
             "Staff will slow or stop the drip and treat the reaction. [cite:ritux-label]\n\n"
-            "At home, call the emergency number if your child has trouble breathing "
-            "or the face or lips swell. [cite:ritux-label] "
+            "At home, if your child has trouble breathing or the face or lips swell, "
+            'follow "Trouble breathing, swelling of the face or lips, or cannot be woken". [cite:ritux-label] '
             "For a new rash, call the clinic now, day or night. [cite:ritux-label] "
             'For a fever, follow "Fever during treatment". [cite:nice-ns]'
         ),
@@ -92,7 +92,11 @@ CARE_ADVICE = [
         ),
         "action": (
             "Call the clinic the same day. [cite:mfc] [cite:rossor] "
-            "The care team will tell you what to do about the missed dose. [cite:mfc]"
+            "The care team will tell you what to do about the missed dose. [cite:mfc]\n\n"
+            "If your child is also very sleepy, floppy or hard to wake, "
+            'follow "Trouble breathing, swelling of the face or lips, or cannot be woken". [cite:nhs-fit] '
+            "If your child has a temperature of 38°C (100.4°F) or more, "
+            'follow "Fever during treatment". [cite:nice-ns]'
         ),
     },
     {
@@ -101,13 +105,13 @@ CARE_ADVICE = [
         "urgency": "soon",
         "look_for": (
             "- Your child has been near someone with chickenpox, shingles or measles. [cite:greenbook]\n"
-            "- This matters while your child takes steroids, rituximab or other medicines "
-            "that calm the immune system, and in the months after. [cite:greenbook]"
+            "- This matters during treatment that calms the immune system, and for months after. [cite:greenbook]"
         ),
         "action": (
             "Call the clinic the same day, even if your child seems well. [cite:greenbook] "
-            "Your child may need medicine to help prevent the illness. "
-            "It works best when it is given soon after the contact. [cite:greenbook]"
+            "Your child may need medicine to make the illness less likely or less serious. "
+            "The care team will tell you if it is needed and when to start it. [cite:greenbook]\n\n"
+            "If your child gets chickenpox spots or a measles rash, call the clinic now, day or night. [cite:greenbook]"
         ),
     },
     {
@@ -116,12 +120,14 @@ CARE_ADVICE = [
         "urgency": "soon",
         "look_for": (
             "- A bad headache with a stiff neck. [cite:ivig-label]\n"
-            "- A headache with dislike of bright light. [cite:ivig-label]\n"
-            "- These can start in the days after an IVIG drip. [cite:ivig-label]"
+            "- A bad headache with dislike of bright light. [cite:ivig-label]"
         ),
         "action": (
             "Call the clinic the same day. [cite:ivig-label] "
-            'If your child cannot be woken, follow "Trouble breathing or cannot be woken". [cite:nhs-fit]'
+            "If your child also has a temperature of 38°C (100.4°F) or more, call the clinic now, day or night: "
+            'follow "Fever during treatment". [cite:nice-ns] '
+            'If your child cannot be woken, follow "Trouble breathing, swelling of the face or lips, or cannot be woken". '
+            "[cite:ivig-label]"
         ),
     },
     {

@@ -37,7 +37,12 @@ GLOSSARY = [
         "neuroblastomas",
         "A tumour that grows from young nerve cells. It is a kind of cancer. When it is found with OMS, it is usually found early, and the outlook for the tumour is usually excellent.",
     ),
-    ("cerebellum", "cerebellum", "", "The back part of the brain that controls balance and smooth movement."),
+    (
+        "cerebellum",
+        "cerebellum",
+        "",
+        "A part of the brain, low down at the back, that controls balance and smooth movement.",
+    ),
     (
         "brainstem",
         "brainstem",
@@ -61,7 +66,7 @@ GLOSSARY = [
         "IVIG",
         "ivig",
         "",
-        "Short for intravenous immunoglobulin: antibodies from healthy blood donors, given through a drip into a vein. It does not lower the body's defences against germs.",
+        "Short for intravenous immunoglobulin: antibodies from healthy blood donors, given through a drip into a vein. It does not lower the body's defences against germs. But it can stop some live vaccines, such as MMR, from working for several months after a drip.",
     ),
     (
         "rituximab",
@@ -106,6 +111,18 @@ GLOSSARY = [
         "A vaccine that holds a weak form of a germ, such as the MMR, chickenpox and nasal spray flu vaccines. These are usually put off during OMS treatment and for months after.",
     ),
     (
+        "MMR",
+        "mmr",
+        "",
+        "A vaccine against measles, mumps and rubella (German measles). It is a live vaccine, so it is usually put off during OMS treatment and for months after.",
+    ),
+    (
+        "shingles",
+        "shingles",
+        "",
+        "A painful rash caused by the chickenpox germ waking up again. A child who has not had chickenpox can catch chickenpox from someone with shingles.",
+    ),
+    (
         "seizure",
         "seizure",
         "seizures",
@@ -132,7 +149,7 @@ GLOSSARY = [
     (
         "lumbar puncture",
         "lumbar-puncture",
-        "spinal tap",
+        "",
         "A test that takes a little of the fluid around the brain and spine, through a thin needle in the lower back.",
     ),
     ("neurologist", "neurologist", "", "A doctor who treats problems of the brain and nerves."),

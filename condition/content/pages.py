@@ -39,7 +39,7 @@ PAGES = [
                 "OMS stands for opsoclonus-myoclonus syndrome. It is a rare illness of the brain and nerves. [cite:nord] "
                 "The body's immune system attacks parts of the brain by mistake. [cite:orpha] [cite:pranz17]\n\n"
                 "The parts most harmed are the brainstem and the cerebellum. [cite:orpha] "
-                "These parts help control the eyes, balance and smooth movement. [cite:orpha]",
+                "The main signs are dancing eyes, sudden muscle jerks and shaky walking. [cite:nord]",
             ),
             (
                 "What the name means",
@@ -151,8 +151,8 @@ PAGES = [
             (
                 "Why the tumour can cause OMS",
                 "why-the-tumour-matters",
-                "Doctors think the immune system attacks the tumour first. "
-                "It may then attack parts of the brain too, by mistake. [cite:nord] [cite:orpha]",
+                "A neuroblastoma can set off the immune system. "
+                "The immune system then attacks parts of the brain by mistake. [cite:orpha] [cite:pranz17]",
             ),
             (
                 "What the tumour means for your child",
@@ -192,10 +192,9 @@ PAGES = [
             (
                 "Looking for a tumour",
                 "looking-for-a-tumour",
-                "Every child with OMS is checked for a neuroblastoma. [cite:nord] [cite:rossor] "
-                "This is done even if your child also has a virus. [cite:nord]\n\n"
+                "Every child with OMS is checked for a neuroblastoma. [cite:nord] [cite:rossor]\n\n"
                 "Tests may include:\n\n"
-                "- an MRI scan or CT scan of the neck, chest, belly and pelvis; [cite:rossor]\n"
+                "- an MRI scan or CT scan of the neck, chest, tummy and pelvis; [cite:rossor]\n"
                 "- a urine test for chemicals that these tumours can make; [cite:rossor]\n"
                 "- sometimes an MIBG scan. [cite:rossor]",
             ),
@@ -203,16 +202,8 @@ PAGES = [
                 "Why tests may be repeated",
                 "repeat-tests",
                 "These tumours can be very small and hard to find. [cite:nord] [cite:rossor] "
-                "A normal urine test or MIBG scan does not rule out a tumour. [cite:rossor] [cite:brunk] "
-                "If the first scans are clear, your doctor may repeat them later. [cite:rossor]",
-            ),
-            (
-                "Other tests",
-                "other-tests",
-                "Your child may also have:\n\n"
-                "- a brain MRI scan; [cite:boston]\n"
-                "- a lumbar puncture (spinal tap), to test the fluid around the brain and spine; [cite:boston]\n"
-                "- blood tests. [cite:rossor]\n\n"
+                "A normal urine test or MIBG scan does not rule out a tumour. [cite:rossor] [cite:nord] "
+                "If the first scans are clear, your doctor may repeat them later. [cite:rossor]\n\n"
                 "Ask your care team what each test is for and what the results mean.",
             ),
         ],
@@ -245,7 +236,7 @@ PAGES = [
                 "- **Rituximab**, often used when OMS is moderate or severe. [cite:ritux] [cite:boston]\n\n"
                 "Some children need other medicines, such as azathioprine or cyclophosphamide. [cite:rossor] "
                 "A few need plasma exchange, which takes antibodies out of the blood. [cite:rossor] "
-                "The page on medicines and side effects explains each medicine.",
+                "The page on medicines and side effects explains the main medicines.",
             ),
             (
                 "What the research shows",
@@ -265,7 +256,7 @@ PAGES = [
                 "Many children do not need chemotherapy or radiation for it. [cite:russo] [cite:boston] "
                 "When chemotherapy is needed, the cancer team chooses it. [cite:cog]\n\n"
                 "Removing the tumour often does not stop OMS by itself. "
-                "Your child will still need medicine for the immune system. [cite:russo] [cite:pranz17]",
+                "Your child will still need medicine for the immune system. [cite:russo] [cite:boston] [cite:pranz17]",
             ),
             ("care", "fever"),
         ],
@@ -284,19 +275,19 @@ PAGES = [
             (
                 "Steroids and ACTH",
                 "steroids",
-                "Steroids and ACTH calm the immune system. [cite:rossor] "
-                "Both often cause side effects while your child takes them: [cite:mfc] [cite:rossor]\n\n"
+                "These medicines calm the immune system. [cite:rossor] "
+                "Steroids and ACTH often cause side effects: [cite:rossor]\n\n"
                 "- hunger and weight gain; [cite:mfc]\n"
                 "- mood changes and poor sleep; [cite:mfc]\n"
                 "- raised blood pressure and blood sugar; [cite:mfc]\n"
                 "- an upset stomach. [cite:mfc]\n\n"
-                "Ask the care team how they will check for these. [cite:mfc]",
+                "Ask the care team how they will check for these. [cite:rossor]",
             ),
             (
                 "Never stop steroids suddenly",
                 "stopping-steroids",
                 "Never stop steroids or lower the dose on your own. [cite:mfc] "
-                "While your child takes them, the body stops making enough of its own steroid. [cite:mfc] "
+                "While your child takes them, the body stops making enough of its own steroid. [cite:rossor] "
                 "A sudden stop can make your child very ill. [cite:mfc] "
                 "It can also bring OMS back. [cite:brunk] [cite:rossor] "
                 "The care team lowers the dose slowly, step by step. [cite:rossor]",
@@ -306,7 +297,9 @@ PAGES = [
                 "ivig",
                 "IVIG is made from antibodies given by healthy blood donors. "
                 "It goes into a vein through a drip. [cite:ivig-label] "
-                "IVIG does not lower the body's defences against germs. [cite:ivig-label]\n\n"
+                "IVIG does not lower the body's defences against germs. [cite:ivig-label] "
+                "But it can stop some live vaccines, such as MMR, from working for several months after a drip, "
+                "so ask the care team before any vaccine. [cite:acip] [cite:greenbook]\n\n"
                 "During or after a drip, a headache, fever, chills or feeling sick are common. [cite:ivig-label] "
                 "Tell the nurse if your child feels unwell during the drip. [cite:ivig-label] "
                 "At home, a fever still needs the fever advice on this page. [cite:nice-ns]",
@@ -368,7 +361,9 @@ PAGES = [
                 "family-vaccines",
                 "Brothers, sisters and adults at home should keep up with their own vaccines. [cite:greenbook] [cite:acip] "
                 "This includes the flu vaccine each year. [cite:greenbook] [cite:acip] "
-                "It helps keep germs away from your child. [cite:acip]",
+                "It helps keep germs away from your child. [cite:acip]\n\n"
+                "Brothers and sisters can usually have the nasal spray flu vaccine. "
+                "Ask the care team if you are not sure. [cite:greenbook]",
             ),
             ("care", "infection-contact"),
             ("care", "fever"),
@@ -392,15 +387,17 @@ PAGES = [
                 "[cite:brunk] [cite:rossor]\n\n"
                 "But many children still have some problems later on. "
                 "These can be with learning, speech, movement or behaviour. [cite:brunk] [cite:hasegawa] "
-                "In a Japanese study, about 3 in 4 children still had problems with learning. [cite:hasegawa] "
-                "In one UK study, about a third of children had normal learning and no more signs. [cite:brunk]",
+                "In one UK study, about a third of children had normal learning and no more signs. [cite:brunk] "
+                "In a small Japanese study of 23 children, about 3 in 4 still had problems with learning. [cite:hasegawa] "
+                "These studies are small or old, so they cannot tell you how your own child will do. [cite:brunk] [cite:rossor]",
             ),
             (
                 "What the studies tell us",
                 "about-the-studies",
                 "In the UK study, children whose signs were milder at the start did better. [cite:brunk] "
                 "In the Japanese study, children who started treatment more than 30 weeks after OMS began did worse. "
-                "[cite:hasegawa]\n\n"
+                "[cite:hasegawa] "
+                "This is an average across many children. It does not decide how your child will do. [cite:hasegawa]\n\n"
                 "The UK study looked back over many years, when most children had steroids alone. [cite:brunk] "
                 "So its numbers may not show how children do with the treatment used today. [cite:brunk] [cite:rossor]",
             ),
@@ -408,8 +405,8 @@ PAGES = [
                 "Attention and behaviour",
                 "attention-and-behaviour",
                 "Behaviour problems are common. [cite:brunk] "
-                "Some children have trouble paying attention, called ADHD. [cite:rossor] "
-                "Some have OCD: unwanted thoughts, or habits they feel they must repeat. [cite:rossor] "
+                "Some children have trouble paying attention, called ADHD. [cite:rossor] [cite:brunk] "
+                "Some have OCD: unwanted thoughts, or habits they feel they must repeat. [cite:rossor] [cite:brunk] "
                 "These need their own care, and treatment can help. [cite:rossor]",
             ),
             (
@@ -428,7 +425,7 @@ PAGES = [
         "title": "Living with OMS and when to get help",
         "summary": "Day-to-day life, rages and sleep, support for families, and when to call.",
         "key_points": (
-            "Keep a simple record of signs, sleep and medicine doses.\n"
+            "Ask the care team what may help your child at home.\n"
             "Rages and poor sleep are part of the illness, not bad parenting.\n"
             "You are not alone: family groups can help.\n"
             "Know when to get help: see the help boxes on this page."
@@ -437,9 +434,9 @@ PAGES = [
             (
                 "Day to day",
                 "day-to-day",
-                "- Keep a record of your child's signs, sleep and medicine doses to show the care team. [cite:rossor]\n"
-                "- Keep your child safe from falls while walking is shaky. [cite:nord]\n"
-                "- Ask the care team what else may help your child at home. [cite:rossor]",
+                "Ask the care team what may help your child at home. [cite:rossor] "
+                "Speech, physical and occupational therapy can help with talking, walking and daily skills. "
+                "[cite:boston]",
             ),
             (
                 "Rages and sleep",
@@ -447,9 +444,8 @@ PAGES = [
                 "Many children with OMS have rages and sleep badly. [cite:nord] [cite:pranz17] "
                 "This is part of the illness. It is not your fault or your child's. [cite:nord] "
                 "Steroids can make mood and sleep worse too. [cite:mfc]\n\n"
-                "Families often find that a calm, steady routine helps. "
-                "During a rage, keep your child safe and stay as calm as you can. "
-                "Tell the care team if rages or sleep are hard to manage: there are medicines and other help. [cite:rossor]",
+                "During a rage, keep your child safe. "
+                "Ask the care team for ways to help with rages and sleep: there are medicines and other help. [cite:rossor]",
             ),
             (
                 "Support for families",

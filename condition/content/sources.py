@@ -21,9 +21,11 @@ SOURCES = [
     {
         "key": "orpha",
         "year": None,
-        "url": "https://www.orpha.net/consor/cgi-bin/OC_Exp.php?lng=en&Expert=1183",
+        # ORPHA:1183 was confirmed to be opsoclonus-myoclonus syndrome (on Orphanet's older
+        # page address); this current address for it has not been opened yet.
+        "url": "https://www.orpha.net/en/disease/detail/1183",
         "citation": "Orphanet. Opsoclonus-myoclonus syndrome (ORPHA:1183). Orphanet, the portal for rare diseases and orphan drugs.",
-        "accessed": CONFIRMED,
+        "accessed": None,
     },
     {
         "key": "pranz17",
@@ -42,8 +44,9 @@ SOURCES = [
     {
         "key": "brunk",
         "year": 2011,
-        # No DOI or PubMed id could be confirmed for this paper: the link is a
-        # PubMed search for its exact title, which finds it without a guessed id.
+        # No DOI or PubMed id could be confirmed for this paper (checked again on
+        # 2026-11-25): the link is a PubMed search for its exact title, which
+        # finds it without a guessed id.
         "url": "https://pubmed.ncbi.nlm.nih.gov/?term=%22Outcome+and+prognostic+features+in+opsoclonus-myoclonus+syndrome+from+infancy+to+adult+life%22",
         "citation": "Brunklaus A, Pohl K, Zuberi SM, de Sousa C. Outcome and prognostic features in opsoclonus-myoclonus syndrome from infancy to adult life. Pediatrics. 2011;128(2):e388-e394.",
         "accessed": None,
@@ -135,8 +138,12 @@ SOURCES = [
     {
         "key": "mfc",
         "year": None,
+        # The "Prednisolone for nephrotic syndrome" leaflet (long courses) could not be
+        # confirmed at a Medicines for Children address, so this confirmed leaflet stays.
+        # It says: after 2-3 weeks or more, do not stop prednisolone suddenly, as the
+        # child is likely to become unwell. Pages cite it only for prednisolone itself.
         "url": "https://www.medicinesforchildren.org.uk/search-for-a-leaflet/prednisolone-for-asthma/",
-        "citation": "Medicines for Children (RCPCH, NPPG, WellChild). Prednisolone: information for parents and carers (leaflet: prednisolone for asthma).",
+        "citation": "Medicines for Children (RCPCH, NPPG, WellChild). Prednisolone for asthma: information for parents and carers.",
         "accessed": CONFIRMED,
     },
     {
@@ -149,9 +156,12 @@ SOURCES = [
     {
         "key": "ivig-label",
         "year": None,
-        "url": "https://api.fda.gov/drug/label.json?search=openfda.generic_name%3A%22Human+Immunoglobulin+G%22",
-        "citation": "US prescribing information for intravenous immune globulin products (warning: aseptic meningitis syndrome), from the FDA's drug label database.",
-        "accessed": CONFIRMED,
+        # One product's label: Privigen, DailyMed set id 7e5649da-75be-4a42-8eeb-4aeba562c401.
+        # The set id was confirmed on DailyMed's beta site; this address on the main
+        # site has not been opened yet.
+        "url": "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=7e5649da-75be-4a42-8eeb-4aeba562c401",
+        "citation": "Privigen (immune globulin intravenous) US prescribing information: aseptic meningitis syndrome. DailyMed.",
+        "accessed": None,
     },
     {
         "key": "ritux-label",

@@ -218,7 +218,7 @@ def test_editors_write_care_advice_until_it_is_live_and_only_reviewers_change_li
     draft.refresh_from_db()
     assert draft.title == "Changed"
     assert live.title != "Changed"
-    reviewer_client = verified_login(Client(), reviewer)  # reviewers sign in with a one-time code too
+    reviewer_client = verified_login(Client(), reviewer)  # reviewers sign in with a one-time code
     assert change(reviewer_client, live, "Fixed by reviewer") == 302
     live.refresh_from_db()
     assert live.title == "Fixed by reviewer"

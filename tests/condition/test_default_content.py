@@ -189,6 +189,7 @@ def test_the_situations_families_need_have_the_urgency_the_fact_check_gives():
     assert CARE["fit-or-jerks"]["urgency"] == "emergency"
     assert "aware" in CARE["fit-or-jerks"]["look_for"]
     assert CARE["breathing-or-waking"]["urgency"] == "emergency"
+    assert "lips" in CARE["breathing-or-waking"]["look_for"]
     for key in ("steroid-vomiting", "infection-contact", "ivig-headache", "signs-return"):
         assert CARE[key]["urgency"] == "soon", key
     assert "rituximab-drip" in CARE
@@ -231,7 +232,7 @@ def test_content_follows_the_fact_check_not_the_article():
     text = " ".join(page_text(page) for page in PAGES).lower()
     for wrong in ("1 million", "4 in 100", "methotrexate", "middle age", "1 child in every 5 million", "about 45"):
         assert wrong not in text, wrong
-    for right in ("5 million people", "2 to 3", "rituximab", "18 months", "47", "neck, chest, belly and pelvis"):
+    for right in ("5 million people", "2 to 3", "rituximab", "18 months", "47", "neck, chest, tummy and pelvis"):
         assert right in text, right
     assert "ivig does not lower the body's defences" in text
     assert "kind of cancer" in text
@@ -262,10 +263,12 @@ def test_glossary_explains_the_medical_words_and_calls_neuroblastoma_a_cancer():
         "acth",
         "steroid",
         "live vaccine",
+        "mmr",
+        "shingles",
     ):
         assert term in terms, term
     assert "cancer" in terms["neuroblastoma"] and "excellent" in terms["neuroblastoma"]
-    assert "does not lower" in terms["ivig"]
+    assert "does not lower" in terms["ivig"] and "MMR" in terms["ivig"]
     forms = [f.strip().lower() for term, _, others, _ in GLOSSARY for f in [term, *others.split(",")] if f.strip()]
     assert len(forms) == len(set(forms))
     for form in forms:
@@ -281,8 +284,22 @@ def test_quiz_right_answer_is_not_guessable_from_its_length():
         lengths = [len(choice) for choice in wrongs]
         longest += len(right) >= max(lengths)
         shortest += len(right) <= min(lengths)
-    assert longest <= len(QUESTIONS) / 3
-    assert shortest < len(QUESTIONS)
+    assert longest <= len(QUESTIONS) / 3, f"right answer is the longest in {longest} questions"
+    assert shortest <= len(QUESTIONS) / 3, f"right answer is the shortest in {shortest} questions"
+
+
+def _yes_or_no(choice):
+    first = re.match(r"[A-Za-z]+", choice)
+    word = first.group(0).lower() if first else ""
+    return word if word in {"yes", "no"} else None
+
+
+def test_quiz_right_answer_is_never_the_odd_yes_or_no():
+    for _, _, prompt, _, right, wrongs in QUESTIONS:
+        answer = _yes_or_no(right)
+        others = {_yes_or_no(choice) for choice in wrongs}
+        if answer:
+            assert others != {"no" if answer == "yes" else "yes"}, f"only {answer!r} answer: {prompt!r}"
 
 
 def test_every_quiz_question_points_at_a_section_or_care_box_on_its_page():
@@ -298,6 +315,26 @@ def test_a_care_box_that_points_to_another_finds_it_on_the_same_page():
         placed = set(care_keys(page))
         texts = bodies(page) + [CARE[key]["action"] for key in placed]
         for text in texts:
-            for quoted in re.findall(r'"([^"]+)"', text):
+            for quoted in re.findall(r'"([^"]+)"', text) + re.findall(r"'([^']+)'", text):
                 if quoted in titles:
                     assert titles[quoted] in placed, f"{page['slug']} points to {quoted!r} but does not place it"
+
+
+def test_a_follow_pointer_names_an_existing_care_box():
+    titles = {record["title"] for record in CARE_ADVICE}
+    for text in all_cited_texts():
+        for quoted in re.findall(r'(?:follow|see) "([^"]+)"', text):
+            assert quoted in titles, f"points to a box that does not exist: {quoted!r}"
+
+
+def test_only_emergency_boxes_tell_families_to_call_the_emergency_number():
+    # A box shows the numbers for its urgency: only an emergency box shows the emergency number.
+    for record in CARE_ADVICE:
+        if record["urgency"] != "emergency":
+            for field in ("title", "look_for", "action"):
+                assert "emergency number" not in record[field].lower(), (record["key"], field)
+
+
+def test_every_emergency_sign_in_a_box_is_in_an_emergency_box():
+    emergency = " ".join(r["look_for"] for r in CARE_ADVICE if r["urgency"] == "emergency").lower()
+    assert "lips" in emergency and "breathing" in emergency and "woken" in emergency

@@ -53,7 +53,7 @@ def test_glossary_words_cover_every_form(db):
 
 def test_page_grade_reads_all_sections(db):
     sections = [SectionFactory(body=THREE_SENTENCES), SectionFactory(body="It is a rare illness.")]
-    assert page_grade(sections) == textstat.flesch_kincaid_grade(" ".join(plain_text(s.text) for s in sections))
+    assert page_grade(sections) == textstat.flesch_kincaid_grade(" ".join(plain_text(s.body) for s in sections))
     assert page_grade([]) is None
 
 

@@ -21,7 +21,6 @@ def section_post(section, **changes):
         "heading": section.heading,
         "anchor": section.anchor,
         "body": section.body,
-        "care_advice": "",
         "order": section.order,
     }
     return {**data, **changes}
