@@ -45,6 +45,15 @@ def check_code(request, code):
     return None
 
 
+def locked_until(user):
+    """When django-otp's growing wait after wrong codes ends (None: a code may be tried now)."""
+    for device in TOTPDevice.objects.filter(user=user):
+        allowed, info = device.verify_is_allowed()
+        if not allowed and info and info.get("locked_until"):
+            return info["locked_until"]
+    return None
+
+
 def pending_app(user):
     """The not yet confirmed authenticator app being set up (one per user)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()

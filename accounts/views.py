@@ -5,7 +5,8 @@ from django import forms
 from django.contrib.auth import logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 
 from accounts import second_factor
@@ -32,6 +33,14 @@ def _render(request, admin_site, template, context, status=200):
     return render(request, template, context, status=status)
 
 
+def _wrong_code_message(user, advice):
+    until = second_factor.locked_until(user)
+    wait = round((until - timezone.now()).total_seconds()) if until else 0
+    if wait > 2:  # django-otp doubles the wait after each wrong code (1 s, 2 s, 4 s...)
+        return f"Too many wrong codes: wait {wait} seconds, then {advice[0].lower()}{advice[1:]}"
+    return f"That code is not right (or was already used). {advice}"
+
+
 def enter_code(request, admin_site):
     if request.method == "POST" and "sign_out" in request.POST:
         logout(request)
@@ -39,14 +48,14 @@ def enter_code(request, admin_site):
     if not second_factor.needs_second_factor(request.user) or second_factor.is_verified(request.user):
         return redirect(_next_url(request))
     if not second_factor.has_app(request.user):
-        return redirect(reverse("admin:second_factor_setup") + f"?next={_next_url(request)}")
+        return redirect(reverse("admin:second_factor_setup") + "?" + urlencode({"next": _next_url(request)}))
     form = CodeForm(request.POST or None)
     status = 200
     if form.is_valid():
         device = second_factor.check_code(request, form.cleaned_data["code"])
         if device is not None:
             return redirect(_next_url(request))
-        form.add_error("code", "That code is not right (or was already used). Try the code your app shows now.")
+        form.add_error("code", _wrong_code_message(request.user, "Try the code your app shows now."))
     if form.is_bound:
         status = 400
     return _render(
@@ -56,7 +65,7 @@ def enter_code(request, admin_site):
 
 def set_up_app(request, admin_site):
     if not second_factor.needs_second_factor(request.user) or second_factor.has_app(request.user):
-        return redirect(reverse("admin:second_factor") + f"?next={_next_url(request)}")
+        return redirect(reverse("admin:second_factor") + "?" + urlencode({"next": _next_url(request)}))
     device = second_factor.pending_app(request.user)
     form = CodeForm(request.POST or None)
     status = 200
@@ -65,19 +74,19 @@ def set_up_app(request, admin_site):
         if codes is not None:
             context = {"title": "Your recovery codes", "codes": codes}
             return _render(request, admin_site, "accounts/recovery_codes.html", context)
-        form.add_error("code", "That code is not right. Check the app shows the OMS family guide and try the new code.")
+        form.add_error(
+            "code",
+            _wrong_code_message(request.user, "Check the app shows the OMS family guide, then try its new code."),
+        )
     if form.is_bound:
         status = 400
     uri = device.config_url
+    secret = uri.split("secret=", 1)[1].split("&", 1)[0]
     context = {
         "title": "Set up your sign-in app",
         "form": form,
         "otpauth_uri": uri,
-        "secret": " ".join(_secret(uri)[i : i + 4] for i in range(0, len(_secret(uri)), 4)),
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
         "qr": mark_safe(segno.make(uri, error="m").svg_inline(scale=4, border=2, title="QR code for your sign-in app")),
     }
     return _render(request, admin_site, "accounts/set_up_app.html", context, status)
-
-
-def _secret(uri):
-    return uri.split("secret=", 1)[1].split("&", 1)[0]

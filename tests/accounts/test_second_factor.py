@@ -96,6 +96,18 @@ def test_a_reviewer_with_an_app_must_give_the_current_code(client, reviewer, no_
     assert client.get(reverse("admin:condition_page_changelist")).status_code == 200
 
 
+def test_wrong_codes_make_the_next_try_wait_and_say_so(client, reviewer, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60  # the first wait: a minute, so the test cannot outrun it
+    device = TOTPDevice.objects.create(user=reviewer, name="Phone", confirmed=True)
+    sign_in_with_password(client, reviewer.username)
+    wrong = "000000" if totp(app_secret(device)) != "000000" else "111111"
+    first = client.post(reverse("admin:second_factor"), {"code": wrong})
+    assert first.status_code == 400 and "Too many wrong codes: wait" in first.content.decode()
+    right_too_soon = client.post(reverse("admin:second_factor"), {"code": totp(app_secret(device))})
+    assert right_too_soon.status_code == 400 and "Too many wrong codes" in right_too_soon.content.decode()
+    assert client.get("/admin/").status_code == 302
+
+
 def test_a_superuser_is_asked_for_a_code_too(client, admin_user):
     admin_user.set_password(PASSWORD)
     admin_user.save()

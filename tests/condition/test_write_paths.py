@@ -32,8 +32,8 @@ CONTENT_APPS = ("condition", "quizzes")
 LIVE_ROWS = {
     "condition.page": {"status": "published"},
     "condition.section": {"page__status": "published"},
-    "condition.pageslugredirect": {"page__status": "published"},
     "condition.careadvice": {"placements__page__status": "published"},
+    "condition.pageslugredirect": {"page__status": "published"},
     "quizzes.quiz": {"status": "published"},
     "quizzes.question": {"quiz__status": "published"},
     "quizzes.choice": {"question__quiz__status": "published"},
@@ -50,7 +50,7 @@ def content_models():
 def live_snapshot():
     snapshot = {}
     for model in content_models():
-        rows = model._default_manager.filter(**LIVE_ROWS.get(model._meta.label_lower, {})).values()
+        rows = model._default_manager.filter(**LIVE_ROWS.get(model._meta.label_lower, {})).distinct().values()
         snapshot[model._meta.label_lower] = sorted(repr(sorted(row.items())) for row in rows)
     return snapshot
 
@@ -234,18 +234,20 @@ SPECS = {
         add={"name": "Another condition", "slug": "another", "summary": "Another."},
         delete_target=lambda: Condition.objects.create(name="Spare", slug="spare", summary="Spare."),
     ),
-    "condition.careadvice": Spec(
-        target=lambda: CareAdvice.objects.filter(placements__page__status="published").first(),
-        edits=({"action": "Wait and see."}, {"urgency": 3}),
-        add={"title": "New advice", "key": "new-advice", "urgency": 2, "look_for": "- x", "action": "y"},
-        editor_may_add=True,  # not on any page yet, so not live
-        # Advice placed on a page cannot be deleted by anyone (PROTECT): take it off the pages first.
-        closed=frozenset({"<path:object_id>/delete/", "delete_selected"}),
-    ),
     "condition.clinicprofile": Spec(
         target=ClinicProfile.load,
         edits=({"phone": "555 6666"}, {"after_hours_phone": "555 7777"}),
         closed=frozenset({"add/", "<path:object_id>/delete/", "delete_selected"}),
+    ),
+    "condition.careadvice": Spec(
+        target=lambda: CareAdvice.objects.filter(placements__page__status=Page.Status.PUBLISHED).first(),
+        edits=({"action": "Wrong advice."}, {"urgency": 3}),
+        add={"title": "New advice", "key": "new-advice", "urgency": 2, "look_for": "- x", "action": "Call us."},
+        editor_may_add=True,  # not live until placed on a published page
+        # Advice on a page cannot be deleted (PROTECT); Editors may not delete any.
+        delete_target=lambda: CareAdvice.objects.create(
+            title="Spare", key="spare", urgency=2, look_for="- x", action="Call us."
+        ),
     ),
     "condition.pagefeedback": Spec(
         target=new_feedback,
@@ -379,6 +381,7 @@ class Case:
     url: str
     data: dict
     expect: str  # "refused", "closed", "harmless" or "editor_may"
+    deleted: object = None  # for deletes: the object the superuser's POST removes
 
     def __str__(self):
         return self.url
@@ -397,7 +400,8 @@ def build_case(superuser_client, label, suffix, variant):
         target = ACTIONS.get((label, variant)) or (spec.delete_target or spec.target)
         obj = target()
         data = {"action": variant, "_selected_action": [obj.pk], "post": "yes"}
-        return Case(object_url(model, "", obj), data, "harmless" if (label, variant) in HARMLESS_ACTIONS else "refused")
+        expect = "harmless" if (label, variant) in HARMLESS_ACTIONS else "refused"
+        return Case(object_url(model, "", obj), data, expect, obj if variant == "delete_selected" else None)
     if suffix == "add/":
         if spec.add is None:
             return Case(object_url(model, suffix, None), {}, "closed")
@@ -406,7 +410,7 @@ def build_case(superuser_client, label, suffix, variant):
         return Case(url, data, "editor_may" if spec.editor_may_add else "refused")
     if suffix == "<path:object_id>/delete/":
         obj = (spec.delete_target or spec.target)()
-        return Case(object_url(model, suffix, obj), {"post": "yes"}, "refused")
+        return Case(object_url(model, suffix, obj), {"post": "yes"}, "refused", obj)
     edit = spec.edits[variant]
     target, changes = edit if isinstance(edit, tuple) else (spec.target, edit)
     obj = target()
@@ -486,6 +490,8 @@ def test_an_editor_changes_nothing_live_through_any_admin_url(everyone, label, r
     before = live_snapshot()
     response = editor_client.post(case.url, case.data)
     assert live_snapshot() == before, f"an Editor changed live content through POST {case.url}"
+    if case.deleted is not None:
+        assert type(case.deleted).objects.filter(pk=case.deleted.pk).exists(), "an Editor deleted it"
     assert response.status_code < 500
     if case.expect == "editor_may":
         assert response.status_code == 302, "an Editor may add this (it starts as a draft)"
@@ -496,7 +502,10 @@ def test_an_editor_changes_nothing_live_through_any_admin_url(everyone, label, r
     if case.expect == "refused":
         errors = re.findall(r'class="errorlist[^"]*"[^>]*>(.*?)</ul>', response.content.decode(), re.S)
         assert response.status_code == 302, f"the payload failed for a superuser too: {response.status_code} {errors}"
-        assert after != before, f"the superuser's POST {case.url} changed nothing live: the payload proves nothing"
+        if case.deleted is not None:
+            assert not type(case.deleted).objects.filter(pk=case.deleted.pk).exists(), "the superuser's delete failed"
+        else:
+            assert after != before, f"the superuser's POST {case.url} changed nothing live: the payload proves nothing"
     elif case.expect == "closed":
         assert response.status_code in (200, 302, 403) and after == before, "closed to everyone"
     else:
