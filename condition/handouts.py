@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-from condition.care import most_urgent_first
 from condition.cache import content_version, versioned
+from condition.care import most_urgent_first
 from condition.models import ClinicProfile, GlossaryTerm, Source
 from condition.rendering import PageRenderer
 
