@@ -33,7 +33,7 @@ class SectionInline(LineEndingsMixin, admin.StackedInline):
     prepopulated_fields = {"anchor": ["heading"]}
 
 
-class SuggestedQuestionInline(admin.TabularInline):
+class SuggestedQuestionInline(admin.StackedInline):
     """Questions for the care team: locked with the page, like its sections."""
 
     model = SuggestedQuestion

@@ -42,13 +42,20 @@ def test_yes_tapped_once_is_counted_once_in_the_admin(site, phone, browser):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert [(f.page.slug, f.helpful, f.comment) for f in PageFeedback.objects.all()] == [("symptoms", True, "")]
 
-    User.objects.create_superuser("admin", "admin@clinic.example", "a-long-admin-password")
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.accounts.test_second_factor import app_secret, totp
+
+    user = User.objects.create_superuser("admin", "admin@clinic.example", "a-long-admin-password")
+    app = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
     staff = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     admin = staff.new_page()
     admin.goto(site.url + "/admin/login/?next=/admin/condition/page/")
     admin.get_by_label("Username").fill("admin")
     admin.get_by_label("Password").fill("a-long-admin-password")
     admin.get_by_role("button", name="Log in").tap()
+    admin.get_by_label("Code").fill(totp(app_secret(app)))
+    admin.get_by_role("button", name="Sign in").tap()
     row = admin.locator("tr", has=admin.get_by_role("link", name="Signs and symptoms", exact=True))
     expect(row).to_contain_text("1 yes / 0 no")
     staff.close()
