@@ -265,3 +265,19 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{'Helpful' if self.helpful else 'Not helpful'}: {self.page}"
+
+
+class ContentVersion(models.Model):
+    """One row: the number every cached page, ETag and PDF key carries (condition.cache).
+
+    It lives in the database so that every app server reads the same number and
+    a publish on one shows at once on all; staff saves bump it after commit.
+    """
+
+    version = models.BigIntegerField(help_text="Microseconds since 1970 of the last change, or later.")
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="content_version_singleton")]
+
+    def __str__(self):
+        return f"content version {self.version}"

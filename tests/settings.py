@@ -1,8 +1,6 @@
 """Test settings: the real settings, with a test key and fast password hashing."""
 
 import os
-import tempfile
-from pathlib import Path
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
@@ -19,10 +17,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
-    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-ratelimit"},
+    "default": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "tests"},
+    "ratelimit": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "tests-ratelimit"},
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-
-CONTENT_VERSION_FILE = Path(tempfile.mkdtemp(prefix="omsportal-tests-")) / "content-version"
