@@ -91,6 +91,12 @@ class BestEffortMixin:
 class FileCache(BestEffortMixin, FileBasedCache):
     """The default: a folder shared by the workers of one machine."""
 
+    def _createdir(self):
+        try:
+            super()._createdir()
+        except OSError as error:  # the folder cannot be made: every write fails soft later
+            self._failed("set", error)
+
 
 class SharedRedisCache(BestEffortMixin, RedisCache):
     """DJANGO_CACHE_URL: Django's own Redis cache, shared by every app server."""

@@ -11,7 +11,9 @@ def _commit_is_now(request, monkeypatch):
     """Tests on the `db` fixture run in one transaction that never commits, so
     the content version is bumped at once, as a commit would; tests with real
     commits (transactional_db, live_server) keep Django's on_commit."""
-    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+    marker = request.node.get_closest_marker("django_db")
+    commits = marker is not None and marker.kwargs.get("transaction", False)
+    if not commits and not {"transactional_db", "live_server"} & set(request.fixturenames):
         monkeypatch.setattr(content_cache, "on_commit", lambda callback, using=None: callback())
 
 
