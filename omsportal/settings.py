@@ -237,9 +237,6 @@ FORM_RATE = os.environ.get("DJANGO_FORM_RATE", "30/m")
 # The site address printed on handouts and encoded in QR codes.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
 
-# bench/run.py only: adds a bare view to compare the portal against.
-BENCH = env_bool("DJANGO_BENCH", False)
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

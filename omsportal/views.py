@@ -83,12 +83,3 @@ def server_error(request):
         "<h1>Something went wrong</h1><p>Please try again in a few minutes.</p></html>",
         status=500,
     )
-
-
-_BARE_BODIES = {}
-
-
-def bench_bare(request, size):
-    """Only with DJANGO_BENCH=true: Django's own limit on this machine, for bench/run.py."""
-    body = _BARE_BODIES.setdefault(size, b"x" * min(size, 1_000_000))
-    return HttpResponse(body, content_type="text/html; charset=utf-8")
