@@ -29,6 +29,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.http import HttpResponse
+from django.http.response import ResponseHeaders
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
@@ -187,8 +188,20 @@ def public_page(view=None, *, params=()):
 
 def page_key(request, params):
     """The day is part of the key because handouts print today's date."""
-    query = "&".join(f"{name}={request.GET.get(name, '')}" for name in params)
-    return f"page:{content_version(request)}:{timezone.localdate()}:{request.path}?{query}"
+    query = "&".join(f"{name}={request.GET.get(name, '')}" for name in params) if params else ""
+    return f"page:{content_version(request)}:{_today()}:{request.path}?{query}"
+
+
+_day = {"until": 0.0, "date": None}
+
+
+def _today():
+    """timezone.localdate(), worked out at most once a second (it costs more than the rest of a key)."""
+    now = time.monotonic()
+    if now >= _day["until"]:
+        _day["date"] = timezone.localdate()
+        _day["until"] = now + 1.0
+    return _day["date"]
 
 
 # Headers set per response from the entry, never stored with it.
@@ -222,6 +235,24 @@ def page_entry(key, response):
 
 def accepted_encoding(accept_encoding, available):
     """br, then gzip, when the client accepts it (q > 0); else the body as is."""
+    if not accept_encoding or len(available) == 1:
+        return "identity"
+    weights = _accepted.get(accept_encoding)
+    if weights is None:
+        weights = _weights(accept_encoding)
+        if len(_accepted) >= 64:  # browsers send a handful of distinct values
+            _accepted.clear()
+        _accepted[accept_encoding] = weights
+    for encoding in ("br", "gzip"):
+        if encoding in available and weights.get(encoding, weights.get("*", 0.0)) > 0:
+            return encoding
+    return "identity"
+
+
+_accepted = {}
+
+
+def _weights(accept_encoding):
     weights = {}
     for part in accept_encoding.lower().split(","):
         name, _, parameters = part.strip().partition(";")
@@ -233,27 +264,37 @@ def accepted_encoding(accept_encoding, available):
             except ValueError:
                 weight = 0.0
         weights[name.strip()] = weight
-    for encoding in ("br", "gzip"):
-        if encoding in available and weights.get(encoding, weights.get("*", 0.0)) > 0:
-            return encoding
-    return "identity"
+    return weights
+
+
+def _prepared_headers(entry, encoding, modified):
+    """All headers of one encoding's response, as Django's ResponseHeaders stores them."""
+    body = entry["bodies"][encoding]
+    etag = f'"{entry["etag"]}"' if encoding == "identity" else f'"{entry["etag"]}-{encoding}"'
+    headers = [
+        *entry["headers"],
+        ("ETag", etag),
+        ("Last-Modified", http_date(modified)),
+        ("Cache-Control", CACHE_CONTROL),
+        ("Vary", "Accept-Encoding"),
+        ("Content-Length", str(len(body))),
+    ]
+    if encoding != "identity":
+        headers.append(("Content-Encoding", encoding))
+    return etag, ResponseHeaders(dict(headers))._store
 
 
 def page_response(request, entry, modified):
-    encoding = accepted_encoding(request.headers.get("Accept-Encoding", ""), entry["bodies"])
-    body = entry["bodies"][encoding]
-    response = HttpResponse(body)
-    for name, value in entry["headers"]:
-        response[name] = value
-    etag = f'"{entry["etag"]}"' if encoding == "identity" else f'"{entry["etag"]}-{encoding}"'
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(modified)
-    response["Cache-Control"] = CACHE_CONTROL
-    response["Vary"] = "Accept-Encoding"
-    if encoding != "identity":
-        response["Content-Encoding"] = encoding
-    response["Content-Length"] = str(len(body))
-    if "If-None-Match" in request.headers or "If-Modified-Since" in request.headers:
+    encoding = accepted_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""), entry["bodies"])
+    prepared = entry.setdefault("prepared", {})  # this process's copy only; never written back
+    if encoding not in prepared:
+        prepared[encoding] = _prepared_headers(entry, encoding, modified)
+    etag, store = prepared[encoding]
+    response = HttpResponse(entry["bodies"][encoding])
+    # The stored headers were checked when the page was built; copying them whole
+    # saves converting a dozen values again on every request.
+    response.headers._store = dict(store)
+    if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
         # If-None-Match first, then If-Modified-Since, as HTTP says: 304 when nothing changed.
         return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
     return response
@@ -270,15 +311,27 @@ class PublicPageMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.routes = {}  # path -> the page's params, or None for anything else
+
+    def params(self, path):
+        """Whether `path` is a public page (and which query parameters make it), resolved once per path."""
+        try:
+            return self.routes[path]
+        except KeyError:
+            pass
+        try:
+            params = getattr(resolve(path).func, "public_page_params", None)
+        except Resolver404:
+            params = None
+        if len(self.routes) >= 1024:  # any path can be asked for: keep the memory bounded
+            self.routes.clear()
+        self.routes[path] = params
+        return params
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return self.get_response(request)
-        params = getattr(match.func, "public_page_params", None)
+        params = self.params(request.path_info)
         if params is None:
             return self.get_response(request)
         key = page_key(request, params)
