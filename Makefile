@@ -62,13 +62,12 @@ check: $(STAMP)
 test: $(STAMP) node_modules/.package-lock.json browser-deps server-deps lint check
 	$(BIN)/pytest
 
-# Speed figures (printed, not asserted): HTTP throughput and latency against a
-# bare Django view, queries, page weight, handout PDF time, quiz results at 100,000 attempts.
-bench: $(STAMP) system-deps
+# Speed figures (printed, not asserted), one entry point: the portal against a bare
+# Django project, one app server against two, queries, page weight, PDF time, quiz results.
+bench: $(STAMP) system-deps server-deps
 	@command -v wrk >/dev/null || { $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
 	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python bench/run.py
-	$(BIN)/python bench/quiz_results.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var

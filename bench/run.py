@@ -12,7 +12,8 @@ starts, on 127.0.0.1:
 2. the topic page through one app server against two (each its own folders,
    both sharing one Redis and one PostgreSQL), when redis-server and the
    PostgreSQL server of .ci/postgres.sh are there;
-3. in-process figures: queries, page weight, handout PDF time.
+3. in-process figures: queries, page weight, handout PDF time;
+4. bench/quiz_results.py: the staff results at 100,000 attempts.
 
 Figures are printed, never asserted.
 """
@@ -216,6 +217,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers, the same for every server")
+    parser.add_argument("--no-results", action="store_true", help="leave out bench/quiz_results.py")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: `apt-get install wrk` (make bench does this)")
@@ -277,6 +279,9 @@ def main():
     print(
         f"Handout PDF of a topic page: {figures['pdf_ms']:.0f} ms median of 5 (first {figures['pdf_ms_first']:.0f} ms)"
     )
+    if not args.no_results:
+        print(flush=True)
+        subprocess.run([sys.executable, str(Path(__file__).with_name("quiz_results.py"))], check=True)
 
 
 if __name__ == "__main__":
