@@ -38,11 +38,33 @@ from bench.server import BareServer, PortalServer, RedisServer, postgres_databas
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url, *, seconds, connections, script=None):
+def cpu_seconds(master_pid):
+    """User + system CPU time of a gunicorn master and its workers, from /proc."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if master_pid in (pid, ppid):
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url, *, seconds, connections, script=None, server=None):
+    """wrk's throughput and latency; with `server`, also that server's CPU time per request.
+
+    On a machine shared with other work, throughput swings with the neighbours'
+    load; the CPU time the server spends per request hardly does.
+    """
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
     if script:
         command[1:1] = ["-s", script]
+    cpu_before = cpu_seconds(server.process.pid) if server else 0
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    cpu = cpu_seconds(server.process.pid) - cpu_before if server else 0
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     latency = {}
     for pct, value, unit in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", output, flags=re.M):
@@ -55,6 +77,7 @@ def wrk(url, *, seconds, connections, script=None):
         "p99": latency["99"],
         "bad": int(errors.group(1)) if errors else 0,
         "socket": socket_errors.group(1) if socket_errors else "",
+        "cpu_us": cpu / max(requests, 1) * 1e6,
     }
 
 
@@ -154,15 +177,23 @@ def portal_against_bare(args, server, scratch):
         for path in pages.values():  # warm every worker's caches
             wrk(server.url + path, seconds=1, connections=args.connections)
             wrk(bare.url + path, seconds=1, connections=args.connections)
-        runs = {name: {"portal": [], "bare": [], "ratio": []} for name in pages}
+        runs = {name: {"portal": [], "bare": [], "ratio": [], "cpu_ratio": []} for name in pages}
         posts = []
-        for _ in range(args.rounds):
-            for name, path in pages.items():
-                portal = wrk(server.url + path, seconds=args.seconds, connections=args.connections)
-                limit = wrk(bare.url + path, seconds=args.seconds, connections=args.connections)
+        names = list(pages)
+        for round_ in range(args.rounds):
+            # Each round starts on another page and swaps which server goes first, so
+            # neither side is always measured right after a busy neighbour on this machine.
+            for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
+                path = pages[name]
+                order = (server, bare) if round_ % 2 == 0 else (bare, server)
+                first, second = (
+                    wrk(s.url + path, seconds=args.seconds, connections=args.connections, server=s) for s in order
+                )
+                portal, limit = (first, second) if order[0] is server else (second, first)
                 runs[name]["portal"].append(portal)
                 runs[name]["bare"].append(limit)
                 runs[name]["ratio"].append(portal["rps"] / limit["rps"])
+                runs[name]["cpu_ratio"].append(limit["cpu_us"] / portal["cpu_us"])
             posts.append(
                 wrk(server.url + PAGES["quiz page"], seconds=args.seconds, connections=args.connections, script=post)
             )
@@ -234,22 +265,33 @@ def main():
         f"{args.workers} sync workers each, {os.cpu_count()} cores; SQLite WAL, file cache; "
         f"wrk {args.connections} connections, {args.rounds} alternating rounds of {args.seconds} s; medians.\n"
     )
-    print(f"{'page':<26}{'bytes':>8}{'portal r/s':>12}{'bare r/s':>10}{'ratio':>8}{'spread':>12}{'p99 ms':>8}  target")
+    print(
+        f"{'page':<24}{'bytes':>7}{'portal r/s':>11}{'bare r/s':>9}{'ratio':>7}{'spread':>11}"
+        f"{'CPU us/req':>15}{'CPU ratio':>10}{'spread':>11}{'p99 ms':>8}  target"
+    )
     for name, result in runs.items():
         ratio = statistics.median(result["ratio"])
+        cpu_ratio = statistics.median(result["cpu_ratio"])
         target = TARGETS.get(name, OTHER_TARGET)
+        portal_cpu = statistics.median(r["cpu_us"] for r in result["portal"])
+        bare_cpu = statistics.median(r["cpu_us"] for r in result["bare"])
         print(
-            f"{name:<26}{len(bodies[pages[name]][1]):>8}"
-            f"{statistics.median(r['rps'] for r in result['portal']):>12.0f}"
-            f"{statistics.median(r['rps'] for r in result['bare']):>10.0f}"
-            f"{ratio:>8.2f}{spread(result['ratio']):>12}"
+            f"{name:<24}{len(bodies[pages[name]][1]):>7}"
+            f"{statistics.median(r['rps'] for r in result['portal']):>11.0f}"
+            f"{statistics.median(r['rps'] for r in result['bare']):>9.0f}"
+            f"{ratio:>7.2f}{spread(result['ratio']):>11}"
+            f"{f'{portal_cpu:.0f} / {bare_cpu:.0f}':>15}{cpu_ratio:>10.2f}{spread(result['cpu_ratio']):>11}"
             f"{statistics.median(r['p99'] for r in result['portal']):>8.1f}"
             f"  >= {target:.2f} {'met' if ratio >= target else 'MISSED'}"
         )
+    print(
+        "ratio: portal req/s / bare req/s. CPU ratio: bare's CPU time per request / the portal's "
+        "(gunicorn master and workers), steadier on a shared machine."
+    )
     bad = sum(r["bad"] for r in posts)
     print(
-        f"{'quiz submission (POST)':<26}{'':>8}{statistics.median(r['rps'] for r in posts):>12.0f}"
-        f"{'':>10}{'':>8}{'':>12}{statistics.median(r['p99'] for r in posts):>8.1f}  (stores an attempt; {bad} errors)"
+        f"quiz submission (POST, stores an attempt): {statistics.median(r['rps'] for r in posts):.0f} req/s, "
+        f"p99 {statistics.median(r['p99'] for r in posts):.1f} ms, {bad} errors"
     )
 
     print("\nTopic page through one app server and through two sharing one Redis and one PostgreSQL:")

@@ -277,6 +277,7 @@ class ContentVersion(models.Model):
     version = models.BigIntegerField(help_text="Microseconds since 1970 of the last change, or later.")
 
     class Meta:
+        db_table = "condition_contentversion"  # condition.cache reads it by name on every request
         constraints = [models.CheckConstraint(condition=Q(id=1), name="content_version_singleton")]
 
     def __str__(self):
