@@ -351,6 +351,7 @@ class PublicPageMiddleware:
         params = self.params(request.path_info)
         if params is None:
             return self.get_response(request)
+        request.get_host()  # ALLOWED_HOSTS still applies (CommonMiddleware checks it further down): else 400
         key = page_key(request, params)
         not_kept = []
 

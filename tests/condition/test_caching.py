@@ -257,3 +257,8 @@ def test_pages_with_a_csrf_token_are_never_compressed(client, page, which):
         response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
         assert response.status_code == 200 and "csrfmiddlewaretoken" in response.content.decode()
         assert "Content-Encoding" not in response
+
+
+def test_a_cached_page_still_refuses_a_host_that_is_not_allowed(client, page):
+    assert client.get(page.get_absolute_url()).status_code == 200
+    assert client.get(page.get_absolute_url(), HTTP_HOST="evil.example").status_code == 400
