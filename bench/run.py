@@ -69,12 +69,14 @@ def wrk(url, *, seconds, connections, script=None, server=None):
     latency = {}
     for pct, value, unit in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", output, flags=re.M):
         latency[pct] = float(value) * UNITS[unit]
+    timeouts = re.search(r"Socket errors: .*timeout (\d+)", output)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
     return {
         "rps": rps,
-        "p50": latency["50"],
-        "p99": latency["99"],
+        "p50": latency.get("50", float("nan")),  # none when no request was answered
+        "p99": latency.get("99", float("nan")),
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
         "bad": int(errors.group(1)) if errors else 0,
         "socket": socket_errors.group(1) if socket_errors else "",
         "cpu_us": cpu / max(requests, 1) * 1e6,
@@ -242,6 +244,47 @@ def one_against_two(args):
         redis.stop()
 
 
+SLOW_CLIENTS = 8
+
+
+def slow_clients(args):
+    """Normal visitors on the topic page while SLOW_CLIENTS connections send their headers a byte at a time.
+
+    Against 2 sync workers and against the production gunicorn settings
+    (omsportal/gunicorn.py: threaded workers), the same worker count.
+    """
+    import socket
+    import threading
+
+    results = {}
+    for label, extra in (("sync workers", ()), ("gthread, omsportal/gunicorn.py", ("-c", "python:omsportal.gunicorn"))):
+        with PortalServer(workers=args.workers, extra_env={"DJANGO_RATELIMIT": "false"}, gunicorn_args=extra) as server:
+            wrk(server.url + PAGES["topic page"], seconds=1, connections=args.connections)
+            stop = threading.Event()
+            slow = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(SLOW_CLIENTS)]
+
+            def drip(slow=slow, stop=stop):
+                request = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-Slow: 1\r\n" * 1000
+                for byte in request:
+                    if stop.wait(0.5):
+                        return
+                    for connection in slow:
+                        try:
+                            connection.send(bytes([byte]))
+                        except OSError:
+                            pass
+
+            dripper = threading.Thread(target=drip)
+            dripper.start()
+            time.sleep(1.5)  # the slow clients are inside the server now
+            results[label] = wrk(server.url + PAGES["topic page"], seconds=args.seconds, connections=args.connections)
+            stop.set()
+            dripper.join()
+            for connection in slow:
+                connection.close()
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
@@ -259,6 +302,7 @@ def main():
         figures = in_process_figures(server)
     shutil.rmtree(scratch, ignore_errors=True)
     servers = one_against_two(args)
+    slow = slow_clients(args)
 
     print(
         f"\nPortal and a bare Django project (no apps, no middleware, the same bytes per page) on gunicorn, "
@@ -311,6 +355,13 @@ def main():
         print(
             f"  two / one: {statistics.median(ratios):.2f} (spread {spread(ratios)}); "
             f"on one machine both servers share its {os.cpu_count()} cores"
+        )
+
+    print(f"\nNormal visitors on the topic page while {SLOW_CLIENTS} clients send their headers a byte every 0.5 s:")
+    for label, result in slow.items():
+        print(
+            f"  {label:<32} {result['rps']:>7.0f} req/s, p99 {result['p99']:.1f} ms, "
+            f"{result['timeouts']} timeouts, {args.workers} workers"
         )
 
     print(f"\nSQL queries, topic page: {figures['queries_uncached']} uncached, {figures['queries_cached']} cached")

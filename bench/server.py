@@ -31,8 +31,9 @@ class PortalServer:
 
     ready_path = "/healthz"
 
-    def __init__(self, *, workers=3, extra_env=None, database_url=None, setup_database=True):
+    def __init__(self, *, workers=3, extra_env=None, database_url=None, setup_database=True, gunicorn_args=()):
         self.workers = workers
+        self.gunicorn_args = list(gunicorn_args)
         self.setup_database = setup_database
         self.dir = Path(tempfile.mkdtemp(prefix="omsportal-"))
         self.port = free_port()
@@ -75,6 +76,7 @@ class PortalServer:
                 f"127.0.0.1:{self.port}",
                 "--log-level",
                 "warning",
+                *self.gunicorn_args,
             ],
             cwd=ROOT,
             env=self.env,
