@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV := DJANGO_DEBUG=true
 
-.PHONY: run test lint check system-deps browser-deps bench clean
+.PHONY: run test lint check system-deps browser-deps server-deps bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ browser-deps: system-deps
 	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# The two-server test starts its own redis-server (it skips without one, unless CI=true).
+server-deps:
+	@if ! command -v redis-server >/dev/null; then \
+	  echo "Installing Debian redis-server for the two-server test"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	fi
+
 run: $(STAMP) system-deps
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_oms_content
@@ -51,12 +59,12 @@ check: $(STAMP)
 	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-value-for-the-check DJANGO_ALLOWED_HOSTS=portal.example.org \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-test: $(STAMP) node_modules/.package-lock.json browser-deps lint check
+test: $(STAMP) node_modules/.package-lock.json browser-deps server-deps lint check
 	$(BIN)/pytest
 
-# Speed figures (printed, not asserted): HTTP throughput and latency against a
-# bare Django view, queries, page weight, handout PDF time, quiz results at 100,000 attempts.
-bench: $(STAMP) system-deps
+# Speed figures (printed, not asserted), one entry point: the portal against a bare
+# Django project, one app server against two, queries, page weight, PDF time, quiz results.
+bench: $(STAMP) system-deps server-deps
 	@command -v wrk >/dev/null || { $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
 	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python bench/run.py

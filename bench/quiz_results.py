@@ -27,7 +27,6 @@ def main():
         DJANGO_DEBUG="true",
         DATABASE_URL=f"sqlite:///{scratch / 'db.sqlite3'}",
         DJANGO_CACHE_DIR=str(scratch / "cache"),
-        DJANGO_CONTENT_VERSION_FILE=str(scratch / "content-version"),
     )
     import django
 

@@ -1,4 +1,11 @@
-"""Start the portal under gunicorn on 127.0.0.1 with its own SQLite file, for bench/ and the concurrency test."""
+"""Servers for bench/ and the server tests, all on 127.0.0.1 and free ports, stopped by their owner.
+
+PortalServer: the portal under gunicorn with its own folders (SQLite file by
+default, or a shared database). RedisServer: Debian's redis-server, no disk.
+postgres_database(): a fresh scratch database on the PostgreSQL server that
+.ci/postgres.sh starts. BareServer: a Django project with no apps and no
+middleware, the limit the portal is measured against.
+"""
 
 import os
 import shutil
@@ -22,8 +29,12 @@ def free_port():
 class PortalServer:
     """A production-like portal: DEBUG off, collected static files, WAL SQLite, several workers."""
 
-    def __init__(self, *, workers=3, extra_env=None):
+    ready_path = "/healthz"
+
+    def __init__(self, *, workers=3, extra_env=None, database_url=None, setup_database=True, gunicorn_args=()):
         self.workers = workers
+        self.gunicorn_args = list(gunicorn_args)
+        self.setup_database = setup_database
         self.dir = Path(tempfile.mkdtemp(prefix="omsportal-"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -35,10 +46,9 @@ class PortalServer:
             "DJANGO_DEBUG": "false",
             "DJANGO_HTTPS": "false",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": f"sqlite:///{self.database}",
+            "DATABASE_URL": database_url or f"sqlite:///{self.database}",
             "DJANGO_STATIC_ROOT": str(self.dir / "static"),
             "DJANGO_CACHE_DIR": str(self.dir / "cache"),
-            "DJANGO_CONTENT_VERSION_FILE": str(self.dir / "content-version"),
             **(extra_env or {}),
         }
         self.process = None
@@ -47,21 +57,26 @@ class PortalServer:
         subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True)
 
     def start(self):
-        self.manage("migrate", "--noinput")
-        self.manage("load_oms_content")
+        if self.setup_database:
+            self.manage("migrate", "--noinput")
+            self.manage("load_oms_content")
         self.manage("collectstatic", "--noinput")
+        return self.serve("omsportal.wsgi")
+
+    def serve(self, app):
         self.process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "omsportal.wsgi",
+                app,
                 "--workers",
                 str(self.workers),
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--log-level",
                 "warning",
+                *self.gunicorn_args,
             ],
             cwd=ROOT,
             env=self.env,
@@ -71,13 +86,13 @@ class PortalServer:
         deadline = time.time() + 30
         while time.time() < deadline:
             try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as response:
+                with urllib.request.urlopen(self.url + self.ready_path, timeout=2) as response:
                     if response.status == 200:
                         return self
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError("gunicorn did not answer on /healthz within 30 s")
+        raise RuntimeError(f"gunicorn did not answer on {self.ready_path} within 30 s: {self.log()[-2000:]}")
 
     def log(self):
         return (self.dir / "gunicorn.log").read_text()
@@ -100,3 +115,95 @@ class PortalServer:
 
     def __exit__(self, *exc):
         self.cleanup()
+
+
+class BareServer(PortalServer):
+    """bench/bare.py on the same gunicorn and worker count: each path answers the bytes in `bodies`."""
+
+    ready_path = "/"
+
+    def __init__(self, *, workers, bodies):
+        super().__init__(workers=workers)
+        bodies_dir = self.dir / "bodies"
+        bodies_dir.mkdir()
+        for index, (path, (content_type, body)) in enumerate(bodies.items()):
+            (bodies_dir / f"{index}.body").write_bytes(body)
+            (bodies_dir / f"{index}.meta").write_text(f"{path}\n{content_type}")
+        self.env = {k: v for k, v in self.env.items() if k != "DJANGO_SETTINGS_MODULE"}
+        self.env["BENCH_BARE_BODIES"] = str(bodies_dir)
+
+    def start(self):
+        return self.serve("bench.bare:application")
+
+
+class RedisServer:
+    """Debian's redis-server on a free 127.0.0.1 port, keeping nothing on disk."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        binary = shutil.which("redis-server")
+        if not binary:
+            raise FileNotFoundError("redis-server is not installed (Debian package redis-server)")
+        self.process = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
+                    sock.sendall(b"PING\r\n")
+                    if sock.recv(16).startswith(b"+PONG"):
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("redis-server did not answer within 10 s")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+CI_POSTGRES = "postgres://omsportal:omsportal-ci@127.0.0.1:5432/omsportal"
+
+
+def postgres_database(name):
+    """A new, empty database `name` on the PostgreSQL server of DATABASE_URL (if PostgreSQL) or .ci's.
+
+    Returns its URL and a function that drops it. Raises OSError when no server answers.
+    """
+    import psycopg
+    from psycopg import sql
+
+    base = os.environ.get("DATABASE_URL", "")
+    base = base if base.startswith(("postgres://", "postgresql://")) else CI_POSTGRES
+    server, _, _ = base.rpartition("/")
+    try:
+        admin = psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        raise OSError(f"no PostgreSQL server at {server}: {error}") from error
+
+    def drop():
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+    drop()
+    admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+    def cleanup():
+        drop()
+        admin.close()
+
+    return f"{server}/{name}", cleanup

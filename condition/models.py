@@ -524,6 +524,23 @@ class LoadedContent(models.Model):
         return f"{self.kind} {self.key}"
 
 
+class ContentVersion(models.Model):
+    """One row: the number every cached page, ETag and PDF key carries (condition.cache).
+
+    It lives in the database so that every app server reads the same number and
+    a publish on one shows at once on all; staff saves bump it after commit.
+    """
+
+    version = models.BigIntegerField(help_text="Microseconds since 1970 of the last change, or later.")
+
+    class Meta:
+        db_table = "condition_contentversion"  # condition.cache reads it by name on every request
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="content_version_singleton")]
+
+    def __str__(self):
+        return f"content version {self.version}"
+
+
 # Kept in their own modules; imported here so Django finds them.
 from condition.questions import SuggestedQuestion  # noqa: E402, F401
 from condition.search.models import SearchDocument  # noqa: E402, F401

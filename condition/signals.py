@@ -1,11 +1,11 @@
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-from condition.cache import bump_content_version
+from condition.cache import bump_after_migrate, bump_content_version
 from condition.search import index as search_index
 
 
 def connect():
-    """Any saved or deleted content drops cached pages, ETags and PDFs."""
+    """Any saved or deleted content drops cached pages, ETags and PDFs (once the save commits)."""
     from condition.models import (
         CareAdvice,
         ClinicProfile,
@@ -38,4 +38,4 @@ def connect():
     # The search index follows the same changes (and is rebuilt after migrations).
     search_index.connect([CareAdvice, Condition, GlossaryTerm, Page, Section])
     # A new schema may not read objects cached before it.
-    post_migrate.connect(bump_content_version, dispatch_uid="content-version-migrate")
+    post_migrate.connect(bump_after_migrate, dispatch_uid="content-version-migrate")

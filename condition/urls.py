@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_http_methods
 
 from condition import feedback, questions_views, views
 from condition.cache import public_page
@@ -6,6 +7,9 @@ from condition.lastgood import last_good_copy
 from condition.search.views import search_page
 
 app_name = "condition"
+
+# Handout PDFs are downloads: GET and HEAD only (a POST is 405, issue 10).
+read_only = require_http_methods(["GET", "HEAD"])
 
 urlpatterns = [
     path("", public_page(views.home), name="home"),
@@ -17,13 +21,18 @@ urlpatterns = [
     path("search/", search_page, name="search"),
     path("topics/<slug:slug>/feedback/thanks/", views.feedback_thanks, name="feedback_thanks"),
     path("topics/<slug:slug>/handout/", public_page(views.page_handout, params=["paper"]), name="page_handout"),
-    path("topics/<slug:slug>/handout.pdf", views.page_handout, {"as_pdf": True}, name="page_handout_pdf"),
+    path("topics/<slug:slug>/handout.pdf", read_only(views.page_handout), {"as_pdf": True}, name="page_handout_pdf"),
     path(
         "conditions/<slug:slug>/handout/",
         public_page(views.condition_handout, params=["paper"]),
         name="condition_handout",
     ),
-    path("conditions/<slug:slug>/handout.pdf", views.condition_handout, {"as_pdf": True}, name="condition_handout_pdf"),
+    path(
+        "conditions/<slug:slug>/handout.pdf",
+        read_only(views.condition_handout),
+        {"as_pdf": True},
+        name="condition_handout_pdf",
+    ),
     path("help/", last_good_copy(public_page(views.help_page)), name="help"),
     path("glossary/", public_page(views.GlossaryView.as_view()), name="glossary"),
     path("sources/", public_page(views.sources), name="sources"),

@@ -62,9 +62,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # TRACE and other methods the portal never answers: 405 before anything runs.
+    "omsportal.middleware.KnownMethodsMiddleware",
+    # A cached public page is answered here, with the headers the stack below
+    # gave it when it was built, skipping sessions, CSRF, auth and CSP (issue 11).
+    "condition.cache.PublicPageMiddleware",
+    # Permissions-Policy, COOP and the CSP header, built once (django-csp's policy).
     "omsportal.middleware.SecurityHeadersMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "omsportal.middleware.AdminStyleCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -111,6 +115,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, but a database file that vanished is never re-created empty (issue 10).
+    DATABASES["default"]["ENGINE"] = "omsportal.sqlite"
     # WAL lets readers and one writer work at once; the busy timeout makes
     # concurrent writers wait instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {
@@ -157,7 +163,10 @@ HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS and env_bool("DJANGO_SSL_REDIRECT", True)
 # Load balancers often poll over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY") else None
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# How many proxies of ours append to X-Forwarded-For; the client is that many from the right.
+PROXY_HOPS = max(1, int(os.environ.get("DJANGO_PROXY_HOPS", "1")))
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
@@ -190,30 +199,48 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The same client address as the rate limits, behind a proxy too (omsportal.proxy).
+AXES_CLIENT_IP_CALLABLE = "omsportal.proxy.client_ip"
 
-CACHES = {
-    # Cached pages and the content version must be shared by every worker
-    # process, so a publish shows at once whichever worker answers (issue 5).
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-        "TIMEOUT": 60 * 60 * 24,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-    # Rate-limit counters: per worker process, so the effective limit is the
-    # rate times the number of workers. Good enough against floods; no extra server.
-    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
-}
+# The page cache and rate-limit counters are best effort (omsportal.caches):
+# when the cache is down pages render uncached and posts are not limited.
+CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
+if CACHE_URL:
+    # Several app servers: one Redis shared by all (issue 10). Short timeouts,
+    # so a Redis that hangs costs a page a fraction of a second, not a worker.
+    _redis = {
+        "BACKEND": "omsportal.caches.SharedRedisCache",
+        "LOCATION": CACHE_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+    }
+    CACHES = {
+        "default": {**_redis, "TIMEOUT": 60 * 60 * 24, "KEY_PREFIX": "oms"},
+        "ratelimit": {**_redis, "KEY_PREFIX": "oms-ratelimit"},
+    }
+else:
+    CACHES = {
+        # One machine: a folder every worker process shares, no extra server.
+        "default": {
+            "BACKEND": "omsportal.caches.FileCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "TIMEOUT": 60 * 60 * 24,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        # Rate-limit counters: per worker process, so the effective limit is the
+        # rate times the number of workers. Good enough against floods.
+        "ratelimit": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "ratelimit"},
+    }
 RATELIMIT_USE_CACHE = "ratelimit"
-# Its modification time is the content version that cached pages are keyed on
-# (condition/cache.py); every worker on this machine sees a change at once.
-CONTENT_VERSION_FILE = Path(os.environ.get("DJANGO_CONTENT_VERSION_FILE", BASE_DIR / "var" / "content-version"))
 # Each server's last good copy of the help page, served when the database is down (condition.lastgood).
 LAST_GOOD_DIR = Path(os.environ.get("DJANGO_LAST_GOOD_DIR", BASE_DIR / "var" / "last-good"))
 
 # Rate limits for the family forms (django-ratelimit), per client address.
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT", True)
 RATELIMIT_VIEW = "omsportal.views.rate_limited"
+# A counter the cache cannot give (Redis away) lets the post through: never a 429 for that.
+RATELIMIT_FAIL_OPEN = True
+# The client's address behind a proxy too (omsportal.proxy).
+RATELIMIT_IP_META_KEY = "omsportal.proxy.client_ip"
 FORM_RATE = os.environ.get("DJANGO_FORM_RATE", "30/m")
 
 # The site address printed on handouts and encoded in QR codes.

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -12,9 +11,6 @@ urlpatterns = [
     path("quiz/", include("quizzes.urls")),
     path("", include("condition.urls")),
 ]
-
-if settings.BENCH:
-    urlpatterns.insert(0, path("bench/bare/<int:size>/", views.bench_bare))
 
 handler400 = "omsportal.views.bad_request"
 handler404 = "omsportal.views.page_not_found"

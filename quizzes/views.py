@@ -26,7 +26,7 @@ def index(request):
     return render(request, "quizzes/index.html", {"quizzes": quizzes})
 
 
-def _published_quiz(slug):
+def _published_quiz(slug, request):
     """The quiz with its questions and choices; kept in the cache until staff change content."""
 
     def load():
@@ -35,7 +35,7 @@ def _published_quiz(slug):
             Quiz.objects.published().prefetch_related(Prefetch("questions", queryset=questions)), slug=slug
         )
 
-    return versioned(f"quiz:{content_version()}:{slug}", load)
+    return versioned(f"quiz:{content_version(request)}:{slug}", load)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -43,7 +43,7 @@ def _published_quiz(slug):
 def take(request, slug):
     if request.method != "POST":
         return _fresh_quiz(request, slug)
-    quiz = _published_quiz(slug)
+    quiz = _published_quiz(slug, request)
     try:
         seed = int(request.POST.get("seed", ""))
     except ValueError:
@@ -73,15 +73,16 @@ def _fresh_quiz(request, slug):
     seed = random.randrange(SHUFFLES)
 
     def render_page():
-        quiz = _published_quiz(slug)
+        quiz = _published_quiz(slug, request)
         form = QuizForm(None, questions=_answerable(quiz), seed=seed)
         context = {"quiz": quiz, "form": form, "seed": seed, "question_count": len(form.questions)}
         return render_to_string("quizzes/take.html", {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request)
 
-    html = versioned(f"quiz-page:{content_version()}:{slug}:{seed}", render_page)
+    html = versioned(f"quiz-page:{content_version(request)}:{slug}:{seed}", render_page)
     return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
+@require_http_methods(["GET", "HEAD"])
 def result(request, slug, public_id):
     attempt = get_object_or_404(Attempt.objects.select_related("quiz"), quiz__slug=slug, public_id=public_id)
     answers = (

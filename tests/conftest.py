@@ -7,6 +7,17 @@ from condition import cache as content_cache
 
 
 @pytest.fixture(autouse=True)
+def _commit_is_now(request, monkeypatch):
+    """Tests on the `db` fixture run in one transaction that never commits, so
+    the content version is bumped at once, as a commit would; tests with real
+    commits (transactional_db, live_server) keep Django's on_commit."""
+    marker = request.node.get_closest_marker("django_db")
+    commits = marker is not None and marker.kwargs.get("transaction", False)
+    if not commits and not {"transactional_db", "live_server"} & set(request.fixturenames):
+        monkeypatch.setattr(content_cache, "on_commit", lambda callback, using=None: callback())
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     caches["ratelimit"].clear()  # each test starts with its own allowance of family posts

@@ -19,11 +19,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
-    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-ratelimit"},
+    "default": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "tests"},
+    "ratelimit": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "tests-ratelimit"},
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-CONTENT_VERSION_FILE = Path(tempfile.mkdtemp(prefix="omsportal-tests-")) / "content-version"
-LAST_GOOD_DIR = CONTENT_VERSION_FILE.parent / "last-good"
+LAST_GOOD_DIR = Path(tempfile.mkdtemp(prefix="omsportal-tests-")) / "last-good"

@@ -139,7 +139,7 @@ def test_help_page_gathers_every_published_care_box_most_urgent_first(client, dj
     CareSectionFactory(care_advice=emergency.care_advice, page=PageFactory())  # placed twice, shown once
     urgent = CareSectionFactory(care_advice__urgency=CareAdvice.Urgency.URGENT, care_advice__key="fever")
     CareSectionFactory(care_advice__key="draft-only", page=PageFactory(status="draft"))
-    with django_assert_num_queries(3):  # care advice, its sources, the clinic profile
+    with django_assert_num_queries(4):  # the content version, care advice, its sources, the clinic profile
         html = client.get(HELP).content.decode()
     order = [html.index(f'<section id="{a.care_advice.key}"') for a in (emergency, urgent, soon)]
     assert order == sorted(order)
@@ -271,3 +271,22 @@ def test_a_box_that_points_to_another_box_on_the_page_links_to_it(client):
     help_html = client.get(HELP).content.decode()
     assert 'follow "<a href="#fever">Fever during treatment</a>"' in help_html
     assert 'See "Not on this page".' in help_html
+
+
+def test_help_page_answers_from_its_copy_when_even_the_content_version_cannot_be_read(
+    client, monkeypatch, settings, tmp_path
+):
+    settings.LAST_GOOD_DIR = tmp_path
+    lastgood._written.clear()
+    clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999", emergency_phone="999")
+    CareSectionFactory(care_advice__key="fever")
+    assert client.get(HELP).status_code == 200
+
+    def database_down(*args, **kwargs):
+        raise DatabaseError("unable to open database file")
+
+    monkeypatch.setattr("condition.cache._read_version", database_down)
+    monkeypatch.setattr("condition.views.CareAdvice.objects.filter", database_down)
+    response = client.get(HELP)
+    assert response.status_code == 200
+    assert 'href="tel:999"' in response.content.decode()

@@ -21,8 +21,9 @@ def make_page(sections=3, **kwargs):
 @pytest.mark.parametrize("sections", [1, 25])
 def test_topic_page_costs_the_same_seven_queries_however_many_sections(client, django_assert_num_queries, sections):
     page = make_page(sections=sections)
-    # page, sections, sources, glossary, topics around it (with related ones), questions, clinic footer
-    with django_assert_num_queries(7):
+    # the content version, then the page, sections, sources, glossary, topics around it (with related
+    # ones), questions and the clinic footer
+    with django_assert_num_queries(8):
         response = client.get(page.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count('class="section') == sections
@@ -32,7 +33,7 @@ def test_topic_page_costs_the_same_seven_queries_however_many_sections(client, d
 def test_home_page_query_count_is_constant(client, django_assert_num_queries, pages):
     for _ in range(pages):
         PageFactory()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):  # content version, conditions, pages, clinic footer
         response = client.get(reverse("condition:home"))
     assert response.content.decode().count('<li><a href="/topics/') == pages
 
@@ -41,7 +42,7 @@ def test_home_page_query_count_is_constant(client, django_assert_num_queries, pa
 def test_glossary_query_count_is_constant(client, django_assert_num_queries, terms):
     for _ in range(terms):
         GlossaryTermFactory()
-    with django_assert_num_queries(3):  # terms, published sections, clinic footer
+    with django_assert_num_queries(4):  # content version, terms, published sections, clinic footer
         response = client.get(reverse("condition:glossary"))
     assert response.status_code == 200
 
@@ -50,7 +51,7 @@ def test_glossary_query_count_is_constant(client, django_assert_num_queries, ter
 def test_sources_page_query_count_is_constant(client, django_assert_num_queries, pages):
     for _ in range(pages):
         make_page(sections=2)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):  # content version, sections, sources, clinic footer
         response = client.get(reverse("condition:sources"))
     assert response.status_code == 200
 
@@ -211,10 +212,10 @@ def test_feedback_form_thanks_and_health_check_query_counts(client, django_asser
 @pytest.mark.parametrize("size", [1, 8])
 def test_handout_query_counts_do_not_grow_with_content(client, django_assert_num_queries, size):
     pages = [make_page(sections=size) for _ in range(size)]
-    # pages, their sections, cited sources, glossary, clinic profile
-    with django_assert_num_queries(5):
+    # content version, pages, their sections, cited sources, glossary, clinic profile
+    with django_assert_num_queries(6):
         assert client.get(reverse("condition:page_handout", args=[pages[0].slug])).status_code == 200
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get(reverse("condition:condition_handout", args=[pages[0].condition.slug])).status_code == 200
 
 

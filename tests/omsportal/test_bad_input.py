@@ -137,3 +137,25 @@ def test_feedback_with_odd_unicode_is_stored_as_plain_text_and_shown_escaped(cli
     assert "\u202e" not in stored and "\U0001f600" in stored
     html = admin_client.get("/admin/condition/pagefeedback/").content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "DELETE", "PATCH", "OPTIONS", "BREW"])
+def test_unknown_methods_are_405_everywhere(client, oms_content, method):
+    for url in ["/", "/topics/treatment/", "/glossary/", "/quiz/", "/admin/login/"]:
+        response = client.generic(method, url)
+        assert response.status_code == 405, (method, url)
+        assert b"<h1>" not in response.content  # never the page itself
+
+
+def test_posts_to_read_only_pages_are_405(client, oms_content):
+    from quizzes.models import Quiz
+
+    urls = ["/", "/topics/treatment/", "/glossary/", "/sources/", "/topics/treatment/handout/"]
+    urls += ["/topics/treatment/handout.pdf", "/conditions/oms/handout.pdf"]
+    data = {f"question_{q.pk}": str(q.choices.first().pk) for q in Quiz.objects.get().questions.all()}
+    result = client.post("/quiz/oms-basics/", data)
+    urls.append(result["Location"])
+    attempts = Attempt.objects.count()
+    for url in urls:
+        assert client.post(url, {}).status_code == 405, url
+    assert Attempt.objects.count() == attempts

@@ -38,14 +38,16 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "Set DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_cookies_are_secure_under_https_settings():
+def test_cookies_are_secure_under_https_settings(tmp_path):
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    assert manage("migrate", "--noinput", env=env).returncode == 0  # /healthz reads a real table
     code = (
         "from django.conf import settings as s; from django.test import Client; "
         "c = Client(HTTP_HOST='portal.example.org'); "
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, "
         "c.get('/').status_code, c.get('/healthz').status_code)"
     )
-    result = manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
+    result = manage("shell", "--no-imports", "-c", code, env=env)
     # Plain HTTP is redirected to HTTPS, except the load balancer's health check.
     assert result.stdout.split() == ["True", "True", "True", "31536000", "301", "200"], result.stderr
 
@@ -124,7 +126,7 @@ def test_posts_without_a_csrf_token_are_refused_and_store_nothing():
 @pytest.mark.django_db
 def test_healthz_reports_the_database(client):
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 

@@ -161,15 +161,15 @@ def test_quiz_page_and_submission_query_counts_do_not_grow_with_questions(
 
     for _ in range(questions - 3):
         question_with_choices(quiz)
-    with django_assert_num_queries(4):  # quiz, questions, choices, clinic footer
+    with django_assert_num_queries(5):  # content version, quiz, questions, choices, clinic footer
         assert client.get(take_url(quiz)).status_code == 200
     data = answers_for(quiz)
-    # The quiz is cached now: savepoint, the attempt, all answers in one insert, release.
-    with django_assert_num_queries(4):
+    # The quiz is cached now: content version, savepoint, the attempt, all answers in one insert, release.
+    with django_assert_num_queries(5):
         assert client.post(take_url(quiz), data).status_code == 302
     cache.clear()
     content_cache._local.clear()
-    with django_assert_num_queries(7):  # and from cold: quiz, questions, choices first
+    with django_assert_num_queries(8):  # and from cold: quiz, questions, choices first
         assert client.post(take_url(quiz), data).status_code == 302
 
 
