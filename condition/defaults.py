@@ -22,6 +22,10 @@ from condition.models import LoadedContent
 KINDS = []
 
 
+class Conflict(Exception):
+    """An item that cannot be taken as shipped without trusting what staff changed; reported, the rest goes on."""
+
+
 @dataclass
 class Item:
     kind: str
@@ -36,9 +40,10 @@ class Item:
 @dataclass
 class Plan:
     item: Item
-    state: str  # "new", "deleted", "same", "changed"
+    state: str  # "new", "deleted", "same", "changed", and after loading "blocked"
     edited: bool = False  # changed since it was loaded (or loaded before this was recorded)
     current: dict = None
+    reason: str = ""  # why it was blocked
 
 
 def register(order):
@@ -88,14 +93,18 @@ def load(*, update=False, overwrite_edited=False):
         plans = plan()
         for entry in plans:
             item = entry.item
-            if entry.state == "new":
-                item.create()
-                remember(item)
-            elif entry.state == "same":
-                remember(item)  # true whether or not it was recorded before
-            elif entry.state == "changed" and update and (overwrite_edited or not entry.edited):
-                item.update(item.find())
-                remember(item)
+            try:
+                with transaction.atomic():  # a blocked item leaves nothing half done
+                    if entry.state == "new":
+                        item.create()
+                        remember(item)
+                    elif entry.state == "same":
+                        remember(item)  # true whether or not it was recorded before
+                    elif entry.state == "changed" and update and (overwrite_edited or not entry.edited):
+                        item.update(item.find())
+                        remember(item)
+            except Conflict as conflict:
+                entry.state, entry.reason = "blocked", str(conflict)
     return plans
 
 

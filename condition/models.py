@@ -1,7 +1,9 @@
 import datetime
 import functools
+import html
 import operator
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -10,10 +12,11 @@ from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from simple_history.models import HistoricalRecords
 
 from condition.rendering import CITE_RE as CITE_RE_FOR_CLEAN
-from condition.rendering import cited_keys
+from condition.rendering import cited_keys, sanitise
 
 REVIEW_SOON_DAYS = 30
 
@@ -157,9 +160,12 @@ class Page(models.Model):
         super().save(*args, **kwargs)
         moved = bool(old_slug) and old_slug != self.slug
         if moved:
-            PageSlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"page": self})
-        if adding or moved:
-            PageSlugRedirect.objects.filter(old_slug=self.slug).delete()  # the address is this page's again
+            # An old address that already leads to another page keeps leading there.
+            PageSlugRedirect.objects.get_or_create(old_slug=old_slug, defaults={"page": self})
+        if moved:
+            # Back at an address it had before: its own old redirect goes. Another page's old
+            # address is never taken over here (clean() refuses it; printed QR codes lead there).
+            PageSlugRedirect.objects.filter(old_slug=self.slug, page=self).delete()
 
     def get_absolute_url(self):
         return reverse("condition:page", kwargs={"slug": self.slug})
@@ -185,6 +191,14 @@ class Page(models.Model):
             raise ValidationError({"next_review_due": "The next review cannot be before the last review."})
         if self.last_reviewed and self.last_reviewed > timezone.localdate():
             raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
+        taken = PageSlugRedirect.objects.filter(old_slug=self.slug).exclude(page_id=self.pk).select_related("page")
+        for redirect in taken:
+            raise ValidationError(
+                {
+                    "slug": f"This was the address of “{redirect.page.title}”, and printed handouts still lead there. "
+                    "Choose another slug."
+                }
+            )
 
     def record_review(self, *, reviewer_name, today=None):
         today = today or timezone.localdate()
@@ -306,16 +320,24 @@ class CareAdvice(models.Model):
         _check_cited_sources(self, ["look_for", "action"])
 
 
-# Digits joined by spaces, dashes or brackets; and the common short emergency numbers.
-DIGIT_RUN_RE = re.compile(r"\+?\(?\d[\d ()-]*\d")
-EMERGENCY_NUMBER_RE = re.compile(r"(?<![\d.])(?:911|999|112|000)(?!\d|\.\d)")
+# Digits joined by anything but letters (spaces, dots, dashes, slashes, brackets), up to two at a time.
+DIGIT_RUN_RE = re.compile(r"\d(?:[^\w]{0,2}\d)*")
+SHORT_EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
 
 
 def looks_like_phone_number(text):
-    """True for a typed phone number (5 or more digits in one run) or a bare emergency number."""
-    text = CITE_RE_FOR_CLEAN.sub("", text or "")
-    runs = (re.sub(r"\D", "", run) for run in DIGIT_RUN_RE.findall(text))
-    return any(len(digits) >= 5 for digits in runs) or bool(EMERGENCY_NUMBER_RE.search(text))
+    """True for a typed phone number (5 or more digits in one run) or a short emergency number.
+
+    Checked on what families would read: the Markdown rendered and cleaned,
+    entities decoded and digits of any script made plain, so separators and
+    character references cannot hide a number.
+    """
+    shown = unicodedata.normalize("NFKC", html.unescape(strip_tags(sanitise(CITE_RE_FOR_CLEAN.sub(" ", text or "")))))
+    for run in DIGIT_RUN_RE.findall(shown):
+        digits = re.sub(r"\D", "", run)
+        if len(digits) >= 5 or digits in SHORT_EMERGENCY_NUMBERS:
+            return True
+    return False
 
 
 class Section(models.Model):

@@ -9,7 +9,7 @@ from condition.content.glossary import GLOSSARY
 from condition.content.pages import CONDITION, PAGES
 from condition.content.questions import QUESTIONS
 from condition.content.sources import SOURCES
-from condition.defaults import Item, register
+from condition.defaults import Conflict, Item, register
 from condition.models import (
     CareAdvice,
     ClinicProfile,
@@ -145,9 +145,31 @@ def _section_entry(section):
     return [section.heading, section.anchor, section.body]
 
 
+def _shipped_care():
+    """key -> care advice for the advice in the database that reads exactly as shipped.
+
+    A page places only these: advice staff wrote or changed under a shipped key
+    never goes live through the loader.
+    """
+    shipped = {data["key"]: data for data in CARE_ADVICE}
+    care = {}
+    for advice in CareAdvice.objects.filter(key__in=shipped):
+        data = shipped[advice.key]
+        if (advice.title, advice.look_for, advice.action) == (data["title"], data["look_for"], data["action"]) and (
+            advice.urgency == URGENCY[data["urgency"]]
+        ):
+            care[advice.key] = advice
+    return care
+
+
 def _section_values(entry, care):
     if entry[0] == "care":
-        advice = care[entry[1]]
+        advice = care.get(entry[1])
+        if advice is None:
+            raise Conflict(
+                f"care advice {entry[1]} is missing or differs from the shipped text; "
+                "a clinician should check it before a page places it"
+            )
         return {"anchor": advice.key, "heading": "", "body": "", "care_advice": advice}
     heading, anchor, body = entry
     return {"anchor": anchor, "heading": heading, "body": body, "care_advice": None}
@@ -183,7 +205,7 @@ def _create_page(slug, shipped):
         status=Page.Status.PUBLISHED,
         **{name: value for name, value in shipped.items() if name != "sections"},
     )
-    care = {advice.key: advice for advice in CareAdvice.objects.all()}
+    care = _shipped_care()
     bulk_create_with_history(
         [
             Section(page=page, order=index * 10, **_section_values(entry, care))
@@ -202,7 +224,7 @@ def _update_page(page, shipped):
     page.last_reviewed = None
     page.reviewed_by = ""
     page.save()
-    care = {advice.key: advice for advice in CareAdvice.objects.all()}
+    care = _shipped_care()
     existing = {section.anchor: section for section in page.sections.all()}
     wanted = set()
     for index, entry in enumerate(shipped["sections"], start=1):

@@ -290,3 +290,26 @@ def test_help_page_answers_from_its_copy_when_even_the_content_version_cannot_be
     response = client.get(HELP)
     assert response.status_code == 200
     assert 'href="tel:999"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Call 0207.946.0000",
+        "Call 020\u00a07946\u00a00000",
+        "Call 020\u20137946\u20130000",
+        "Call 020/7946/0000",
+        "Call 9 1 1",
+        "Ring 9-9-9",
+        "Call &#48;&#50;&#48;&#55;&#57;&#52;&#54;&#48;&#48;&#48;",
+        "Call \uff10\uff12\uff10\uff17\uff19\uff14\uff16\uff10",
+    ],
+)
+def test_a_phone_number_cannot_hide_behind_separators_entities_or_other_digits(typed):
+    with pytest.raises(ValidationError, match="Do not type phone numbers"):
+        CareAdviceFactory.build(action=typed).full_clean()
+
+
+@pytest.mark.parametrize("fine", ["38°C (100.4°F) or more", "for more than 5 minutes", "for 1 to 2 years", "98 in 100"])
+def test_numbers_that_are_not_phone_numbers_are_allowed_in_advice(fine):
+    CareAdviceFactory.build(action=fine).full_clean()

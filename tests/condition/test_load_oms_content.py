@@ -126,3 +126,36 @@ def _fingerprint_of_current(kind, key):
 
     entry = next(p for p in defaults.plan() if p.item.kind == kind and p.item.key == key)
     return defaults.fingerprint(entry.current)
+
+
+def test_a_page_never_places_advice_that_differs_from_the_shipped_text(oms_content):
+    """An Editor re-creates shipped advice under its key: no page update may put those words live."""
+    advice = CareAdvice.objects.get(key="fever")
+    page = advice.placements.first().page
+    advice.placements.all().delete()
+    advice.delete()
+    CareAdvice.objects.create(key="fever", title="Fever", urgency=3, look_for="- x", action="WAIT A WEEK.")
+    # A release that places the advice on a page staff left as loaded:
+    LoadedContent.objects.filter(kind="page", key=page.slug).update(
+        fingerprint=_fingerprint_of_current("page", page.slug)
+    )
+    out = load("--update", "--apply")
+    assert f"blocked  page {page.slug}: care advice fever is missing or differs from the shipped text" in out
+    assert not Section.objects.filter(care_advice__action="WAIT A WEEK.").exists()
+
+
+def test_a_missing_care_record_blocks_only_the_pages_that_place_it(oms_content):
+    advice = CareAdvice.objects.get(key="ivig-headache")
+    slugs = set(advice.placements.values_list("page__slug", flat=True))
+    for section in advice.placements.all():
+        section.delete()
+    advice.delete()
+    LoadedContent.objects.filter(kind="care advice", key="ivig-headache").delete()
+    CareAdvice.objects.create(key="ivig-headache", title="Edited", urgency=3, look_for="- x", action="y")
+    for slug in slugs:
+        LoadedContent.objects.filter(kind="page", key=slug).update(fingerprint=_fingerprint_of_current("page", slug))
+    out = load("--update", "--apply")
+    for slug in slugs:
+        assert f"blocked  page {slug}" in out
+    assert "same     page symptoms" in out
+    assert CareAdvice.objects.get(key="ivig-headache").action == "y"  # staff's record is left alone

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from condition.models import Page, PageSlugRedirect
@@ -64,9 +65,23 @@ def test_old_address_of_an_unpublished_page_is_not_found(client, oms_content):
     assert client.get("/topics/symptoms/").status_code == 404
 
 
-def test_following_an_old_address_costs_two_queries(client, oms_content, django_assert_num_queries):
+def test_following_an_old_address_costs_three_queries(client, oms_content, django_assert_num_queries):
     page = Page.objects.get(slug="symptoms")
     page.slug = "moved"
     page.save()
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         assert client.get("/topics/symptoms/").status_code == 301
+
+
+def test_a_new_page_cannot_take_over_another_pages_old_address(client, oms_content, editor_client):
+    page = Page.objects.get(slug="outlook")
+    page.slug = "outlook-new"
+    page.save()
+    draft = Page(condition=page.condition, title="Draft", slug="outlook", summary="x", key_points="x", status="draft")
+    with pytest.raises(ValidationError, match="printed handouts still lead there"):
+        draft.full_clean()
+    # Saved some other way, it still leaves the old address with the page it belonged to.
+    draft.save()
+    draft.slug = "draft-x"
+    draft.save()
+    assert PageSlugRedirect.objects.get(old_slug="outlook").page == page

@@ -40,10 +40,14 @@ LIVE_ROWS = {
 }
 
 
+# Bookkeeping, not content: any save moves the cache version on, drafts included.
+NOT_CONTENT = {"condition.contentversion"}
+
+
 def content_models():
     for app_label in CONTENT_APPS:
         for model in apps.get_app_config(app_label).get_models():
-            if not model._meta.model_name.startswith("historical"):
+            if not model._meta.model_name.startswith("historical") and model._meta.label_lower not in NOT_CONTENT:
                 yield model
 
 

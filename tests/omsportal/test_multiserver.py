@@ -7,6 +7,7 @@ the PostgreSQL server of .ci/postgres.sh. With CI=true a missing Redis or
 PostgreSQL fails the test instead of skipping it.
 """
 
+import base64
 import os
 import re
 import subprocess
@@ -18,6 +19,7 @@ import pytest
 
 from bench.clients import Client
 from bench.server import ROOT, PortalServer, RedisServer, postgres_database
+from tests.accounts.test_second_factor import totp
 
 CI = os.environ.get("CI", "").lower() == "true"
 DATABASE = os.environ.get("OMS_MULTISERVER_DB", "omsportal_multiserver")
@@ -65,14 +67,20 @@ def get(server, path, **headers):
         return error.code, error.headers, ""
 
 
+APP_KEY = "3132333435363738393031323334353637383930"  # the RFC 6238 test key, as hex
+
+
 def reviewer_signs_in(server):
+    """A superuser signs in with a password, then a code from their authenticator app (accounts/)."""
     server.manage(
         "shell",
         "--no-imports",
         "-c",
         (
             "from django.contrib.auth.models import User; "
-            f"User.objects.create_superuser('rita', 'rita@clinic.example', {PASSWORD!r}, first_name='Rita', last_name='Reviewer')"
+            "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+            f"user = User.objects.create_superuser('rita', 'rita@clinic.example', {PASSWORD!r}, first_name='Rita', last_name='Reviewer'); "
+            f"TOTPDevice.objects.create(user=user, name='Phone', confirmed=True, key={APP_KEY!r})"
         ),
     )
     client = Client(server.port)
@@ -81,6 +89,12 @@ def reviewer_signs_in(server):
     body = client.encode({"username": "rita", "password": PASSWORD, "csrfmiddlewaretoken": token, "next": "/admin/"})
     status, _ = client.request("POST", "/admin/login/", body)
     assert status == 302
+    status, html = client.request("GET", "/admin/sign-in/code/?next=/admin/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    secret = base64.b32encode(bytes.fromhex(APP_KEY)).decode().rstrip("=")
+    body = client.encode({"code": totp(secret), "csrfmiddlewaretoken": token})
+    status, _ = client.request("POST", "/admin/sign-in/code/?next=/admin/", body)
+    assert status == 302, "the sign-in code was refused"
     return client
 
 

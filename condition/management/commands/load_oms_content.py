@@ -60,6 +60,8 @@ class Command(BaseCommand):
                 line("deleted", entry, " (staff deleted it; not re-created)")
             elif entry.state == "same":
                 line("same", entry)
+            elif entry.state == "blocked":
+                line("blocked", entry, f": {entry.reason}")
             elif not update:
                 line("kept", entry, " (already there; not changed)")
             else:
