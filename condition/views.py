@@ -9,7 +9,8 @@ from django_ratelimit.decorators import ratelimit
 from condition import handouts
 from condition.forms import FeedbackForm
 from condition.models import Condition, GlossaryTerm, Page, Section, Source
-from condition.rendering import TermMatcher, cited_keys, render_page
+from condition.rendering import cited_keys, render_page
+from condition.terms import TermMatcher
 from omsportal.db import queued_write
 from omsportal.views import form_rate
 
@@ -58,13 +59,33 @@ class PageDetailView(PublishedPageMixin, DetailView):
 
 
 def published_sections():
-    """Every section families can read, with its page, in page order (one query)."""
-    return (
+    """(body, page) for every section families can read, in page order, in one query.
+
+    Each page is one object however many sections it has, so callers can group by it cheaply.
+    """
+    pages = {}
+    rows = (
         Section.objects.filter(page__status=Page.Status.PUBLISHED)
-        .select_related("page")
-        .only("body", "page__title", "page__slug", "page__order")
-        .order_by("page__order", "page__title")
+        .order_by("page__order", "page__title", "page_id")
+        .values_list("body", "page_id", "page__title", "page__slug")
     )
+    for body, page_id, title, slug in rows:
+        page = pages.get(page_id)
+        if page is None:
+            page = pages[page_id] = Page(id=page_id, title=title, slug=slug)
+        yield body, page
+
+
+def _pages_using(found_in):
+    """key -> the published pages whose sections `found_in(body)` names, each page once, in page order.
+
+    One pass over the text: linear in the content, whatever the number of keys.
+    """
+    pages_by_key = {}
+    for body, page in published_sections():
+        for key in found_in(body):
+            pages_by_key.setdefault(key, {})[page.pk] = page
+    return {key: list(pages.values()) for key, pages in pages_by_key.items()}
 
 
 class GlossaryView(ListView):
@@ -76,24 +97,14 @@ class GlossaryView(ListView):
         """Each term with the published pages that use it, so a family can read it in context."""
         context = super().get_context_data(**kwargs)
         terms = list(context["terms"])
-        matcher = TermMatcher(terms)
-        used_on = {term.pk: [] for term in terms}
-        for section in published_sections():
-            for term_pk in matcher.found_in(section.body):
-                if section.page not in used_on[term_pk]:
-                    used_on[term_pk].append(section.page)
-        context["terms"] = [(term, used_on[term.pk]) for term in terms]
+        used_on = _pages_using(TermMatcher(terms).found_in)
+        context["terms"] = [(term, used_on.get(term.pk, [])) for term in terms]
         return context
 
 
 def sources(request):
     """Every source with its full citation, and the published pages that cite it."""
-    cited_by = {}
-    for section in published_sections():
-        for key in cited_keys(section.body):
-            pages = cited_by.setdefault(key, [])
-            if section.page not in pages:
-                pages.append(section.page)
+    cited_by = _pages_using(cited_keys)
     all_sources = [(source, cited_by.get(source.key, [])) for source in Source.objects.all()]
     return render(request, "condition/sources.html", {"sources": all_sources})
 
