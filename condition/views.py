@@ -1,12 +1,13 @@
+from django.core.files.storage import default_storage
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 from django_ratelimit.decorators import ratelimit
 
-from condition import handouts
+from condition import handout_files, handouts
 from condition.forms import FeedbackForm
 from condition.models import Condition, GlossaryTerm, Page, Section, Source
 from condition.rendering import cited_keys, render_page
@@ -134,13 +135,9 @@ def feedback_thanks(request, slug):
     return render(request, "condition/feedback_thanks.html", {"page": page})
 
 
-def _handout_pages(condition_slug=None, page_slug=None):
+def _handout_pages(page_slug):
     pages = Page.objects.published().select_related("condition").prefetch_related("sections")
-    if page_slug:
-        pages = pages.filter(slug=page_slug)
-    else:
-        pages = pages.filter(condition__slug=condition_slug)
-    pages = list(pages)
+    pages = list(pages.filter(slug=page_slug))
     if not pages:
         raise Http404("No published pages")
     return pages
@@ -160,7 +157,7 @@ def _handout(request, pages, *, title, online_path, pdf_url, filename, as_pdf):
 
 
 def page_handout(request, slug, as_pdf=False):
-    pages = _handout_pages(page_slug=slug)
+    pages = _handout_pages(slug)
     page = pages[0]
     return _handout(
         request,
@@ -174,14 +171,33 @@ def page_handout(request, slug, as_pdf=False):
 
 
 def condition_handout(request, slug, as_pdf=False):
-    pages = _handout_pages(condition_slug=slug)
-    condition = pages[0].condition
-    return _handout(
-        request,
-        pages,
-        title=f"{condition.name}: a guide for families",
-        online_path=reverse("condition:home"),
-        pdf_url=reverse("condition:condition_handout_pdf", args=[condition.slug]),
-        filename=f"{condition.slug}-guide.pdf",
-        as_pdf=as_pdf,
-    )
+    """The guide with every topic, served from the file built ahead (see condition.handout_files)."""
+    condition = get_object_or_404(Condition, slug=slug)
+    paper, site = handouts.paper_from(request), handouts.site_url(request)
+    kind = "pdf" if as_pdf else "html"
+    name = handout_files.stored_name(condition, paper=paper, site=site, kind=kind)
+    if not handout_files.ready(name):
+        published = Page.objects.published().filter(condition=condition).count()
+        if not published:
+            raise Http404("No published pages")
+        if published > handout_files.SMALL_GUIDE_PAGES:
+            return _guide_being_prepared(request, condition)
+        handout_files.build(condition, paper=paper, site=site, kinds=[kind])
+    try:
+        stored = default_storage.open(name, "rb")
+    except FileNotFoundError:  # replaced by a newer build since we looked
+        return _guide_being_prepared(request, condition)
+    if as_pdf:
+        return FileResponse(
+            stored, as_attachment=True, filename=f"{condition.slug}-guide.pdf", content_type="application/pdf"
+        )
+    with stored:
+        return HttpResponse(stored.read(), content_type="text/html; charset=utf-8")
+
+
+def _guide_being_prepared(request, condition):
+    """Honest, and quick: the guide for the current text is not built yet."""
+    response = render(request, "condition/handout_preparing.html", {"condition": condition}, status=503)
+    response["Retry-After"] = "60"
+    response["Cache-Control"] = "no-store"
+    return response

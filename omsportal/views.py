@@ -11,7 +11,11 @@ def form_rate(group, request):
     return settings.FORM_RATE
 
 
-ROBOTS = "User-agent: *\nDisallow: /admin/\nDisallow: /quiz/\n"
+ROBOTS = (
+    "User-agent: *\nDisallow: /admin/\nDisallow: /quiz/\n"
+    # PDFs are costly to make and say what the pages say (issue 11).
+    "Disallow: /topics/*/handout.pdf\nDisallow: /conditions/*/handout.pdf\n"
+)
 
 
 def robots_txt(request):
