@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
@@ -9,7 +10,7 @@ from django_ratelimit.decorators import ratelimit
 
 from condition import handout_files, handouts
 from condition.forms import FeedbackForm
-from condition.models import Condition, GlossaryTerm, Page, Section, Source
+from condition.models import Condition, GlossaryTerm, Page, PageFeedback, Section, Source
 from condition.rendering import cited_keys, render_page
 from condition.terms import TermMatcher
 from omsportal.db import queued_write
@@ -120,7 +121,9 @@ def feedback(request, slug):
         if form.is_valid():
             form.instance.page = page
             with queued_write():
-                form.save()
+                feedback = form.save()
+                if feedback.comment:
+                    PageFeedback.objects.trim_comments(page.pk, settings.FEEDBACK_COMMENTS_PER_PAGE)
             return redirect("condition:feedback_thanks", slug=page.slug)
         status = 400
     else:

@@ -226,6 +226,11 @@ RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT", True)
 RATELIMIT_VIEW = "omsportal.views.rate_limited"
 FORM_RATE = os.environ.get("DJANGO_FORM_RATE", "30/m")
 
+# Feedback is kept this long (manage.py purge_feedback, from a daily timer), and
+# only this many comment texts per page: older ones lose the text, keep the vote.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("DJANGO_FEEDBACK_RETENTION_DAYS", "365"))
+FEEDBACK_COMMENTS_PER_PAGE = int(os.environ.get("DJANGO_FEEDBACK_COMMENTS_PER_PAGE", "200"))
+
 # The site address printed on handouts and encoded in QR codes.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
 
