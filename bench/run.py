@@ -170,6 +170,8 @@ def main():
     print()
     for label, ok in checks:
         print(f"[{'met' if ok else 'MISSED'}] {label}")
+    # Content at 10x and 100x, 500 PDFs, a million quiz attempts (bench/scale.py, issue 11).
+    subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "scale.py")], check=True)
 
 
 if __name__ == "__main__":

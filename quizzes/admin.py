@@ -134,6 +134,7 @@ class AttemptAdmin(admin.ModelAdmin):
     # Newest first through the attempt_newest index; no second count of every row.
     ordering = ["-created_at", "-id"]
     show_full_result_count = False
+    list_per_page = 50
 
     def has_add_permission(self, request):
         return False
