@@ -19,52 +19,53 @@ MARKUP_RE = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-
 TAG_NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 
 
-def _is_word_char(char):
-    return char.isalnum() or char in "_-"
+# Characters that cannot be part of a word. Replaced by spaces (one for one),
+# with a space before and after the text, so that a form padded with spaces
+# (" ataxia ") only ever matches as a whole word, decided inside the automaton.
+NON_WORD_RE = re.compile(r"[^\w-]")
 
 
-def _lowered(text):
-    """`text` in lower case, one character for one, so positions still match."""
+def _normalised(text):
+    """`text` in lower case with every non-word character as a space, one character for one."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return NON_WORD_RE.sub(" ", lowered)
 
 
 class _Automaton:
-    """Every form (lower case) -> the primary key of its term, as one automaton."""
+    """Every form (normalised) -> the primary key of its term, as one automaton."""
 
     def __init__(self, glossary):
         self.term_pk = {}
         for term in glossary:
             for form in term.forms:
-                self.term_pk.setdefault(form.lower(), term.pk)
+                key = _normalised(form).strip()
+                if key:
+                    self.term_pk.setdefault(key, term.pk)
         self.automaton = None
         if self.term_pk:
             self.automaton = ahocorasick.Automaton()
-            for form in self.term_pk:
-                self.automaton.add_word(form, form)
+            for key in self.term_pk:
+                self.automaton.add_word(f" {key} ", key)
             self.automaton.make_automaton()
 
     def matches(self, text):
         """(start, end, form) of whole-word matches, leftmost first, the longest form at each start."""
         if self.automaton is None or not text:
             return []
-        found = []
-        size = len(text)
-        for end_index, form in self.automaton.iter(_lowered(text)):
-            start, end = end_index - len(form) + 1, end_index + 1
-            if (start and _is_word_char(text[start - 1])) or (end < size and _is_word_char(text[end])):
-                continue
-            found.append((start, end, form))
-        found.sort(key=lambda match: (match[0], match[0] - match[1]))
-        chosen = []
-        reached = 0
-        for start, end, form in found:
-            if start >= reached:
-                chosen.append((start, end, form))
-                reached = end
-        return chosen
+        # " form " ending at e in the padded text: the form is text[e - len(form) - 1 : e - 1].
+        found = [(end - len(form) - 1, end - 1, form) for end, form in self.automaton.iter(f" {_normalised(text)} ")]
+        if len(found) > 1:
+            found.sort(key=lambda match: (match[0], match[0] - match[1]))
+            chosen = []
+            reached = 0
+            for match in found:
+                if match[0] >= reached:
+                    chosen.append(match)
+                    reached = match[1]
+            return chosen
+        return found
 
 
 # (key, automaton): one per process, replaced when the content version or the

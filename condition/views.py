@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 from django_ratelimit.decorators import ratelimit
@@ -51,43 +53,52 @@ class PageDetailView(PublishedPageMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(page_context(self.object))
+        # Rows, not model objects: a condition may have hundreds of topics (issue 11).
         siblings = list(
-            Page.objects.published().filter(condition_id=self.object.condition_id).only("title", "slug", "order")
+            Page.objects.published().filter(condition_id=self.object.condition_id).values_list("pk", "title", "slug")
         )
-        index = next(i for i, sibling in enumerate(siblings) if sibling.pk == self.object.pk)
-        context["previous_page"] = siblings[index - 1] if index > 0 else None
-        context["next_page"] = siblings[index + 1] if index + 1 < len(siblings) else None
+        index = next(i for i, sibling in enumerate(siblings) if sibling[0] == self.object.pk)
+        previous = siblings[index - 1] if index > 0 else None
+        following = siblings[index + 1] if index + 1 < len(siblings) else None
+        context["previous_page"] = previous and Page(id=previous[0], title=previous[1], slug=previous[2])
+        context["next_page"] = following and Page(id=following[0], title=following[1], slug=following[2])
         return context
 
 
 def published_sections():
-    """(body, page) for every section families can read, in page order, in one query.
+    """(body, page id, link) for every section families can read, in page order, in one query.
 
-    Each page is one object however many sections it has, so callers can group by it cheaply.
+    Each page's link is made once, however many terms or sources name it: at
+    100x content the word list and sources pages show thousands of links.
     """
-    pages = {}
+    placeholder = "--slug--"
+    address = reverse("condition:page", kwargs={"slug": placeholder})
+    links = {}
     rows = (
         Section.objects.filter(page__status=Page.Status.PUBLISHED)
         .order_by("page__order", "page__title", "page_id")
         .values_list("body", "page_id", "page__title", "page__slug")
     )
     for body, page_id, title, slug in rows:
-        page = pages.get(page_id)
-        if page is None:
-            page = pages[page_id] = Page(id=page_id, title=title, slug=slug)
-        yield body, page
+        link = links.get(page_id)
+        if link is None:
+            url = escape(address.replace(placeholder, slug))
+            link = links[page_id] = f'<a href="{url}">{escape(title)}</a>'
+        yield body, page_id, link
 
 
 def _pages_using(found_in):
-    """key -> the published pages whose sections `found_in(body)` names, each page once, in page order.
+    """key -> links to the published pages whose sections `found_in(body)` names, each page once, in page order.
 
     One pass over the text: linear in the content, whatever the number of keys.
+    The links are joined here, not in a template loop, which cost most of the
+    word list's time at 100x content.
     """
     pages_by_key = {}
-    for body, page in published_sections():
+    for body, page_id, link in published_sections():
         for key in found_in(body):
-            pages_by_key.setdefault(key, {})[page.pk] = page
-    return {key: list(pages.values()) for key, pages in pages_by_key.items()}
+            pages_by_key.setdefault(key, {})[page_id] = link
+    return {key: mark_safe(", ".join(pages.values())) for key, pages in pages_by_key.items()}
 
 
 class GlossaryView(ListView):
@@ -100,14 +111,14 @@ class GlossaryView(ListView):
         context = super().get_context_data(**kwargs)
         terms = list(context["terms"])
         used_on = _pages_using(TermMatcher(terms).found_in)
-        context["terms"] = [(term, used_on.get(term.pk, [])) for term in terms]
+        context["terms"] = [(term, used_on.get(term.pk, "")) for term in terms]
         return context
 
 
 def sources(request):
     """Every source with its full citation, and the published pages that cite it."""
     cited_by = _pages_using(cited_keys)
-    all_sources = [(source, cited_by.get(source.key, [])) for source in Source.objects.all()]
+    all_sources = [(source, cited_by.get(source.key, "")) for source in Source.objects.all()]
     return render(request, "condition/sources.html", {"sources": all_sources})
 
 

@@ -83,3 +83,14 @@ def test_sources_page_names_each_citing_page_once(client):
     html = client.get(reverse("condition:sources")).content.decode()
     entry = html[html.index(f'id="source-{source.key}"') :]
     assert entry.count("Cites twice") == 1
+
+
+def test_page_titles_in_the_word_list_and_sources_links_are_escaped(client):
+    from tests.factories import SourceFactory
+
+    GlossaryTermFactory(term="ataxia", slug="ataxia")
+    SourceFactory(key="nord")
+    SectionFactory(page=PageFactory(title="<b>Bold</b> & co"), body="Ataxia [cite:nord].")
+    for url in (reverse("condition:glossary"), reverse("condition:sources")):
+        html = client.get(url).content.decode()
+        assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co</a>" in html and "<b>Bold" not in html
