@@ -21,6 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.scale import staff_client  # noqa: E402
+
 
 def setup(scratch):
     os.environ.update(
@@ -117,10 +119,8 @@ def main():
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="omsportal-results-"))
     setup(scratch)
-    from django.contrib.auth.models import User
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
     from django.utils import timezone
 
     from quizzes.models import Answer, Attempt, Quiz
@@ -160,9 +160,7 @@ def main():
         ms, results = timed(lambda kwargs=kwargs: quiz_results(quiz, **kwargs))
         print(f"  {label:<14}{ms:>8.0f} ms  ({results['attempts']:,} attempts)")
 
-    User.objects.create_superuser("bench", "bench@example.org", "bench-password-not-used")
-    admin = Client()
-    admin.force_login(User.objects.get(username="bench"))
+    admin = staff_client()
     since = (today - timedelta(days=7)).isoformat()
     pages = {
         "admin home (90-day lists)": "/admin/",

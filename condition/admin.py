@@ -1,15 +1,13 @@
-import datetime
-
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from condition.models import (
-    REVIEW_SOON_DAYS,
+    REVIEW_STATES,
+    CareAdvice,
     ClinicProfile,
     Condition,
     GlossaryTerm,
@@ -18,48 +16,44 @@ from condition.models import (
     Section,
     Source,
 )
+from condition.readability import page_grade
 from condition.views import page_context
-from condition.workflow import PublishedLockMixin
+from condition.workflow import LineEndingsMixin, PublishedLockMixin
 
 admin.site.site_header = "OMS family guide: clinic staff"
 admin.site.site_title = "OMS family guide staff"
 admin.site.index_title = "Content, reviews and results"
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(LineEndingsMixin, admin.StackedInline):
     model = Section
     extra = 0
-    fields = [("heading", "anchor"), "kind", "body", "order"]
+    fields = [("heading", "anchor"), "care_advice", "body", "order"]
     prepopulated_fields = {"anchor": ["heading"]}
+    autocomplete_fields = ["care_advice"]
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
+    """The same rule as the admin home and the reminders (PageQuerySet.review_due)."""
+
     title = "review"
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [
-            ("overdue", "Overdue"),
-            ("soon", f"Due within {REVIEW_SOON_DAYS} days"),
-            ("never", "Never reviewed"),
-        ]
+        return [("due", "Any review due"), *REVIEW_STATES.items()]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
-        if self.value() == "overdue":
-            return queryset.filter(next_review_due__lt=today)
-        if self.value() == "soon":
-            return queryset.filter(
-                next_review_due__gte=today, next_review_due__lte=today + datetime.timedelta(days=REVIEW_SOON_DAYS)
-            )
-        if self.value() == "never":
-            return queryset.filter(Q(last_reviewed__isnull=True) | Q(reviewed_by=""))
+        if self.value() == "due":
+            return queryset.review_due()
+        if self.value() in REVIEW_STATES:
+            return queryset.in_review_state(self.value())
         return queryset
 
 
 @admin.register(Page)
 class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
-    list_display = ["title", "condition", "status", "order", "last_reviewed", "next_review_due", "feedback_summary"]
+    # Fits beside the filters at 1280 px: short headers; the list is already in page order.
+    list_display = ["title", "condition", "status", "reading_grade", "reviewed", "review_due", "feedback_summary"]
     list_filter = ["status", ReviewDueFilter, "condition"]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
     prepopulated_fields = {"slug": ["title"]}
@@ -77,19 +71,45 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
             super()
             .get_queryset(request)
             .select_related("condition")
+            .prefetch_related("sections")  # the list's reading grade
             .annotate(
                 helpful_count=Count("feedback", filter=Q(feedback__helpful=True)),
                 unhelpful_count=Count("feedback", filter=Q(feedback__helpful=False)),
             )
         )
 
-    @admin.display(description="Feedback (helpful / not)")
+    def get_list_display(self, request):
+        # One condition: the column would repeat one name on every row.
+        if Condition.objects.count() <= 1:
+            return [name for name in self.list_display if name != "condition"]
+        return self.list_display
+
+    def get_list_filter(self, request):
+        if Condition.objects.count() <= 1:
+            return [name for name in self.list_filter if name != "condition"]
+        return self.list_filter
+
+    @admin.display(description="Reviewed", ordering="last_reviewed")
+    def reviewed(self, page):
+        return page.last_reviewed or "–"
+
+    @admin.display(description="Review due", ordering="next_review_due")
+    def review_due(self, page):
+        return page.next_review_due or "–"
+
+    @admin.display(description="Grade")
+    def reading_grade(self, page):
+        """Flesch-Kincaid grade of the page's sections (the change form has each section's scores)."""
+        grade = page_grade(page.sections.all())
+        return "–" if grade is None else grade
+
+    @admin.display(description="Feedback")
     def feedback_summary(self, page):
         url = reverse("admin:condition_pagefeedback_changelist") + f"?page__id__exact={page.pk}"
         return format_html('<a href="{}">{} yes / {} no</a>', url, page.helpful_count, page.unhelpful_count)
 
     # --- the draft -> review -> published workflow -----------------------
-    publish_permission = "condition.publish_page"
+    live_on_add = False  # a new page is a draft (only reviewers are offered "Published")
     status_help_text = "Move the page to In review when it is ready. A clinical reviewer publishes it."
 
     def live(self, page):
@@ -156,8 +176,10 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["key", "short_citation", "year"]
+class SourceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
+
+    list_display = ["key", "short_citation", "year", "accessed"]
     search_fields = ["key", "citation", "url"]
 
     @admin.display(description="Citation")
@@ -166,21 +188,49 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(SimpleHistoryAdmin):
+class GlossaryTermAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
+
     list_display = ["term", "definition", "other_forms"]
     search_fields = ["term", "definition", "other_forms"]
     prepopulated_fields = {"slug": ["term"]}
 
 
 @admin.register(Condition)
-class ConditionAdmin(SimpleHistoryAdmin):
+class ConditionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
+
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.register(CareAdvice)
+class CareAdviceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+    """Each care situation is written once and placed, word for word, on every page that needs it."""
+
+    list_display = ["title", "urgency", "key", "used_on"]
+    list_filter = ["urgency"]
+    search_fields = ["title", "key", "look_for", "action"]
+    prepopulated_fields = {"key": ["title"]}
+    fields = ["title", "key", "urgency", "look_for", "action"]
+    live_on_add = False  # live only once placed on a published page
+
+    def live(self, advice):
+        return advice.placements.filter(page__status=Page.Status.PUBLISHED).exists()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("placements__page")
+
+    @admin.display(description="Placed on")
+    def used_on(self, advice):
+        return ", ".join(sorted({section.page.title for section in advice.placements.all()})) or "No page yet"
+
+
 @admin.register(ClinicProfile)
-class ClinicProfileAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "phone", "after_hours_phone"]
+class ClinicProfileAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
+
+    list_display = ["name", "phone", "after_hours_phone", "emergency_phone"]
 
     def has_add_permission(self, request):
         return not ClinicProfile.objects.exists() and super().has_add_permission(request)
@@ -209,14 +259,14 @@ class PageFeedbackAdmin(admin.ModelAdmin):
 class SectionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     """Sections are edited under their page; this list is for search, history and quiz links."""
 
-    list_display = ["heading", "page", "kind", "order"]
-    list_filter = ["kind", "page"]
+    list_display = ["__str__", "page", "care_advice", "order"]
+    list_filter = [("care_advice", admin.EmptyFieldListFilter), "page"]
     search_fields = ["heading", "body", "page__title"]
-    list_select_related = ["page"]
+    list_select_related = ["page", "care_advice"]
     show_full_result_count = False  # a search reads every body once, not twice
     prepopulated_fields = {"anchor": ["heading"]}
 
-    publish_permission = "condition.publish_page"
+    parent_field = "page"
 
     def live(self, section):
         return section.page.is_published

@@ -20,12 +20,13 @@ import os
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
 from condition import handouts
 from condition.cache import content_version
-from condition.models import Page
+from condition.models import Page, Section
 
 FOLDER = "handouts"
 KINDS = ("html", "pdf")
@@ -33,8 +34,9 @@ SMALL_GUIDE_PAGES = 12
 
 
 def guide_pages(condition):
+    sections = Prefetch("sections", Section.objects.select_related("care_advice"))
     return list(
-        Page.objects.published().filter(condition=condition).select_related("condition").prefetch_related("sections")
+        Page.objects.published().filter(condition=condition).select_related("condition").prefetch_related(sections)
     )
 
 

@@ -74,8 +74,8 @@ def handout_context(request, pages, *, title, paper, online_path, site=None):
 
     `site` is the address to print (see site_url); without it, the request's.
     """
-    sections_by_page = {page.pk: list(page.sections.all()) for page in pages}
-    sources = Source.cited_in([section for sections in sections_by_page.values() for section in sections])
+    sections_by_page = {page.pk: list(page.sections.all()) for page in pages}  # views prefetch care advice
+    sources = Source.cited_in(section.text for sections in sections_by_page.values() for section in sections)
     renderer = PageRenderer(sources=sources, glossary=GlossaryTerm.objects.all())
     entries = []
     terms = []
@@ -90,6 +90,7 @@ def handout_context(request, pages, *, title, paper, online_path, site=None):
         "entries": entries,
         # One page: its sections sit under the h1; several: under each page's h2.
         "hx": "h3" if len(entries) > 1 else "h2",
+        "hsub": "h4" if len(entries) > 1 else "h3",
         "terms": sorted(terms, key=lambda term: term.term.lower()),
         "handout_sources": renderer.cited_sources,
         "paper": paper,

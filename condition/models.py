@@ -1,12 +1,18 @@
 import datetime
+import functools
+import operator
+import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from condition.rendering import CITE_RE as CITE_RE_FOR_CLEAN
 from condition.rendering import cited_keys
 
 REVIEW_SOON_DAYS = 30
@@ -34,16 +40,52 @@ class Condition(models.Model):
         return [name.strip() for name in self.other_names.splitlines() if name.strip()]
 
 
+REVIEW_STATES = {
+    "never": "Never reviewed",
+    "undated": "No next review date",
+    "overdue": "Overdue",
+    "soon": f"Due within {REVIEW_SOON_DAYS} days",
+}
+
+
+def review_conditions(today=None, within_days=REVIEW_SOON_DAYS):
+    """The one review-due rule: each page is in at most one of these states (REVIEW_STATES)."""
+    today = today or timezone.localdate()
+    never = Q(last_reviewed__isnull=True) | Q(reviewed_by="")
+    return {
+        "never": never,
+        "undated": ~never & Q(next_review_due__isnull=True),
+        "overdue": ~never & Q(next_review_due__lt=today),
+        "soon": ~never
+        & Q(next_review_due__gte=today, next_review_due__lte=today + datetime.timedelta(days=within_days)),
+    }
+
+
 class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Page.Status.PUBLISHED)
 
-    def review_due(self, within_days=REVIEW_SOON_DAYS, today=None):
-        """Pages never reviewed, overdue, or due within `within_days`."""
-        today = today or timezone.localdate()
-        return self.filter(
-            Q(next_review_due__isnull=True) | Q(next_review_due__lte=today + datetime.timedelta(days=within_days))
-        )
+    def in_review_state(self, state, today=None):
+        return self.filter(review_conditions(today)[state])
+
+    def never_reviewed(self):
+        return self.in_review_state("never")
+
+    def overdue(self, today=None):
+        return self.in_review_state("overdue", today)
+
+    def due_soon(self, today=None):
+        return self.in_review_state("soon", today)
+
+    def review_due(self, today=None):
+        """Pages never reviewed, without a next review date, overdue, or due within REVIEW_SOON_DAYS."""
+        conditions = review_conditions(today).values()
+        return self.filter(functools.reduce(operator.or_, conditions))
+
+    def with_review_state(self, today=None):
+        """Annotate `review_state`: a key of REVIEW_STATES, or "" when no review is due."""
+        whens = [When(condition, then=Value(state)) for state, condition in review_conditions(today).items()]
+        return self.annotate(review_state=Case(*whens, default=Value(""), output_field=models.CharField()))
 
 
 class Page(models.Model):
@@ -97,6 +139,19 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """A changed slug leaves its old address behind as a permanent redirect (printed QR codes live for years)."""
+        adding, old_slug = self._state.adding, None
+        update_fields = kwargs.get("update_fields")
+        if not adding and (update_fields is None or "slug" in update_fields):
+            old_slug = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        super().save(*args, **kwargs)
+        moved = bool(old_slug) and old_slug != self.slug
+        if moved:
+            PageSlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"page": self})
+        if adding or moved:
+            PageSlugRedirect.objects.filter(old_slug=self.slug).delete()  # the address is this page's again
+
     def get_absolute_url(self):
         return reverse("condition:page", kwargs={"slug": self.slug})
 
@@ -107,6 +162,10 @@ class Page(models.Model):
     @property
     def key_points_list(self):
         return [line.strip(" -•*\t") for line in self.key_points.splitlines() if line.strip(" -•*\t")]
+
+    @property
+    def review_state_label(self):
+        return REVIEW_STATES.get(getattr(self, "review_state", ""), "")
 
     @property
     def is_clinically_reviewed(self):
@@ -125,6 +184,20 @@ class Page(models.Model):
         self.next_review_due = today + datetime.timedelta(days=365)
 
 
+class PageSlugRedirect(models.Model):
+    """An address a page had before its slug changed: families following it land on the page."""
+
+    old_slug = models.SlugField(unique=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "old page address"
+
+    def __str__(self):
+        return f"{self.old_slug} -> {self.page.slug}"
+
+
 class Source(models.Model):
     key = models.SlugField(
         max_length=40, unique=True, help_text="A short code editors type to cite it, e.g. nord for [cite:nord]."
@@ -132,6 +205,9 @@ class Source(models.Model):
     citation = models.TextField(help_text="The full citation: authors, title, journal or publisher, year.")
     url = models.URLField(blank=True, max_length=500, help_text="Where to read it online, if anywhere.")
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    accessed = models.DateField(
+        null=True, blank=True, help_text="When someone at the clinic last opened the link and checked it says this."
+    )
 
     history = HistoricalRecords()
 
@@ -145,28 +221,117 @@ class Source(models.Model):
         return reverse("condition:sources") + f"#source-{self.key}"
 
     @classmethod
-    def cited_in(cls, sections):
-        """key -> Source for every source the sections cite, in one query (none if they cite nothing)."""
-        keys = {key for section in sections for key in cited_keys(section.body)}
+    def cited_in(cls, texts):
+        """key -> Source for every source the texts cite, in one query (none if they cite nothing)."""
+        keys = {key for text in texts for key in cited_keys(text)}
         return {source.key: source for source in cls.objects.filter(key__in=keys)} if keys else {}
 
 
-class Section(models.Model):
-    class Kind(models.TextChoices):
-        NORMAL = "normal", "Normal"
-        CARE = "care", "When to get help (care box)"
+class CareAdvice(models.Model):
+    """One care situation (fever, a fit, ...), written and approved once and placed on every page that needs it."""
 
+    class Urgency(models.IntegerChoices):
+        # Lower is more urgent: lists sort most urgent first.
+        EMERGENCY = 1, "Emergency: call the emergency number now"
+        URGENT = 2, "Urgent: call the clinic now, day or night"
+        SOON = 3, "Soon: call the clinic the same day"
+
+    key = models.SlugField(
+        max_length=60,
+        unique=True,
+        help_text="A short code for this advice, e.g. fever. Also the part of the page address after #.",
+    )
+    title = models.CharField(max_length=120, help_text="What families scan for, e.g. Fever during treatment.")
+    urgency = models.PositiveSmallIntegerField(
+        choices=Urgency.choices,
+        help_text="How fast to act. The box shows the matching numbers from the clinic profile by itself.",
+    )
+    look_for = models.TextField(
+        help_text="What to look for, usually a list starting with - . Cite sources with [cite:KEY]. "
+        "Never type a phone number: the box shows the clinic profile's numbers."
+    )
+    action = models.TextField(
+        help_text="What to do and how fast, in plain words, with [cite:KEY]. Refer to numbers in words."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["urgency", "title"]
+        verbose_name = "care advice"
+        verbose_name_plural = "care advice"
+        constraints = [
+            models.CheckConstraint(condition=Q(urgency__in=[1, 2, 3]), name="care_advice_urgency_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_urgency_display().split(':')[0]})"
+
+    def get_absolute_url(self):
+        return reverse("condition:help") + f"#{self.key}"
+
+    @property
+    def level(self):
+        """The urgency as a word for CSS classes: emergency, urgent or soon."""
+        return self.Urgency(self.urgency).name.lower()
+
+    @property
+    def level_label(self):
+        return self.get_urgency_display().split(":")[0]
+
+    @property
+    def how_fast(self):
+        """E.g. "Call the clinic now, day or night." """
+        return self.get_urgency_display().split(": ", 1)[1].capitalize() + "."
+
+    def clean(self):
+        for name in ("look_for", "action"):
+            if looks_like_phone_number(getattr(self, name)):
+                raise ValidationError(
+                    {
+                        name: "Do not type phone numbers here: the box shows the numbers from the clinic profile, "
+                        "so they are right everywhere when they change."
+                    }
+                )
+        _check_cited_sources(self, ["look_for", "action"])
+
+
+# Digits joined by spaces, dashes or brackets; and the common short emergency numbers.
+DIGIT_RUN_RE = re.compile(r"\+?\(?\d[\d ()-]*\d")
+EMERGENCY_NUMBER_RE = re.compile(r"(?<![\d.])(?:911|999|112|000)(?!\d|\.\d)")
+
+
+def looks_like_phone_number(text):
+    """True for a typed phone number (5 or more digits in one run) or a bare emergency number."""
+    text = CITE_RE_FOR_CLEAN.sub("", text or "")
+    runs = (re.sub(r"\D", "", run) for run in DIGIT_RUN_RE.findall(text))
+    return any(len(digits) >= 5 for digits in runs) or bool(EMERGENCY_NUMBER_RE.search(text))
+
+
+class Section(models.Model):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveIntegerField(default=0)
-    heading = models.CharField(max_length=200)
+    heading = models.CharField(
+        max_length=200, blank=True, help_text="Leave empty for a care box: it uses the advice's title."
+    )
     anchor = models.SlugField(
         max_length=80, help_text="The part of the address after #, used by the table of contents and quiz links."
     )
     body = models.TextField(
+        blank=True,
         help_text="Plain text with simple formatting: **bold**, lists starting with - , "
-        "### sub-headings and [link text](https://...). Cite a source with [cite:KEY], e.g. [cite:nord]."
+        "### sub-headings and [link text](https://...). Cite a source with [cite:KEY], e.g. [cite:nord]. "
+        "Leave empty for a care box.",
     )
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NORMAL)
+    care_advice = models.ForeignKey(
+        CareAdvice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placements",
+        help_text="Show a care box here instead of text. The same advice, word for word, on every page that uses it.",
+    )
 
     history = HistoricalRecords()
 
@@ -177,10 +342,22 @@ class Section(models.Model):
         ]
 
     def __str__(self):
-        return self.heading
+        return self.title
 
     def get_absolute_url(self):
         return self.page.get_absolute_url() + f"#{self.anchor}"
+
+    @property
+    def title(self):
+        """The heading families see: a care box always shows its advice's title."""
+        return self.care_advice.title if self.care_advice_id else self.heading
+
+    @property
+    def text(self):
+        """What families read in this section, as staff wrote it (a care box's advice included)."""
+        if self.care_advice_id:
+            return f"{self.care_advice.look_for}\n\n{self.care_advice.action}"
+        return self.body
 
     # Ids the page itself uses; a section anchor must not clash with them.
     RESERVED_ANCHORS = {"main", "key-points-heading", "toc-heading", "page-sources-heading", "feedback-heading"}
@@ -188,15 +365,27 @@ class Section(models.Model):
     def clean(self):
         if self.anchor in self.RESERVED_ANCHORS or (self.anchor or "").startswith("cite-"):
             raise ValidationError({"anchor": f"“{self.anchor}” is used by the page itself. Choose another anchor."})
-        keys = cited_keys(self.body)
+        if self.care_advice_id and self.body.strip():
+            raise ValidationError(
+                {"body": "A care box shows its advice as written: leave the text empty, or remove the care advice."}
+            )
+        if not self.care_advice_id and not self.body.strip():
+            raise ValidationError({"body": "Write the section's text, or choose care advice to show here."})
+        if not self.care_advice_id and not self.heading.strip():
+            raise ValidationError({"heading": "Give the section a heading."})
+        _check_cited_sources(self, ["body"])
+
+
+def _check_cited_sources(obj, fields):
+    """Refuse [cite:KEY] markers that name no source, with a message naming them."""
+    for name in fields:
+        keys = cited_keys(getattr(obj, name))
         if keys:
             known = set(Source.objects.filter(key__in=keys).values_list("key", flat=True))
             unknown = sorted(set(keys) - known)
             if unknown:
                 raise ValidationError(
-                    {
-                        "body": f"No source with the key {', '.join(unknown)}. Add it under Sources first, or fix the key."
-                    }
+                    {name: f"No source with the key {', '.join(unknown)}. Add it under Sources first, or fix the key."}
                 )
 
 
@@ -211,7 +400,7 @@ class GlossaryTerm(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["term"]
+        ordering = [Lower("term")]
 
     def __str__(self):
         return self.term
@@ -224,12 +413,31 @@ class GlossaryTerm(models.Model):
         return [self.term] + [form.strip() for form in self.other_forms.split(",") if form.strip()]
 
 
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 ().-]{1,38}$", "Use digits, spaces, brackets, dots or dashes, with an optional + in front."
+)
+
+
 class ClinicProfile(models.Model):
     """The one clinic that runs this portal: shown in the footer and on handouts."""
 
     name = models.CharField(max_length=200, default="Your clinic")
-    phone = models.CharField(max_length=40, blank=True, help_text="Daytime number for families.")
-    after_hours_phone = models.CharField(max_length=40, blank=True, help_text="Number to call out of hours.")
+    phone = models.CharField(
+        max_length=40, blank=True, validators=[phone_validator], help_text="Daytime number for families."
+    )
+    after_hours_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        validators=[phone_validator],
+        help_text="Number families call out of hours, day or night, when a child on treatment has a fever.",
+    )
+    emergency_phone = models.CharField(
+        "emergency number",
+        max_length=20,
+        blank=True,
+        validators=[phone_validator],
+        help_text="The local emergency number, e.g. 911, 999 or 112. Shown in every emergency box.",
+    )
     address = models.TextField(blank=True)
 
     history = HistoricalRecords()
@@ -249,6 +457,21 @@ class ClinicProfile(models.Model):
     def load(cls):
         """The saved profile, or an unsaved blank one before staff fill it in."""
         return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+    @property
+    def missing_numbers(self):
+        """Labels of the numbers families need that are not filled in yet."""
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in ("phone", "after_hours_phone", "emergency_phone")
+            if not getattr(self, name).strip()
+        ]
+
+
+def tel_href(number):
+    """A phone number as a tel: link target: digits and a leading + only."""
+    digits = re.sub(r"[^0-9+]", "", number or "")
+    return f"tel:{digits}" if digits.strip("+") else ""
 
 
 class PageFeedbackQuerySet(models.QuerySet):
@@ -290,3 +513,19 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{'Helpful' if self.helpful else 'Not helpful'}: {self.page}"
+
+
+class LoadedContent(models.Model):
+    """What `load_oms_content` loaded, so it never re-creates what staff deleted and can tell staff edits apart."""
+
+    kind = models.CharField(max_length=30)
+    key = models.CharField(max_length=100)
+    fingerprint = models.CharField(max_length=64, help_text="A hash of the shipped text as it was loaded.")
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "loaded content"
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="loaded_content_unique")]
+
+    def __str__(self):
+        return f"{self.kind} {self.key}"

@@ -65,6 +65,18 @@ class RenderedSection:
     section: object
     html: str
     terms: list = field(default_factory=list)
+    # For a care box: its advice, and what to look for / what to do as HTML.
+    care: object = None
+    look_for_html: str = ""
+    action_html: str = ""
+
+    @property
+    def anchor(self):
+        return self.section.anchor if self.section else self.care.key
+
+    @property
+    def title(self):
+        return self.care.title if self.care else self.section.heading
 
 
 class PageRenderer:
@@ -79,7 +91,6 @@ class PageRenderer:
         self.numbers = {}
         self.seen_terms = set()
         self.glossary_url = reverse("condition:glossary")
-        self.sources_url = reverse("condition:sources")
         self.terms = TermMatcher(glossary)
 
     @property
@@ -88,23 +99,37 @@ class PageRenderer:
         return [self.sources[key] for key in sorted(self.numbers, key=self.numbers.get)]
 
     def render(self, section):
+        """A section as families see it; a care box renders its advice instead of a body."""
+        if section.care_advice_id:
+            return self.render_care(section.care_advice, section=section)
         terms = []
-        html = sanitise(section.body)
+        return RenderedSection(section=section, html=self._html(section.body, terms), terms=terms)
+
+    def render_care(self, advice, *, section=None):
+        terms = []
+        return RenderedSection(
+            section=section,
+            html="",
+            terms=terms,
+            care=advice,
+            look_for_html=self._html(advice.look_for, terms),
+            action_html=self._html(advice.action, terms),
+        )
+
+    def _html(self, text, terms):
+        html = sanitise(text)
         html = CITE_RE.sub(self._marker, html)
-        html = self.terms.link_in_html(
+        return self.terms.link_in_html(
             html, lambda term, text: self._term_link(term, text, terms), skip_tags=NO_TERM_TAGS
         )
-        return RenderedSection(section=section, html=html, terms=terms)
 
     def _marker(self, match):
         key = match.group(1).lower()
         if key not in self.sources:
             return ""  # A deleted source leaves no dangling marker.
         number = self.numbers.setdefault(key, len(self.numbers) + 1)
-        return (
-            f'<sup class="cite"><a href="{self.sources_url}#source-{escape(key)}" '
-            f'aria-label="Source {number}">[{number}]</a></sup>'
-        )
+        # Marker n leads to entry n of the source list on the same page.
+        return f'<sup class="cite"><a href="#cite-{number}" aria-label="Source {number}">[{number}]</a></sup>'
 
     def _term_link(self, term, text, found):
         if term.slug in self.seen_terms:

@@ -73,8 +73,15 @@ class _Automaton:
 _built = [None]
 
 
+_EMPTY = None
+
+
 def _automaton_for(glossary):
     """This process's automaton for the current content version and these terms."""
+    global _EMPTY
+    if not glossary:  # e.g. the help page: keep the kept automaton for the pages
+        _EMPTY = _EMPTY or _Automaton(())
+        return _EMPTY
     key = (content_version(), tuple((term.pk, term.term, term.other_forms) for term in glossary))
     cached = _built[0]
     if cached is None or cached[0] != key:

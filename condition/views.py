@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import escape
@@ -12,8 +12,8 @@ from django_ratelimit.decorators import ratelimit
 
 from condition import handout_files, handouts
 from condition.forms import FeedbackForm
-from condition.models import Condition, GlossaryTerm, Page, PageFeedback, Section, Source
-from condition.rendering import cited_keys, render_page
+from condition.models import CareAdvice, Condition, GlossaryTerm, Page, PageFeedback, PageSlugRedirect, Section, Source
+from condition.rendering import PageRenderer, cited_keys, render_page
 from condition.terms import TermMatcher
 from omsportal.db import queued_write
 from omsportal.views import form_rate
@@ -30,9 +30,9 @@ class PublishedPageMixin:
 
 def page_context(page):
     """Everything needed to show a page to families (also used by the admin preview)."""
-    sections = list(page.sections.all())
+    sections = list(page.sections.select_related("care_advice"))
     rendered, page_sources = render_page(
-        page, sections, sources=Source.cited_in(sections), glossary=GlossaryTerm.objects.all()
+        page, sections, sources=Source.cited_in(s.text for s in sections), glossary=GlossaryTerm.objects.all()
     )
     return {"page": page, "sections": rendered, "page_sources": page_sources}
 
@@ -47,8 +47,25 @@ def home(request):
     return render(request, "condition/home.html", {"conditions": conditions})
 
 
+def moved_page(request, slug, route):
+    """A 301 from a page's old address (before its slug changed) to the same view at its new one."""
+    moved = PageSlugRedirect.objects.filter(old_slug=slug, page__status=Page.Status.PUBLISHED).values("page__slug")
+    moved = moved.first()
+    if moved is None:
+        raise Http404("No published page here")
+    url = reverse(route, args=[moved["page__slug"]])
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
 class PageDetailView(PublishedPageMixin, DetailView):
     template_name = "condition/page_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            return moved_page(request, kwargs["slug"], "condition:page")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -65,6 +82,15 @@ class PageDetailView(PublishedPageMixin, DetailView):
         return context
 
 
+def help_page(request):
+    """Every care box placed on a published page, most urgent first: one page to open at 2 a.m."""
+    advice = CareAdvice.objects.filter(placements__page__status=Page.Status.PUBLISHED).distinct()
+    advice = list(advice.order_by("urgency", "title"))
+    renderer = PageRenderer(sources=Source.cited_in(a.look_for + a.action for a in advice), glossary=())
+    boxes = [renderer.render_care(item) for item in advice]
+    return render(request, "condition/help.html", {"boxes": boxes, "page_sources": renderer.cited_sources})
+
+
 def published_sections():
     """(body, page id, link) for every section families can read, in page order, in one query.
 
@@ -77,9 +103,11 @@ def published_sections():
     rows = (
         Section.objects.filter(page__status=Page.Status.PUBLISHED)
         .order_by("page__order", "page__title", "page_id")
-        .values_list("body", "page_id", "page__title", "page__slug")
+        .values_list("body", "page_id", "page__title", "page__slug", "care_advice__look_for", "care_advice__action")
     )
-    for body, page_id, title, slug in rows:
+    for body, page_id, title, slug, look_for, action in rows:
+        if look_for is not None:  # a care box: its advice is what families read (Section.text)
+            body = f"{look_for}\n\n{action}"
         link = links.get(page_id)
         if link is None:
             url = escape(address.replace(placeholder, slug))
@@ -150,7 +178,11 @@ def feedback_thanks(request, slug):
 
 
 def _handout_pages(page_slug):
-    pages = Page.objects.published().select_related("condition").prefetch_related("sections")
+    pages = (
+        Page.objects.published()
+        .select_related("condition")
+        .prefetch_related(Prefetch("sections", Section.objects.select_related("care_advice")))
+    )
     pages = list(pages.filter(slug=page_slug))
     if not pages:
         raise Http404("No published pages")
@@ -171,7 +203,10 @@ def _handout(request, pages, *, title, online_path, pdf_url, filename, as_pdf):
 
 
 def page_handout(request, slug, as_pdf=False):
-    pages = _handout_pages(slug)
+    try:
+        pages = _handout_pages(slug)
+    except Http404:
+        return moved_page(request, slug, "condition:page_handout_pdf" if as_pdf else "condition:page_handout")
     page = pages[0]
     return _handout(
         request,

@@ -37,7 +37,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin with a second sign-in step for reviewers (accounts/).
+    "accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +50,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "accounts.apps.AccountsConfig",
     "condition",
     "quizzes",
 ]
@@ -64,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session given a one-time code (accounts/).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -220,6 +227,8 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # Its modification time is the content version that cached pages are keyed on
 # (condition/cache.py); every worker on this machine sees a change at once.
 CONTENT_VERSION_FILE = Path(os.environ.get("DJANGO_CONTENT_VERSION_FILE", BASE_DIR / "var" / "content-version"))
+# Each server's last good copy of the help page, served when the database is down (condition.lastgood).
+LAST_GOOD_DIR = Path(os.environ.get("DJANGO_LAST_GOOD_DIR", BASE_DIR / "var" / "last-good"))
 
 # Rate limits for the family forms (django-ratelimit), per client address.
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT", True)
@@ -233,6 +242,22 @@ FEEDBACK_COMMENTS_PER_PAGE = int(os.environ.get("DJANGO_FEEDBACK_COMMENTS_PER_PA
 
 # The site address printed on handouts and encoded in QR codes.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
+
+# Mail (review reminders). Development prints mail to the console.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "oms-guide@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "OMS family guide")
 
 # bench/run.py only: adds a bare view to compare the portal against.
 BENCH = env_bool("DJANGO_BENCH", False)

@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from condition.workflow import PublishedLockMixin
+from condition.workflow import LineEndingsMixin, PublishedLockMixin
 from quizzes.forms import ResultsFilterForm
 from quizzes.models import Attempt, Choice, Question, Quiz
 from quizzes.results import quiz_results
@@ -27,7 +27,7 @@ class ChoiceFormSet(forms.BaseInlineFormSet):
             raise ValidationError(f"A question needs at least two choices and exactly one correct: {problem}")
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(LineEndingsMixin, admin.TabularInline):
     model = Choice
     formset = ChoiceFormSet
     extra = 3
@@ -45,14 +45,11 @@ class QuestionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
 
     # Questions of a published quiz change only through someone who may publish.
     publish_permission = "quizzes.publish_quiz"
+    live_on_add = False
+    parent_field = "quiz"
 
     def live(self, question):
         return question.quiz.status == Quiz.Status.PUBLISHED
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "quiz" and not self.has_publish_permission(request):
-            kwargs["queryset"] = Quiz.objects.exclude(status=Quiz.Status.PUBLISHED)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class QuestionInline(admin.TabularInline):
@@ -92,6 +89,7 @@ class QuizAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     inlines = [QuestionInline]
 
     publish_permission = "quizzes.publish_quiz"
+    live_on_add = False
 
     def live(self, quiz):
         return quiz.status == Quiz.Status.PUBLISHED

@@ -2,6 +2,7 @@
 
 from simple_history.utils import bulk_create_with_history
 
+from condition.defaults import Item, register
 from condition.models import Condition, Section
 from quizzes.models import Choice, Question, Quiz
 
@@ -17,119 +18,161 @@ QUIZ = {
 }
 
 # (page slug, section anchor, prompt, explanation, right answer, wrong answers)
+# The anchor is a normal section's anchor or the key of a care box placed on
+# that page. Questions test what keeps a child safe; the right answer is the
+# longest choice in at most a third of them, the shortest in at most a third, and
+# never the only "No" among "Yes" choices or the reverse
+# (tests/condition/test_default_content.py).
 QUESTIONS = [
     (
-        "what-is-oms",
-        "what-oms-means",
-        "What causes the signs of OMS?",
-        "In OMS the body's defence system attacks parts of the brain by mistake.",
-        "The immune system attacks parts of the brain by mistake",
-        ["A germ that spreads from person to person", "Something the parents did"],
+        "treatment",
+        "fever",
+        "Your child takes steroids. At 10 at night the temperature is 38.2°C (100.8°F). What should you do?",
+        "A temperature of 38°C (100.4°F) or more on these medicines needs a call now, day or night. "
+        "If nobody answers, go to the emergency department.",
+        "Call the clinic's after-hours number now",
+        ["Give fever medicine and call in the morning", "Wait and check again in a few hours"],
     ),
     (
-        "what-is-oms",
-        "what-the-name-means",
-        "What does opsoclonus mean?",
-        "Opsoclonus means fast, jerky eye movements that go in many directions.",
-        "Fast, jerky eye movements",
-        ["Sudden muscle jerks", "Shaky walking"],
+        "medicines-and-side-effects",
+        "stopping-steroids",
+        "Your child seems much better. Can you stop the steroid?",
+        "Never stop steroids suddenly or lower the dose on your own. A sudden stop can make your child "
+        "very ill and can bring OMS back. The care team lowers the dose slowly.",
+        "No, the care team will lower it slowly",
+        ["Yes, as the eyes have settled for a week", "No, but you can halve it yourself"],
     ),
     (
-        "what-is-oms",
-        "who-gets-oms",
-        "At what age does OMS most often start?",
-        "Most children are between 1 and 3 years old when OMS starts.",
-        "Between 1 and 3 years old",
-        ["In the first 6 months of life", "In the teenage years"],
+        "medicines-and-side-effects",
+        "steroid-vomiting",
+        "Your child is sick and cannot keep the steroid tablets down. What should you do?",
+        "Call the clinic the same day. The care team will tell you what to do about the missed dose.",
+        "Call the clinic the same day about the dose",
+        ["Skip the steroid until the sickness stops", "Give a double dose tomorrow"],
+    ),
+    (
+        "vaccines-and-infections",
+        "vaccines-during-treatment",
+        "Your child is on OMS treatment and is due the MMR vaccine. What should you do?",
+        "Ask the care team before any vaccine. Live vaccines such as MMR are usually put off "
+        "during treatment and for months after.",
+        "Ask the care team first",
+        ["Have it on time as planned", "Skip every vaccine until treatment ends"],
+    ),
+    (
+        "vaccines-and-infections",
+        "family-vaccines",
+        "Should brothers and sisters keep up with their own vaccines, including flu?",
+        "Yes. Vaccines for the rest of the family help keep germs away from your child. "
+        "Brothers and sisters can usually have the nasal spray flu vaccine.",
+        "Yes, it helps keep germs away from your child",
+        ["No, their vaccines could pass germs to your child", "Yes, but they should skip the flu vaccine"],
+    ),
+    (
+        "vaccines-and-infections",
+        "infection-contact",
+        "A child at nursery has chickenpox and played with your child yesterday. What should you do?",
+        "Call the clinic the same day, even if your child seems well. "
+        "Your child may need medicine to make the illness less likely or less serious.",
+        "Call the clinic today, even if your child seems well",
+        ["Wait, and call if spots appear", "Keep your child at home and watch for a week"],
     ),
     (
         "symptoms",
-        "relapses",
-        "What can bring OMS signs back after they got better?",
-        "A cold or other illness, or lowering a medicine, can bring signs back. This is a relapse.",
-        "A cold, or lowering a medicine",
-        ["Eating sugar", "Too much reading"],
+        "fit-or-jerks",
+        "How can you tell OMS jerks from a fit?",
+        "In OMS jerks, your child is awake and knows you are there. "
+        "In a fit, the child stops responding or loses awareness.",
+        "In OMS jerks, the child stays awake and knows you are there",
+        [
+            "OMS jerks only happen while the child is fast asleep at night",
+            "In a fit, the child stays awake and can answer you",
+        ],
     ),
     (
-        "symptoms",
-        "when-to-get-help",
-        "Your child's dancing eyes come back. What should you do?",
-        "Call your care team the same day if signs come back or get worse.",
-        "Call the care team the same day",
-        ["Wait for the next check-up", "Stop the medicine"],
+        "living-with-oms",
+        "fit-or-jerks",
+        "Your child has a fit and stops responding. What should you do?",
+        "A fit with loss of awareness, a fit over 5 minutes, or trouble breathing needs the emergency number. "
+        "Do not hold your child down. Move hard things away and note the time.",
+        "Call the emergency number",
+        ["Call the clinic the same day", "Hold your child still until it stops"],
     ),
     (
-        "causes-and-neuroblastoma",
-        "neuroblastoma-link",
-        "About how many children with OMS have a neuroblastoma?",
-        "About half of children with OMS have a neuroblastoma.",
-        "About half",
-        ["Almost none", "All of them"],
+        "medicines-and-side-effects",
+        "ivig",
+        "Your child had IVIG last month and is due the MMR vaccine. What should you do?",
+        "IVIG does not lower the body's defences against germs. But it can stop some live vaccines, "
+        "such as MMR, from working for several months after a drip. Ask the care team before any vaccine.",
+        "Ask the care team first",
+        ["Have it on time, IVIG does not matter", "Skip MMR for good"],
     ),
     (
-        "causes-and-neuroblastoma",
-        "blood-tests",
-        "Is there one blood test that proves a child has OMS?",
-        "No single blood test proves OMS. Doctors use the signs and other tests.",
-        "No, doctors use the signs and several tests",
-        ["Yes, one antibody blood test", "Yes, a test for sugar in the blood"],
+        "medicines-and-side-effects",
+        "rituximab",
+        "Why are infections more likely for months after rituximab?",
+        "Rituximab removes some of the immune cells that make antibodies, "
+        "so the body makes fewer antibodies for months.",
+        "The body makes fewer antibodies for months",
+        ["It stops the bone marrow making blood cells", "The drip can leave germs in the vein"],
+    ),
+    (
+        "medicines-and-side-effects",
+        "ivig-headache",
+        "A day after IVIG, your child has a bad headache and a stiff neck. What should you do?",
+        "A bad headache with a stiff neck or dislike of bright light in the days after IVIG needs a call the same day. "
+        "With a temperature of 38°C (100.4°F) or more, call the clinic now, day or night.",
+        "Call the clinic the same day",
+        ["Give pain relief and wait a week", "Nothing, because this is normal after IVIG"],
     ),
     (
         "tests-and-diagnosis",
         "repeat-tests",
-        "Why might scans for a tumour be done again?",
-        "The tumours can be very small and hard to see, so scans may be repeated.",
-        "Small tumours can be hard to see",
-        ["The first scan always fails", "To check the child's height"],
-    ),
-    (
-        "treatment",
-        "if-there-is-a-tumour",
-        "If the tumour is removed, is more treatment needed?",
-        "Removing the tumour often does not stop OMS by itself. Medicine for the immune system is still needed.",
-        "Yes, medicine for the immune system is usually still needed",
-        ["No, removing it cures OMS", "No, only rest is needed"],
-    ),
-    (
-        "treatment",
-        "immune-medicines",
-        "How long does OMS treatment often last?",
-        "Most children need several medicines together, often for 1 to 2 years.",
-        "1 to 2 years",
-        ["About 1 week", "About 1 month"],
-    ),
-    (
-        "treatment",
-        "side-effects",
-        "Can you stop a medicine on your own if your child seems better?",
-        "Do not stop or lower a medicine without talking to your care team. Lowering it too fast can bring signs back.",
-        "No, talk to the care team first",
-        ["Yes, as soon as the eyes settle", "Yes, after one good week"],
-    ),
-    (
-        "outlook",
-        "what-helps",
-        "Which children tend to do best?",
-        "Children with milder signs at the start, and those treated early, tend to do best.",
-        "Those with milder signs who start treatment early",
-        ["Those who start treatment late", "Only those with a tumour"],
+        "Your child's first MIBG scan and urine test are normal. Does that rule out a tumour?",
+        "No. These tumours can be very small, so a normal urine test or MIBG scan does not rule one out. "
+        "Scans may be repeated.",
+        "No, a small tumour can still be missed",
+        ["Yes, if the MRI scan is also clear", "No, so your child needs an operation to look"],
     ),
 ]
 
 
-def load_quiz_content():
-    created, kept = [], []
-    if Quiz.objects.filter(slug=QUIZ["slug"]).exists():
-        kept.append(f"quiz {QUIZ['slug']}")
-        return created, kept
-    condition = Condition.objects.get(slug="oms")
-    quiz = Quiz.objects.create(condition=condition, status=Quiz.Status.PUBLISHED, **QUIZ)
+def _shipped():
+    return {
+        **{name: QUIZ[name] for name in ("title", "intro", "pass_mark")},
+        "questions": [
+            [page, anchor, prompt, explanation, right, list(wrongs)]
+            for page, anchor, prompt, explanation, right, wrongs in QUESTIONS
+        ],
+    }
+
+
+def _read(quiz):
+    questions = []
+    for question in quiz.questions.select_related("section__page").prefetch_related("choices"):
+        choices = list(question.choices.all())
+        right = next((choice.text for choice in choices if choice.is_correct), "")
+        section = question.section
+        questions.append(
+            [
+                section.page.slug if section else "",
+                section.anchor if section else "",
+                question.prompt,
+                question.explanation,
+                right,
+                [choice.text for choice in choices if not choice.is_correct],
+            ]
+        )
+    return {"title": quiz.title, "intro": quiz.intro, "pass_mark": quiz.pass_mark, "questions": questions}
+
+
+def _add_questions(quiz, questions):
     sections = {
         (section.page.slug, section.anchor): section
-        for section in Section.objects.filter(page__condition=condition).select_related("page")
+        for section in Section.objects.filter(page__condition=quiz.condition).select_related("page")
     }
     choices = []
-    for order, (page_slug, anchor, prompt, explanation, right, wrongs) in enumerate(QUESTIONS, start=1):
+    for order, (page_slug, anchor, prompt, explanation, right, wrongs) in enumerate(questions, start=1):
         question = Question.objects.create(
             quiz=quiz,
             order=order * 10,
@@ -140,5 +183,38 @@ def load_quiz_content():
         choices.append(Choice(question=question, order=10, text=right, is_correct=True))
         choices.extend(Choice(question=question, order=20 + 10 * i, text=text) for i, text in enumerate(wrongs))
     bulk_create_with_history(choices, Choice)
-    created.append(f"quiz {quiz.slug} with {len(QUESTIONS)} questions")
-    return created, kept
+
+
+def _create(shipped):
+    condition = Condition.objects.get(slug="oms")
+    quiz = Quiz.objects.create(
+        condition=condition,
+        slug=QUIZ["slug"],
+        status=Quiz.Status.PUBLISHED,
+        **{k: v for k, v in shipped.items() if k != "questions"},
+    )
+    _add_questions(quiz, shipped["questions"])
+
+
+def _update(quiz, shipped):
+    """New wording replaces the questions; past results keep the wording families saw (Answer copies it)."""
+    for name in ("title", "intro", "pass_mark"):
+        setattr(quiz, name, shipped[name])
+    quiz.save()
+    for question in quiz.questions.all():
+        question.delete()  # one by one, so History records each
+    _add_questions(quiz, shipped["questions"])
+
+
+@register(order=70)
+def quizzes():
+    shipped = _shipped()
+    yield Item(
+        "quiz",
+        QUIZ["slug"],
+        shipped,
+        lambda: Quiz.objects.filter(slug=QUIZ["slug"]).first(),
+        _read,
+        lambda: _create(shipped),
+        lambda quiz: _update(quiz, shipped),
+    )

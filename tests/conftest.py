@@ -45,7 +45,26 @@ def editor_client(client, editor):
     return client
 
 
+def verified_login(client, user):
+    """Sign `user` in as the admin login would after password and one-time code (accounts/)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 @pytest.fixture
 def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
-    return client
+    return verified_login(client, reviewer)
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser client, past the one-time code step too."""
+    return verified_login(client, admin_user)

@@ -1,6 +1,6 @@
 import factory
 
-from condition.models import Condition, GlossaryTerm, Page, Section, Source
+from condition.models import CareAdvice, Condition, GlossaryTerm, Page, Section, Source
 from quizzes.models import Choice, Question, Quiz
 
 
@@ -46,6 +46,26 @@ class SectionFactory(factory.django.DjangoModelFactory):
     anchor = factory.Sequence(lambda n: f"section-{n}")
     body = "Plain words about the topic."
     order = factory.Sequence(lambda n: n)
+
+
+class CareAdviceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CareAdvice
+
+    key = factory.Sequence(lambda n: f"care-{n}")
+    title = factory.Sequence(lambda n: f"Care situation {n}")
+    urgency = CareAdvice.Urgency.URGENT
+    look_for = "- A temperature of 38°C or higher."
+    action = "Call the clinic now, day or night."
+
+
+class CareSectionFactory(SectionFactory):
+    """A care box placed on a page: the advice's own words, no body."""
+
+    care_advice = factory.SubFactory(CareAdviceFactory)
+    heading = ""
+    body = ""
+    anchor = factory.LazyAttribute(lambda section: section.care_advice.key)
 
 
 class GlossaryTermFactory(factory.django.DjangoModelFactory):

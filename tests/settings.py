@@ -27,3 +27,4 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 CONTENT_VERSION_FILE = Path(tempfile.mkdtemp(prefix="omsportal-tests-")) / "content-version"
+LAST_GOOD_DIR = CONTENT_VERSION_FILE.parent / "last-good"

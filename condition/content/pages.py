@@ -1,8 +1,14 @@
 """The default OMS topic pages.
 
-Written for this portal in plain words (US grade 8 or below) from the checked
-facts in ../shared/brief/content-facts.md. Where the clinic's starting article
-was wrong, these pages follow the fact-check. [cite:KEY] marks a source.
+Written for this portal in plain British English (US grade 8 or below) from
+the checked facts in ../shared/brief/content-facts.md. Where the clinic's
+starting article was wrong, these pages follow the fact-check. [cite:key]
+marks a source.
+
+A section is either a normal section (heading, anchor, body) or a care box
+placed by reference: ("care", key), whose heading, anchor and text come from
+CARE_ADVICE in care.py. Key points are shown without citations, so they hold
+no numbers and never restate a care box.
 """
 
 CONDITION = {
@@ -23,50 +29,47 @@ PAGES = [
         "key_points": (
             "OMS is a rare illness where the body's defence system harms parts of the brain.\n"
             "It causes dancing eyes, muscle jerks and shaky walking.\n"
-            "It most often starts in children between 1 and 3 years old.\n"
-            "It can be treated, and treatment works best when it starts early."
+            "It most often starts in toddlers.\n"
+            "Nothing you did caused it."
         ),
         "sections": [
             (
-                "What OMS means",
+                "What OMS is",
                 "what-oms-means",
-                "normal",
-                "OMS stands for opsoclonus-myoclonus syndrome. It is a rare illness of the nervous system. "
-                "The body's immune system attacks parts of the brain by mistake. [cite:nord] [cite:orpha]\n\n"
-                "The parts most harmed are the brainstem and the cerebellum. "
-                "These parts help control the eyes, balance and smooth movement. [cite:pranz17]",
+                "OMS stands for opsoclonus-myoclonus syndrome. It is a rare illness of the brain and nerves. [cite:nord] "
+                "The body's immune system attacks parts of the brain by mistake. [cite:orpha] [cite:pranz17]\n\n"
+                "The parts most harmed are the brainstem and the cerebellum. [cite:orpha] "
+                "The main signs are dancing eyes, sudden muscle jerks and shaky walking. [cite:nord]",
             ),
             (
                 "What the name means",
                 "what-the-name-means",
-                "normal",
                 "The name comes from the main signs of the illness:\n\n"
-                "- **Opsoclonus**: fast, jerky eye movements that go in many directions.\n"
-                "- **Myoclonus**: sudden, quick muscle jerks.\n"
-                "- **Ataxia**: shaky walking and clumsy movement.\n\n"
+                "- **Opsoclonus**: fast, jerky eye movements that go in all directions. [cite:nord]\n"
+                "- **Myoclonus**: sudden, quick muscle jerks. [cite:nord]\n"
+                "- **Ataxia**: shaky walking and clumsy movement. [cite:nord]\n\n"
                 "You may also hear it called Kinsbourne syndrome, dancing eye syndrome, "
-                'or "dancing eyes, dancing feet". Some doctors call it OMA syndrome. [cite:nord] [cite:article]',
+                'or "dancing eyes, dancing feet". Some doctors call it OMA syndrome. [cite:orpha] [cite:nord]',
             ),
             (
                 "Who gets OMS",
                 "who-gets-oms",
-                "normal",
-                "OMS is rare. Each year about 1 child in every 5 million gets it. [cite:orpha] "
-                "In the UK, a study found less than 1 new case per 5 million people each year. [cite:pang]\n\n"
-                "Most children are between 1 and 3 years old when it starts. "
-                "The middle age is about 18 months. "
-                "It is rare in babies under 6 months. [cite:pranz17] [cite:pang]\n\n"
+                "OMS is very rare. Each year, about 1 new case is found for every 5 million people. [cite:orpha] "
+                "Nearly all new cases are in young children. [cite:orpha] "
+                "A UK study found about 10 new cases in children each year. [cite:pang]\n\n"
+                "Most children are between 1 and 3 years old when it starts. [cite:orpha] [cite:pranz17] "
+                "Half are younger than 18 months when it starts. [cite:pranz17] "
+                "It is rare in babies under 6 months old. [cite:pranz17] [cite:pang]\n\n"
                 "Girls get it a little more often than boys. [cite:pranz17] "
-                "Teens and adults can get it too, but this is less common. "
-                "In adults, the middle age when it starts is about 45. [cite:adult]",
+                "Teenagers and adults can get it too, but this is less common. [cite:adult] "
+                "In a study of adults with OMS, half were older than 47 when it started. [cite:adult]",
             ),
             (
                 "Is it my fault?",
                 "is-it-my-fault",
-                "normal",
                 "No. Nothing you did or did not do caused OMS. "
                 "It happens when the immune system makes a mistake. [cite:orpha] "
-                "Doctors do not yet know why it happens in one child and not another.",
+                "Often doctors cannot find what set it off. [cite:orpha]",
             ),
         ],
     },
@@ -77,56 +80,44 @@ PAGES = [
         "key_points": (
             "Signs often start suddenly and can be severe.\n"
             "The eyes may dart around, and the body may jerk or shake.\n"
-            "Children may stop walking, talking or sleeping well, and may be very upset.\n"
-            "Signs can come back later, often with a cold or when medicine is lowered."
+            "Children may stop walking or talking, sleep badly and have rages.\n"
+            "Know when to get help: see the help boxes on this page."
         ),
         "sections": [
             (
                 "How OMS starts",
                 "how-oms-starts",
-                "normal",
-                "OMS usually starts suddenly. Over a few days or weeks, a child who was well may become shaky "
-                "and upset. The signs are often severe. [cite:nord] [cite:article]",
+                "OMS usually starts suddenly. Over days or weeks, a child who was well becomes shaky and upset. [cite:nord] "
+                "The signs are often severe. [cite:nord] "
+                "At first, doctors often think it is a milder problem with balance. [cite:pranz17]",
             ),
             (
                 "Eyes and movement",
                 "eyes-and-movement",
-                "normal",
-                "- The eyes make quick, jerky movements in all directions (opsoclonus).\n"
-                "- The arms, legs, head or body may jerk (myoclonus).\n"
-                "- Walking becomes shaky, or the child stops walking or sitting (ataxia).\n"
+                "- The eyes make quick, jerky movements in all directions. [cite:nord]\n"
+                "- The arms, legs, head or body may jerk. [cite:nord]\n"
+                "- Walking becomes shaky, or the child stops walking or sitting. [cite:nord]\n"
                 "- Hands may shake when the child reaches for things. [cite:nord]",
             ),
             (
                 "Mood, sleep and speech",
                 "mood-sleep-and-speech",
-                "normal",
-                "- Many children become cross, upset and hard to calm.\n"
-                "- Sleep is often poor, with waking in the night.\n"
-                "- Some children lose words they used to say, or stop talking.\n"
-                "- Behaviour may change. [cite:nord] [cite:article]",
+                "- Many children become cross, upset and hard to calm. Some have rages. [cite:nord]\n"
+                "- Sleep is often poor, with waking in the night. [cite:nord]\n"
+                "- Some children lose words they used to say, or stop talking. [cite:nord] [cite:pranz17]",
             ),
             (
                 "Will the signs come back?",
                 "relapses",
-                "normal",
-                "OMS often lasts a long time. Signs can come back after they got better. "
-                "This is called a relapse. About half to three quarters of children have at least one. [cite:brunk] [cite:boston]\n\n"
-                "A relapse often comes with a cold or other illness. "
-                "It can also happen when the dose of medicine goes down. "
-                "Tell your care team if signs come back.",
+                "OMS often lasts a long time. [cite:brunk] "
+                "Signs can come back after they got better. This is called a relapse. [cite:boston] "
+                "Many children have relapses, and in some studies most do. [cite:brunk] [cite:boston] "
+                "In a UK study, only 7 in 100 children had just a single bout of OMS. [cite:brunk]\n\n"
+                "A relapse often comes with an infection, or when a medicine is lowered too fast. [cite:brunk] [cite:boston]",
             ),
-            (
-                "When to get help",
-                "when-to-get-help",
-                "care",
-                "Call your care team the same day if:\n\n"
-                "- the eye movements, jerks or shaking come back or get worse;\n"
-                "- your child stops walking, sitting or talking as well as before;\n"
-                "- your child has a fever or other illness while on treatment.\n\n"
-                "Call your local emergency number if your child has trouble breathing, "
-                "cannot be woken, or has a seizure.",
-            ),
+            ("care", "signs-return"),
+            ("care", "fit-or-jerks"),
+            ("care", "breathing-or-waking"),
         ],
     },
     {
@@ -135,51 +126,46 @@ PAGES = [
         "summary": "Why OMS happens, and how it is linked to a tumour called neuroblastoma.",
         "key_points": (
             "In OMS the immune system attacks parts of the brain by mistake.\n"
-            "About half of children with OMS have a tumour called a neuroblastoma.\n"
-            "Only 2 to 3 in every 100 children with a neuroblastoma get OMS.\n"
+            "Many children with OMS have a neuroblastoma, a kind of cancer.\n"
+            "Found with OMS, this tumour usually has an excellent outlook.\n"
             "Often no trigger is found at all."
         ),
         "sections": [
             (
                 "What goes wrong",
                 "what-goes-wrong",
-                "normal",
-                "The immune system protects the body from germs. In OMS, it attacks healthy parts of the brain. "
-                "Something seems to set this off. [cite:orpha] [cite:pranz17]\n\n"
-                "The trigger may be a tumour or, perhaps, an infection. "
-                "Often, doctors cannot find any trigger. [cite:orpha] [cite:article]",
+                "The immune system protects the body from germs. "
+                "In OMS, it attacks healthy parts of the brain. [cite:orpha] [cite:pranz17]\n\n"
+                "The trigger may be a tumour called a neuroblastoma, or perhaps an infection. [cite:orpha] "
+                "Often, doctors cannot find any trigger. [cite:orpha]",
             ),
             (
                 "The link to neuroblastoma",
                 "neuroblastoma-link",
-                "normal",
-                "A neuroblastoma is a tumour of young nerve cells. "
-                "About half of children with OMS have one. "
-                "Studies give numbers from 20 to 80 out of 100. [cite:orpha] [cite:pranz17]\n\n"
+                "A neuroblastoma is a tumour of young nerve cells. It is a kind of cancer. [cite:orpha] "
+                "About half of children with OMS have one. [cite:orpha] [cite:pranz17] "
+                "Studies give numbers from 20 to 80 in every 100 children. [cite:orpha] [cite:pranz17]\n\n"
                 "The other way round, OMS is not common. "
-                "Only about 2 to 3 of every 100 children with a neuroblastoma get OMS. [cite:orpha] [cite:pranz17] "
-                "Some older articles say 4 in 100, but newer studies give the lower number.",
+                "Only about 2 to 3 in every 100 children with a neuroblastoma get OMS. [cite:orpha] [cite:pranz17]",
             ),
             (
                 "Why the tumour can cause OMS",
                 "why-the-tumour-matters",
-                "normal",
-                "The tumour is made of cells that look like nerve cells. "
-                "The immune system attacks the tumour. "
-                "It may then attack nerve cells in the brain too, because they look alike. [cite:discover] [cite:pranz17]",
+                "A neuroblastoma can set off the immune system. "
+                "The immune system then attacks parts of the brain by mistake. [cite:orpha] [cite:pranz17]",
             ),
             (
-                "Is there a blood test for it?",
-                "blood-tests",
-                "normal",
-                "No single blood test proves that a child has OMS. "
-                "Doctors make the diagnosis from the signs and from other tests. [cite:orpha]",
+                "What the tumour means for your child",
+                "tumour-outlook",
+                "Hearing the word cancer is frightening. "
+                "When a neuroblastoma is found with OMS, it is usually found early. [cite:orpha] [cite:russo] "
+                "Its outlook is usually excellent. [cite:orpha] [cite:cog] "
+                "The page on treatment gives the numbers from a large trial.",
             ),
             (
                 "In adults",
                 "in-adults",
-                "normal",
-                "In adults, OMS is sometimes linked to a cancer. "
+                "In adults, OMS is sometimes linked to a cancer. [cite:bataller] [cite:armangue] "
                 "Finding and treating that cancer is an important part of getting better. [cite:bataller] [cite:armangue]",
             ),
         ],
@@ -191,45 +177,34 @@ PAGES = [
         "key_points": (
             "Doctors find OMS from the signs they see and from tests.\n"
             "Every child with OMS is checked for a neuroblastoma.\n"
-            "This is done with scans and urine tests.\n"
-            "Small tumours can hide, so scans may be done again later."
+            "A normal urine test or MIBG scan does not rule out a tumour.\n"
+            "Scans may be done again later."
         ),
         "sections": [
             (
                 "How doctors find OMS",
                 "how-doctors-find-oms",
-                "normal",
                 "A doctor who treats the brain and nerves (a neurologist) looks at your child's eyes, "
-                "movement and behaviour. There is no single test for OMS. "
-                "Tests help rule out other causes and look for a trigger. [cite:nord] [cite:rossor]",
+                "movement and behaviour. [cite:rossor] "
+                "No single blood test proves that a child has OMS. [cite:orpha] [cite:rossor] "
+                "Tests help rule out other causes and look for a trigger. [cite:rossor]",
             ),
             (
                 "Looking for a tumour",
                 "looking-for-a-tumour",
-                "normal",
-                "Every child with OMS is checked for a neuroblastoma. "
-                "This is done even if the child also has a virus. [cite:nord] [cite:article]\n\n"
+                "Every child with OMS is checked for a neuroblastoma. [cite:nord] [cite:rossor]\n\n"
                 "Tests may include:\n\n"
-                "- an MRI scan or CT scan of the chest and belly;\n"
-                "- a urine test for chemicals that these tumours can make;\n"
-                "- sometimes a special scan called an MIBG scan. [cite:rossor]",
+                "- an MRI scan or CT scan of the neck, chest, tummy and pelvis; [cite:rossor]\n"
+                "- a urine test for chemicals that these tumours can make; [cite:rossor]\n"
+                "- sometimes an MIBG scan. [cite:rossor]",
             ),
             (
                 "Why tests may be repeated",
                 "repeat-tests",
-                "normal",
-                "These tumours can be very small and hard to see. "
-                "If the first scans are clear, your doctor may repeat them in a few months. [cite:nord] [cite:rossor]",
-            ),
-            (
-                "Other tests",
-                "other-tests",
-                "normal",
-                "Your child may also have:\n\n"
-                "- a brain MRI scan;\n"
-                "- a spinal tap (lumbar puncture) to look at the fluid around the brain and spine;\n"
-                "- blood tests.\n\n"
-                "Ask your care team what each test is for and what the results mean. [cite:rossor]",
+                "These tumours can be very small and hard to find. [cite:nord] [cite:rossor] "
+                "A normal urine test or MIBG scan does not rule out a tumour. [cite:rossor] [cite:nord] "
+                "If the first scans are clear, your doctor may repeat them later. [cite:rossor]\n\n"
+                "Ask your care team what each test is for and what the results mean.",
             ),
         ],
     },
@@ -238,57 +213,160 @@ PAGES = [
         "title": "Treatment",
         "summary": "The medicines and other care used to treat OMS, and what to expect.",
         "key_points": (
-            "Most children need more than one medicine to calm the immune system.\n"
-            "Treatment often lasts 1 to 2 years.\n"
+            "Most children need several medicines to calm the immune system.\n"
+            "Treatment usually lasts a long time, often years.\n"
             "If there is a tumour, it is usually removed with surgery.\n"
-            "Taking out the tumour does not stop OMS on its own."
+            "Taking out the tumour often does not stop OMS on its own."
         ),
         "sections": [
             (
                 "The aim of treatment",
                 "aim-of-treatment",
-                "normal",
-                "Treatment aims to calm the immune system so it stops harming the brain. "
-                "Starting early gives the best chance of a good recovery. [cite:rossor] [cite:brunk]",
+                "Treatment aims to calm the immune system so it stops harming the brain. [cite:rossor] "
+                "The goal is for the signs to fade or go away. [cite:boston] "
+                "Treatment is usually started soon after OMS is found. [cite:boston] [cite:rossor]",
             ),
             (
                 "Medicines that calm the immune system",
                 "immune-medicines",
-                "normal",
-                "Most children need several medicines together, often for 1 to 2 years. [cite:rossor] [cite:boston]\n\n"
-                "- **Steroids**, such as prednisone or dexamethasone, or **ACTH** shots.\n"
-                "- **IVIG**: antibodies from donors, given through a drip.\n"
-                "- **Rituximab**, often used when OMS is moderate or severe. [cite:ritux] [cite:rossor]\n\n"
-                "Some children need other medicines, such as azathioprine or cyclophosphamide. "
-                "A few need plasma exchange, which cleans the blood. [cite:rossor] [cite:article]",
+                "Most children need several medicines together, for at least 1 to 2 years and often longer. "
+                "[cite:rossor] [cite:boston]\n\n"
+                "- **Steroids**, such as prednisolone or dexamethasone, or **ACTH** injections. [cite:rossor]\n"
+                "- **IVIG**: antibodies from blood donors, given through a drip. [cite:rossor] [cite:cog]\n"
+                "- **Rituximab**, often used when OMS is moderate or severe. [cite:ritux] [cite:boston]\n\n"
+                "Some children need other medicines, such as azathioprine or cyclophosphamide. [cite:rossor] "
+                "A few need plasma exchange, which takes antibodies out of the blood. [cite:rossor] "
+                "The page on medicines and side effects explains the main medicines.",
             ),
             (
                 "What the research shows",
                 "research",
-                "normal",
-                "A large trial looked at children with OMS and a neuroblastoma. "
-                "Adding IVIG to steroids and tumour treatment helped more children. "
-                "The number who got better went from 41 out of 100 to 81 out of 100. [cite:cog]",
+                "Only one trial has put children with OMS into treatment groups by chance. [cite:cog] "
+                "It had 53 children who had OMS and a neuroblastoma. [cite:cog] "
+                "All of them had steroids and tumour treatment suited to their tumour. [cite:cog] "
+                "Some were also given IVIG. [cite:cog]\n\n"
+                "With IVIG, 81 in 100 children improved, against 41 in 100 without it. [cite:cog] "
+                '"Improved" meant better scores for how bad the signs were. It did not mean a cure. [cite:cog] '
+                "Three years later, 98 in 100 of the children were alive. [cite:cog]",
             ),
             (
                 "If there is a tumour",
                 "if-there-is-a-tumour",
-                "normal",
-                "The tumour is usually found early. Most often it is taken out with surgery. "
-                "Many children do not need chemotherapy or radiation for the tumour. [cite:russo] [cite:article]\n\n"
+                "The tumour is usually found early and taken out with surgery. [cite:russo] "
+                "Many children do not need chemotherapy or radiation for it. [cite:russo] [cite:boston] "
                 "When chemotherapy is needed, the cancer team chooses it. [cite:cog]\n\n"
                 "Removing the tumour often does not stop OMS by itself. "
-                "Your child will still need medicine for the immune system. [cite:russo] [cite:boston]",
+                "Your child will still need medicine for the immune system. [cite:russo] [cite:boston] [cite:pranz17]",
+            ),
+            ("care", "fever"),
+        ],
+    },
+    {
+        "slug": "medicines-and-side-effects",
+        "title": "Medicines and side effects",
+        "summary": "What each OMS medicine can do, and what to watch for.",
+        "key_points": (
+            "Never stop or lower steroids suddenly.\n"
+            "Steroids often bring hunger, mood changes and poor sleep.\n"
+            "IVIG does not lower the body's defences against germs.\n"
+            "Rituximab lowers the body's defences for months."
+        ),
+        "sections": [
+            (
+                "Steroids and ACTH",
+                "steroids",
+                "These medicines calm the immune system. [cite:rossor] "
+                "Steroids and ACTH often cause side effects: [cite:rossor]\n\n"
+                "- hunger and weight gain; [cite:mfc]\n"
+                "- mood changes and poor sleep; [cite:mfc]\n"
+                "- raised blood pressure and blood sugar; [cite:mfc]\n"
+                "- an upset stomach. [cite:mfc]\n\n"
+                "Ask the care team how they will check for these. [cite:rossor]",
             ),
             (
-                "Side effects",
-                "side-effects",
-                "care",
-                "These medicines can lower the body's defences against germs. "
-                "Call your care team the same day if your child has a fever or seems unwell. "
-                "Do not stop or lower a medicine without talking to your care team first. "
-                "Lowering a medicine too fast can bring signs back. [cite:brunk] [cite:rossor]",
+                "Never stop steroids suddenly",
+                "stopping-steroids",
+                "Never stop steroids or lower the dose on your own. [cite:mfc] "
+                "While your child takes them, the body stops making enough of its own steroid. [cite:rossor] "
+                "A sudden stop can make your child very ill. [cite:mfc] "
+                "It can also bring OMS back. [cite:brunk] [cite:rossor] "
+                "The care team lowers the dose slowly, step by step. [cite:rossor]",
             ),
+            (
+                "IVIG",
+                "ivig",
+                "IVIG is made from antibodies given by healthy blood donors. "
+                "It goes into a vein through a drip. [cite:ivig-label] "
+                "IVIG does not lower the body's defences against germs. [cite:ivig-label] "
+                "But it can stop some live vaccines, such as MMR, from working for several months after a drip, "
+                "so ask the care team before any vaccine. [cite:acip] [cite:greenbook]\n\n"
+                "During or after a drip, a headache, fever, chills or feeling sick are common. [cite:ivig-label] "
+                "Tell the nurse if your child feels unwell during the drip. [cite:ivig-label] "
+                "At home, a fever still needs the fever advice on this page. [cite:nice-ns]",
+            ),
+            (
+                "Rituximab",
+                "rituximab",
+                "Rituximab is given through a drip in hospital. [cite:ritux-label] "
+                "It removes some of the immune cells that make antibodies. [cite:ritux] "
+                "Reactions during the drip are common, most often with the first dose. [cite:ritux-label] "
+                "For months after, the body makes fewer antibodies, so infections are more likely. "
+                "[cite:ritux-label] [cite:rossor]",
+            ),
+            (
+                "Other medicines",
+                "other-medicines",
+                "Azathioprine and cyclophosphamide also calm the immune system. [cite:rossor] "
+                "They lower the body's defences against germs. [cite:nice-ns] [cite:rossor] "
+                "Ask the care team which checks your child needs while taking them. [cite:rossor]",
+            ),
+            ("care", "steroid-vomiting"),
+            ("care", "ivig-headache"),
+            ("care", "rituximab-drip"),
+            ("care", "fever"),
+            ("care", "breathing-or-waking"),
+        ],
+    },
+    {
+        "slug": "vaccines-and-infections",
+        "title": "Vaccines and infections",
+        "summary": "Which vaccines to plan during treatment, and what to do if your child meets an infection.",
+        "key_points": (
+            "Ask the care team before any vaccine during treatment.\n"
+            "Live vaccines are usually put off during treatment and for months after.\n"
+            "Vaccines for the rest of the family help protect your child.\n"
+            "Know which infections need a call: see the help boxes on this page."
+        ),
+        "sections": [
+            (
+                "Why infections matter",
+                "why-infections-matter",
+                "Steroids, rituximab and some other OMS medicines lower the body's defences against germs. "
+                "[cite:greenbook] [cite:ritux-label] "
+                "Infections can also bring OMS signs back. [cite:brunk] [cite:boston]",
+            ),
+            (
+                "Vaccines during treatment",
+                "vaccines-during-treatment",
+                "Ask the care team before your child has any vaccine. [cite:greenbook] [cite:acip]\n\n"
+                "Live vaccines contain a weak form of the germ. [cite:greenbook] "
+                "They are usually put off while your child takes these medicines, and for months after. "
+                "[cite:greenbook] [cite:acip] "
+                "Examples are the MMR vaccine, the chickenpox vaccine and the nasal spray flu vaccine. [cite:greenbook]\n\n"
+                "Other vaccines are usually still advised. [cite:greenbook] [cite:acip] "
+                "They may work less well during treatment, so the care team may plan when to give them. [cite:acip]",
+            ),
+            (
+                "Vaccines for the family",
+                "family-vaccines",
+                "Brothers, sisters and adults at home should keep up with their own vaccines. [cite:greenbook] [cite:acip] "
+                "This includes the flu vaccine each year. [cite:greenbook] [cite:acip] "
+                "It helps keep germs away from your child. [cite:acip]\n\n"
+                "Brothers and sisters can usually have the nasal spray flu vaccine. "
+                "Ask the care team if you are not sure. [cite:greenbook]",
+            ),
+            ("care", "infection-contact"),
+            ("care", "fever"),
         ],
     },
     {
@@ -298,91 +376,93 @@ PAGES = [
         "key_points": (
             "Many children get much better with treatment.\n"
             "Many still have some trouble with learning, speech, movement or behaviour.\n"
-            "Children with milder signs who are treated early tend to do best.\n"
-            "Therapy and school support can help a lot."
+            "Children whose signs were milder at the start tend to do better.\n"
+            "A check of learning and behaviour before school helps plan support."
         ),
         "sections": [
             (
                 "How children do",
                 "how-children-do",
-                "normal",
-                "Each child is different. Many children get much better, and the dancing eyes often settle. [cite:brunk]\n\n"
+                "Each child is different. Many children get much better, and the dancing eyes often settle. "
+                "[cite:brunk] [cite:rossor]\n\n"
                 "But many children still have some problems later on. "
-                "These can be with learning, speech, movement or behaviour. "
-                "In one UK study, about 1 in 3 children had no lasting problems. [cite:brunk] [cite:hasegawa]",
+                "These can be with learning, speech, movement or behaviour. [cite:brunk] [cite:hasegawa] "
+                "In one UK study, about a third of children had normal learning and no more signs. [cite:brunk] "
+                "In a small Japanese study of 23 children, about 3 in 4 still had problems with learning. [cite:hasegawa] "
+                "These studies are small or old, so they cannot tell you how your own child will do. [cite:brunk] [cite:rossor]",
             ),
             (
-                "What helps",
-                "what-helps",
-                "normal",
-                "Children whose signs were milder at the start tend to do better. "
-                "So do children who start treatment early. [cite:brunk] [cite:hasegawa]",
+                "What the studies tell us",
+                "about-the-studies",
+                "In the UK study, children whose signs were milder at the start did better. [cite:brunk] "
+                "In the Japanese study, children who started treatment more than 30 weeks after OMS began did worse. "
+                "[cite:hasegawa] "
+                "This is an average across many children. It does not decide how your child will do. [cite:hasegawa]\n\n"
+                "The UK study looked back over many years, when most children had steroids alone. [cite:brunk] "
+                "So its numbers may not show how children do with the treatment used today. [cite:brunk] [cite:rossor]",
             ),
             (
                 "Attention and behaviour",
                 "attention-and-behaviour",
-                "normal",
-                "Some children have trouble paying attention, like ADHD. "
-                "Some have OCD, which means unwanted thoughts or habits they feel they must repeat. "
-                "These need their own care, and treatment can help. [cite:brunk] [cite:article]",
+                "Behaviour problems are common. [cite:brunk] "
+                "Some children have trouble paying attention, called ADHD. [cite:rossor] [cite:brunk] "
+                "Some have OCD: unwanted thoughts, or habits they feel they must repeat. [cite:rossor] [cite:brunk] "
+                "These need their own care, and treatment can help. [cite:rossor]",
             ),
             (
-                "Long-term care",
-                "long-term-care",
-                "normal",
-                "Your child will have regular check-ups, often for years. "
+                "A check before school",
+                "school-check",
+                "Ask for a check of your child's learning and behaviour before school starts. [cite:rossor] "
+                "It helps the school plan the right support. [cite:rossor] "
                 "Speech, physical and occupational therapy can help with talking, walking and daily skills. "
-                "Ask your care team about support at nursery or school. [cite:rossor] [cite:boston]",
+                "[cite:boston]",
             ),
+            ("care", "signs-return"),
         ],
     },
     {
         "slug": "living-with-oms",
         "title": "Living with OMS and when to get help",
-        "summary": "Day-to-day tips for families, and when to call the clinic.",
+        "summary": "Day-to-day life, rages and sleep, support for families, and when to call.",
         "key_points": (
-            "Keep a simple diary of signs, sleep and medicine.\n"
-            "Give medicines as planned and do not stop them on your own.\n"
-            "Call the clinic if signs come back or your child has a fever.\n"
-            "Look after yourself too. Ask for help when you need it."
+            "Ask the care team what may help your child at home.\n"
+            "Rages and poor sleep are part of the illness, not bad parenting.\n"
+            "You are not alone: family groups can help.\n"
+            "Know when to get help: see the help boxes on this page."
         ),
         "sections": [
             (
                 "Day to day",
                 "day-to-day",
-                "normal",
-                "- Keep a diary of your child's signs, sleep and medicine doses.\n"
-                "- Take short videos of the eye movements or jerks to show your care team.\n"
-                "- Keep a calm, steady routine. Good sleep helps.\n"
-                "- Keep your child safe from falls while walking is shaky.\n\n"
-                "These are everyday tips from care teams. Ask yours what else may help.",
+                "Ask the care team what may help your child at home. [cite:rossor] "
+                "Speech, physical and occupational therapy can help with talking, walking and daily skills. "
+                "[cite:boston]",
             ),
             (
-                "Infections and relapses",
-                "infections",
-                "normal",
-                "Colds and other illnesses can bring signs back. "
-                "Wash hands often, and ask your care team which vaccines are right during treatment. [cite:brunk] [cite:boston]",
+                "Rages and sleep",
+                "rages-and-sleep",
+                "Many children with OMS have rages and sleep badly. [cite:nord] [cite:pranz17] "
+                "This is part of the illness. It is not your fault or your child's. [cite:nord] "
+                "Steroids can make mood and sleep worse too. [cite:mfc]\n\n"
+                "During a rage, keep your child safe. "
+                "Ask the care team for ways to help with rages and sleep: there are medicines and other help. [cite:rossor]",
             ),
             (
-                "Call the clinic",
-                "call-the-clinic",
-                "care",
-                "Call your care team the same day if:\n\n"
-                "- signs such as dancing eyes, jerks or shaking come back or get worse;\n"
-                "- your child has a fever while taking medicines that calm the immune system;\n"
-                "- you have missed medicine doses or are not sure about a dose;\n"
-                "- your child's mood, sleep or behaviour changes a lot.\n\n"
-                "Call your local emergency number if your child has trouble breathing, cannot be woken, or has a seizure.",
-            ),
-            (
-                "Looking after yourself",
-                "looking-after-yourself",
-                "normal",
+                "Support for families",
+                "support",
                 "Caring for a child with OMS is hard. It is normal to feel worried or tired. "
-                "Ask your care team about support groups and social workers. "
-                "Talking with other families can help.",
+                "Ask your care team about social workers and family support. [cite:rossor]\n\n"
+                "These groups support families:\n\n"
+                "- **Dancing Eye Syndrome Support Trust**, a UK charity for families. [cite:desst]\n"
+                "- **OMSLife Foundation**, a US family foundation. [cite:omslife]\n"
+                "- **NORD**, which lists patient groups for rare diseases. [cite:nord]",
             ),
+            ("care", "fever"),
+            ("care", "fit-or-jerks"),
+            ("care", "breathing-or-waking"),
+            ("care", "signs-return"),
+            ("care", "infection-contact"),
+            ("care", "steroid-vomiting"),
         ],
     },
 ]

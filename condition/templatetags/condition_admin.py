@@ -11,12 +11,25 @@ register = template.Library()
 
 @register.simple_tag
 def pages_due_for_review():
-    """Pages overdue, due within 30 days, or never given a review date."""
-    today = timezone.localdate()
-    pages = (
-        Page.objects.review_due().order_by("next_review_due", "title").only("id", "title", "status", "next_review_due")
+    """Pages never reviewed, without a next date, overdue or due soon (PageQuerySet.review_due)."""
+    return (
+        Page.objects.review_due()
+        .with_review_state()
+        .order_by("next_review_due", "title")
+        .only("id", "title", "status", "next_review_due", "last_reviewed", "reviewed_by")
     )
-    return [(page, page.next_review_due is None or page.next_review_due < today) for page in pages]
+
+
+@register.simple_tag
+def section_readability(page):
+    """Each saved section of `page` with its reading scores and the words to check (advice)."""
+    from condition.models import GlossaryTerm
+    from condition.readability import assess, glossary_words
+
+    if page is None or page.pk is None:
+        return []
+    known = glossary_words(GlossaryTerm.objects.all())
+    return [(section, assess(section.body, known_words=known)) for section in page.sections.all()]
 
 
 @register.simple_tag

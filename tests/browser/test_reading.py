@@ -10,17 +10,20 @@ def test_family_reads_a_topic_on_a_phone_and_follows_a_citation(site, phone):
     expect(phone.get_by_role("heading", name="Key points")).to_be_visible()
     # Nothing is wider than the phone: no sideways scrolling.
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
-    phone.get_by_role("link", name="When to get help").click()
-    expect(phone.locator("#when-to-get-help")).to_be_in_viewport()
+    phone.get_by_role("link", name="Signs coming back or getting worse").first.click()
+    expect(phone.locator("#signs-return")).to_be_in_viewport()
     phone.get_by_role("link", name="Source 1").first.click()
-    expect(phone).to_have_url(re.compile(r"/sources/#source-nord$"))
-    expect(phone.locator("#source-nord")).to_contain_text("Pranzatelli MR")
-    expect(phone.locator("#source-nord")).to_contain_text("Signs and symptoms")
+    expect(phone).to_have_url(re.compile(r"/topics/symptoms/#cite-1$"))
+    expect(phone.locator("#cite-1")).to_be_in_viewport()
+    phone.locator("#cite-1").get_by_role("link", name="More about this source").click()
+    expect(phone).to_have_url(re.compile(r"/sources/#source-[a-z0-9-]+$"))
+    expect(phone.locator(":target")).to_contain_text("Signs and symptoms")
 
 
 def test_glossary_terms_are_explained_in_place_and_link_to_the_word_list(site, phone):
     phone.goto(site.url + "/topics/what-is-oms/")
     box = phone.locator("#what-the-name-means .terms")
+    box.locator("summary").click()
     expect(box).to_contain_text("Fast, jerky eye movements")
     phone.locator("#what-the-name-means a.term", has_text="Opsoclonus").click()
     expect(phone).to_have_url(re.compile(r"/glossary/#term-opsoclonus$"))

@@ -31,7 +31,7 @@ def page_form_data(page, **changes):
             "page": page.pk,
             "heading": section.heading,
             "anchor": section.anchor,
-            "kind": section.kind,
+            "care_advice": section.care_advice_id or "",
             "body": section.body,
             "order": section.order,
         }
@@ -131,29 +131,32 @@ def test_preview_needs_a_staff_login(client):
     assert reverse("admin:login") in response["Location"]
 
 
-def test_dashboard_lists_pages_overdue_or_due_for_review_soon(editor_client):
+def test_dashboard_and_page_list_filter_agree_on_which_reviews_are_due(editor_client):
     today = timezone.localdate()
-    PageFactory(title="Overdue page", next_review_due=today - datetime.timedelta(days=3))
-    PageFactory(title="Due soon page", next_review_due=today + datetime.timedelta(days=10))
-    PageFactory(
-        title="Fine page",
-        last_reviewed=today,
-        reviewed_by="Dr. X",
-        next_review_due=today + datetime.timedelta(days=200),
-    )
+    reviewed = {"last_reviewed": today - datetime.timedelta(days=300), "reviewed_by": "Dr. X"}
+    PageFactory(title="Overdue page", next_review_due=today - datetime.timedelta(days=3), **reviewed)
+    PageFactory(title="Due soon page", next_review_due=today + datetime.timedelta(days=10), **reviewed)
+    PageFactory(title="Undated page", last_reviewed=today, reviewed_by="Dr. X", next_review_due=None)
+    PageFactory(title="Never page", next_review_due=today + datetime.timedelta(days=200))
+    PageFactory(title="Fine page", next_review_due=today + datetime.timedelta(days=200), **reviewed)
     html = editor_client.get(reverse("admin:index")).content.decode()
-    dashboard = html[html.index('id="reviews-due"') :]
-    assert "Overdue page" in dashboard and "Overdue since" in dashboard
-    assert "Due soon page" in dashboard
-    assert "Fine page" not in dashboard
+    dashboard = html[html.index('id="reviews-due"') : html.index('id="unhelpful-pages"')]
+    assert "Overdue since" in dashboard and "No next review date" in dashboard and "Never reviewed" in dashboard
+    on_home = {
+        title
+        for title in ("Overdue page", "Due soon page", "Undated page", "Never page", "Fine page")
+        if title in dashboard
+    }
+    assert on_home == {"Overdue page", "Due soon page", "Undated page", "Never page"}
 
-
-def test_review_filter_in_the_page_list(editor_client):
-    today = timezone.localdate()
-    PageFactory(title="Overdue page", next_review_due=today - datetime.timedelta(days=3))
-    PageFactory(title="Fine page", next_review_due=today + datetime.timedelta(days=200))
-    html = editor_client.get(reverse("admin:condition_page_changelist") + "?review=overdue").content.decode()
-    assert "Overdue page" in html and "Fine page" not in html
+    changelist = reverse("admin:condition_page_changelist")
+    under_filters = {}
+    for state in ("due", "overdue", "soon", "undated", "never"):
+        listed = editor_client.get(f"{changelist}?review={state}").content.decode()
+        under_filters[state] = {title for title in on_home | {"Fine page"} if f">{title}<" in listed}
+    assert under_filters["due"] == on_home
+    assert under_filters["overdue"] == {"Overdue page"} and under_filters["soon"] == {"Due soon page"}
+    assert under_filters["undated"] == {"Undated page"} and under_filters["never"] == {"Never page"}
 
 
 def test_page_list_shows_feedback_counts(editor_client):
@@ -206,9 +209,7 @@ def test_editors_cannot_change_or_delete_sections_of_a_published_page_from_the_s
     section = SectionFactory(page=page, body="Live words.")
     change = reverse("admin:condition_section_change", args=[section.pk])
     delete = reverse("admin:condition_section_delete", args=[section.pk])
-    editor_client.post(
-        change, {"page": page.pk, "heading": "x", "anchor": "x", "body": "Sneaky", "kind": "normal", "order": 1}
-    )
+    editor_client.post(change, {"page": page.pk, "heading": "x", "anchor": "x", "body": "Sneaky", "order": 1})
     assert editor_client.post(delete, {"post": "yes"}).status_code == 403
     section.refresh_from_db()
     assert section.body == "Live words."

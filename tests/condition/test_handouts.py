@@ -87,7 +87,7 @@ def test_page_pdf_is_valid_with_page_numbers_title_key_points_and_sources(client
     assert round(float(reader.pages[0].mediabox.width)) == width_pt
     flat = re.sub(r"\s+", " ", text)
     assert "Treatment" in flat
-    assert "Most children need more than one medicine to calm the immune system." in flat
+    assert "Most children need several medicines to calm the immune system." in flat
     assert "Lancet Child Adolesc Health" in flat
     assert "Lakeside Neurology" in flat
     assert f"Page 1 of {len(reader.pages)}" in flat

@@ -31,13 +31,20 @@ def test_recording_a_review_sets_the_next_review_a_year_later():
     assert page.is_clinically_reviewed
 
 
-def test_review_due_lists_overdue_soon_and_never_reviewed_pages_only():
+def test_review_due_lists_never_reviewed_undated_overdue_and_soon_pages_only():
     today = datetime.date(2026, 6, 1)
-    overdue = PageFactory(next_review_due=today - datetime.timedelta(days=1))
-    soon = PageFactory(next_review_due=today + datetime.timedelta(days=30))
-    never = PageFactory(next_review_due=None)
-    PageFactory(next_review_due=today + datetime.timedelta(days=31))
-    assert set(Page.objects.review_due(today=today)) == {overdue, soon, never}
+    reviewed = {"last_reviewed": datetime.date(2026, 1, 1), "reviewed_by": "Dr. A. Lee"}
+    overdue = PageFactory(next_review_due=today - datetime.timedelta(days=1), **reviewed)
+    soon = PageFactory(next_review_due=today + datetime.timedelta(days=30), **reviewed)
+    undated = PageFactory(next_review_due=None, **reviewed)
+    never = PageFactory(next_review_due=today + datetime.timedelta(days=200))
+    PageFactory(next_review_due=today + datetime.timedelta(days=31), **reviewed)
+    assert set(Page.objects.review_due(today=today)) == {overdue, soon, undated, never}
+    assert list(Page.objects.overdue(today=today)) == [overdue]
+    assert list(Page.objects.due_soon(today=today)) == [soon]
+    assert list(Page.objects.never_reviewed()) == [never]
+    states = {page.pk: page.review_state for page in Page.objects.with_review_state(today=today)}
+    assert [states[p.pk] for p in (overdue, soon, undated, never)] == ["overdue", "soon", "undated", "never"]
 
 
 def test_next_review_before_last_review_is_refused():

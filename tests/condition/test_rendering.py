@@ -39,8 +39,8 @@ def test_citations_are_numbered_per_page_in_order_of_first_use(db):
     ]
     renderer = PageRenderer(sources={"first": first, "second": second}, glossary=[])
     html = [renderer.render(section).html for section in sections]
-    assert 'href="/sources/#source-second" aria-label="Source 1">[1]</a>' in html[0]
-    assert 'href="/sources/#source-first" aria-label="Source 2">[2]</a>' in html[1]
+    assert 'href="#cite-1" aria-label="Source 1">[1]</a>' in html[0]
+    assert 'href="#cite-2" aria-label="Source 2">[2]</a>' in html[1]
     assert "[1]</a>" in html[1]
     assert renderer.cited_sources == [second, first]
 

@@ -61,21 +61,18 @@ def test_topic_page_shows_key_points_first_then_contents_then_sections(client):
     assert "<li>Remember this.</li>" in html
 
 
-def test_care_box_sections_are_set_apart(client):
-    page = PageFactory()
-    SectionFactory(page=page, kind="care", heading="Call us", anchor="call-us")
-    html = client.get(page.get_absolute_url()).content.decode()
-    assert 'class="section care-box"' in html
-    assert "Get help: </span>Call us" in html
-
-
-def test_citation_markers_link_to_the_sources_page(client):
+def test_citation_marker_n_leads_to_entry_n_of_the_pages_own_source_list(client):
     page = PageFactory()
     SourceFactory(key="nord", citation="Pranzatelli. NORD.")
-    SectionFactory(page=page, body="A fact [cite:nord].")
+    SourceFactory(key="orpha", citation="Orphanet. OMS.")
+    SectionFactory(page=page, order=1, body="A fact [cite:orpha]. Another [cite:nord].")
     html = client.get(page.get_absolute_url()).content.decode()
-    assert '<a href="/sources/#source-nord" aria-label="Source 1">[1]</a>' in html
-    assert "Pranzatelli. NORD." in html  # the page's own numbered list
+    assert '<a href="#cite-1" aria-label="Source 1">[1]</a>' in html
+    assert '<a href="#cite-2" aria-label="Source 2">[2]</a>' in html
+    sources_list = html[html.index('id="page-sources-heading"') :]
+    assert sources_list.index('<li id="cite-1">Orphanet. OMS.') < sources_list.index(
+        '<li id="cite-2">Pranzatelli. NORD.'
+    )
 
 
 def test_unreviewed_page_says_so_honestly_with_the_clinic_name(client):

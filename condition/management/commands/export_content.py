@@ -4,13 +4,24 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from condition.models import ClinicProfile, Condition, GlossaryTerm, Page, Section, Source
+from condition.models import ClinicProfile, Condition, GlossaryTerm, Page, PageSlugRedirect, Section, Source
 from quizzes.models import Choice, Question, Quiz
 
 FORMAT = "omsportal-content"
 VERSION = 1
 # Parents before children, so a restore can load them in this order.
-CONTENT_MODELS = [ClinicProfile, Condition, Source, GlossaryTerm, Page, Section, Quiz, Question, Choice]
+CONTENT_MODELS = [
+    ClinicProfile,
+    Condition,
+    Source,
+    GlossaryTerm,
+    Page,
+    PageSlugRedirect,
+    Section,
+    Quiz,
+    Question,
+    Choice,
+]
 
 
 def _jsonable(value):

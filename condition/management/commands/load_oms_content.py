@@ -1,79 +1,75 @@
 from django.core.management.base import BaseCommand
-from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
-from condition.content.glossary import GLOSSARY
-from condition.content.pages import CONDITION, PAGES
-from condition.content.sources import SOURCES
-from condition.models import ClinicProfile, Condition, GlossaryTerm, Page, Section, Source
+from condition import defaults
 
 
 class Command(BaseCommand):
     help = (
-        "Load the default OMS content: condition, topic pages, glossary, sources and quiz. "
-        "Safe to run again: anything that already exists is left exactly as staff left it."
+        "Load the default OMS content: clinic profile, sources, glossary, care advice, condition, topic pages "
+        "and quiz. Safe to run again: it creates only what is missing, never changes what exists, and never "
+        "re-creates what staff deleted. --update shows what the shipped content would change; add --apply "
+        "to take those changes."
     )
 
-    def handle(self, *args, **options):
-        with transaction.atomic():
-            created, kept = load_condition_content()
-            from quizzes.content import load_quiz_content
-
-            quiz_created, quiz_kept = load_quiz_content()
-        created += quiz_created
-        kept += quiz_kept
-        for line in created:
-            self.stdout.write(f"created  {line}")
-        for line in kept:
-            self.stdout.write(f"kept     {line} (already there; not changed)")
-        self.stdout.write(self.style.SUCCESS(f"Done: {len(created)} created, {len(kept)} left alone."))
-
-
-def load_condition_content():
-    created, kept = [], []
-
-    def note(was_created, label):
-        (created if was_created else kept).append(label)
-
-    profile_created = not ClinicProfile.objects.exists()
-    if profile_created:
-        ClinicProfile(name="Children's Neurology Clinic").save()
-    note(profile_created, "clinic profile")
-
-    for data in SOURCES:
-        _, was_created = Source.objects.get_or_create(key=data["key"], defaults=data)
-        note(was_created, f"source {data['key']}")
-
-    for term, slug, other_forms, definition in GLOSSARY:
-        exists = GlossaryTerm.objects.filter(slug=slug).exists() or GlossaryTerm.objects.filter(term=term).exists()
-        if not exists:
-            GlossaryTerm.objects.create(term=term, slug=slug, other_forms=other_forms, definition=definition)
-        note(not exists, f"glossary term {term}")
-
-    condition, was_created = Condition.objects.get_or_create(slug=CONDITION["slug"], defaults=CONDITION)
-    note(was_created, f"condition {condition.slug}")
-
-    for order, data in enumerate(PAGES, start=1):
-        if Page.objects.filter(slug=data["slug"]).exists():
-            note(False, f"page {data['slug']}")
-            continue
-        # The default content is the project's draft, published so the portal
-        # is usable, and honestly marked as not yet reviewed by a clinician.
-        page = Page.objects.create(
-            condition=condition,
-            slug=data["slug"],
-            title=data["title"],
-            summary=data["summary"],
-            key_points=data["key_points"],
-            order=order * 10,
-            status=Page.Status.PUBLISHED,
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--update", action="store_true", help="Show how the shipped content differs from what is here."
         )
-        bulk_create_with_history(
-            [
-                Section(page=page, order=index * 10, heading=heading, anchor=anchor, kind=kind, body=body)
-                for index, (heading, anchor, kind, body) in enumerate(data["sections"], start=1)
-            ],
-            Section,
+        parser.add_argument(
+            "--apply",
+            action="store_true",
+            help="With --update: take the shipped changes for items staff left as loaded.",
         )
-        note(True, f"page {page.slug}")
-    return created, kept
+        parser.add_argument(
+            "--overwrite-edited",
+            action="store_true",
+            help="With --update --apply: also replace items staff edited (their edits are kept in History).",
+        )
+
+    def handle(self, *args, update, apply, overwrite_edited, **options):
+        if (apply or overwrite_edited) and not update:
+            self.stderr.write("--apply and --overwrite-edited only work with --update.")
+            raise SystemExit(2)
+        import condition.content.kinds  # noqa: F401 -- registers the condition's kinds
+
+        if update and not apply:
+            self._report(defaults.plan(), dry_run=True, overwrite_edited=False)
+            return
+        self._report(
+            defaults.load(update=update, overwrite_edited=overwrite_edited),
+            dry_run=False,
+            overwrite_edited=overwrite_edited,
+            update=update,
+        )
+
+    def _report(self, plans, *, dry_run, overwrite_edited, update=True):
+        counts = {}
+
+        def line(label, entry, note=""):
+            counts[label] = counts.get(label, 0) + 1
+            self.stdout.write(f"{label:<9}{entry.item.kind} {entry.item.key}{note}")
+
+        for entry in plans:
+            if entry.state == "new":
+                line("new" if dry_run else "created", entry)
+            elif entry.state == "deleted":
+                line("deleted", entry, " (staff deleted it; not re-created)")
+            elif entry.state == "same":
+                line("same", entry)
+            elif not update:
+                line("kept", entry, " (already there; not changed)")
+            else:
+                edited = " (edited by staff since it was loaded)" if entry.edited else ""
+                applied = not dry_run and (overwrite_edited or not entry.edited)
+                line("updated" if applied else "differs", entry, edited)
+                if dry_run or not applied:
+                    self.stdout.write(defaults.diff(entry))
+        summary = ", ".join(f"{count} {label}" for label, count in counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Done: {summary}."))
+        if counts.get("differs"):
+            if dry_run:
+                hint = "Run again with --update --apply to take these changes"
+                hint += " (items staff edited need --overwrite-edited too)."
+            else:
+                hint = "Items staff edited were left alone; add --overwrite-edited to replace them."
+            self.stdout.write(hint)

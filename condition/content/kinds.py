@@ -1,0 +1,221 @@
+"""How each kind of default condition content is found, compared, created and updated."""
+
+import datetime
+
+from simple_history.utils import bulk_create_with_history
+
+from condition.content.care import CARE_ADVICE
+from condition.content.glossary import GLOSSARY
+from condition.content.pages import CONDITION, PAGES
+from condition.content.sources import SOURCES
+from condition.defaults import Item, register
+from condition.models import CareAdvice, ClinicProfile, Condition, GlossaryTerm, Page, Section, Source
+
+URGENCY = {
+    "emergency": CareAdvice.Urgency.EMERGENCY,
+    "urgent": CareAdvice.Urgency.URGENT,
+    "soon": CareAdvice.Urgency.SOON,
+}
+
+
+def _set(obj, data):
+    for name, value in data.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+
+
+@register(order=10)
+def clinic_profile():
+    def create():
+        ClinicProfile(name="Children's Neurology Clinic").save()
+
+    # Only created: the clinic's own details are never "corrected" by a shipped default.
+    yield Item("clinic profile", "1", {}, ClinicProfile.objects.first, lambda obj: {}, create, lambda obj: None)
+
+
+@register(order=20)
+def sources():
+    for data in SOURCES:
+        shipped = {
+            "citation": data["citation"],
+            "url": data["url"],
+            "year": data["year"],
+            "accessed": data.get("accessed"),
+        }
+
+        def read(source):
+            return {
+                "citation": source.citation,
+                "url": source.url,
+                "year": source.year,
+                "accessed": source.accessed.isoformat() if source.accessed else None,
+            }
+
+        def values(shipped=shipped):
+            accessed = shipped["accessed"]
+            return {**shipped, "accessed": datetime.date.fromisoformat(accessed) if accessed else None}
+
+        key = data["key"]
+        yield Item(
+            "source",
+            key,
+            shipped,
+            lambda key=key: Source.objects.filter(key=key).first(),
+            read,
+            lambda key=key, values=values: _set(Source(key=key), values()),
+            lambda obj, values=values: _set(obj, values()),
+        )
+
+
+@register(order=30)
+def glossary():
+    for term, slug, other_forms, definition in GLOSSARY:
+        shipped = {"term": term, "other_forms": other_forms, "definition": definition}
+        yield Item(
+            "glossary term",
+            slug,
+            shipped,
+            lambda slug=slug, term=term: (
+                GlossaryTerm.objects.filter(slug=slug).first() or GlossaryTerm.objects.filter(term__iexact=term).first()
+            ),
+            lambda obj: {"term": obj.term, "other_forms": obj.other_forms, "definition": obj.definition},
+            lambda slug=slug, shipped=shipped: _set(GlossaryTerm(slug=slug), shipped),
+            lambda obj, shipped=shipped: _set(obj, shipped),
+        )
+
+
+@register(order=40)
+def care_advice():
+    for data in CARE_ADVICE:
+        shipped = {
+            "title": data["title"],
+            "urgency": data["urgency"],
+            "look_for": data["look_for"],
+            "action": data["action"],
+        }
+
+        def values(shipped=shipped):
+            return {**shipped, "urgency": URGENCY[shipped["urgency"]]}
+
+        key = data["key"]
+        yield Item(
+            "care advice",
+            key,
+            shipped,
+            lambda key=key: CareAdvice.objects.filter(key=key).first(),
+            lambda obj: {
+                "title": obj.title,
+                "urgency": CareAdvice.Urgency(obj.urgency).name.lower(),
+                "look_for": obj.look_for,
+                "action": obj.action,
+            },
+            lambda key=key, values=values: _set(CareAdvice(key=key), values()),
+            lambda obj, values=values: _set(obj, values()),
+        )
+
+
+@register(order=50)
+def condition():
+    shipped = {name: CONDITION[name] for name in ("name", "other_names", "summary")}
+    yield Item(
+        "condition",
+        CONDITION["slug"],
+        shipped,
+        lambda: Condition.objects.filter(slug=CONDITION["slug"]).first(),
+        lambda obj: {name: getattr(obj, name) for name in shipped},
+        lambda: _set(Condition(slug=CONDITION["slug"]), shipped),
+        lambda obj: _set(obj, shipped),
+    )
+
+
+def _section_entry(section):
+    if section.care_advice_id:
+        return ["care", section.care_advice.key]
+    return [section.heading, section.anchor, section.body]
+
+
+def _section_values(entry, care):
+    if entry[0] == "care":
+        advice = care[entry[1]]
+        return {"anchor": advice.key, "heading": "", "body": "", "care_advice": advice}
+    heading, anchor, body = entry
+    return {"anchor": anchor, "heading": heading, "body": body, "care_advice": None}
+
+
+def _page_fields(data, order):
+    return {
+        "title": data["title"],
+        "summary": data["summary"],
+        "key_points": data["key_points"],
+        "order": order,
+        "sections": [list(entry) for entry in data["sections"]],
+    }
+
+
+def _read_page(page):
+    sections = page.sections.select_related("care_advice")
+    return {
+        "title": page.title,
+        "summary": page.summary,
+        "key_points": page.key_points,
+        "order": page.order,
+        "sections": [_section_entry(section) for section in sections],
+    }
+
+
+def _create_page(slug, shipped):
+    # The default content is the project's draft, published so the portal is
+    # usable, and honestly marked as not yet reviewed by a clinician.
+    page = Page.objects.create(
+        condition=Condition.objects.get(slug=CONDITION["slug"]),
+        slug=slug,
+        status=Page.Status.PUBLISHED,
+        **{name: value for name, value in shipped.items() if name != "sections"},
+    )
+    care = {advice.key: advice for advice in CareAdvice.objects.all()}
+    bulk_create_with_history(
+        [
+            Section(page=page, order=index * 10, **_section_values(entry, care))
+            for index, entry in enumerate(shipped["sections"], start=1)
+        ],
+        Section,
+    )
+
+
+def _update_page(page, shipped):
+    """Take the shipped text; sections keep their ids by anchor, so quiz links survive."""
+    for name, value in shipped.items():
+        if name != "sections":
+            setattr(page, name, value)
+    # New words are not what a clinician reviewed: the page says so until someone reviews it again.
+    page.last_reviewed = None
+    page.reviewed_by = ""
+    page.save()
+    care = {advice.key: advice for advice in CareAdvice.objects.all()}
+    existing = {section.anchor: section for section in page.sections.all()}
+    wanted = set()
+    for index, entry in enumerate(shipped["sections"], start=1):
+        values = _section_values(entry, care)
+        wanted.add(values["anchor"])
+        section = existing.get(values["anchor"]) or Section(page=page)
+        _set(section, {**values, "order": index * 10})
+    for anchor, section in existing.items():
+        if anchor not in wanted:
+            section.delete()
+
+
+@register(order=60)
+def pages():
+    for index, data in enumerate(PAGES, start=1):
+        slug = data["slug"]
+        shipped = _page_fields(data, index * 10)
+        yield Item(
+            "page",
+            slug,
+            shipped,
+            lambda slug=slug: Page.objects.filter(slug=slug).first(),
+            _read_page,
+            lambda slug=slug, shipped=shipped: _create_page(slug, shipped),
+            lambda page, shipped=shipped: _update_page(page, shipped),
+        )

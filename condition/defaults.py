@@ -1,0 +1,113 @@
+"""The default OMS content: load it once, and later show and take corrections.
+
+`load_oms_content` creates what is missing and never touches what exists. It
+remembers what it loaded (LoadedContent), so it never re-creates what staff
+deleted, and `--update` can tell an item staff edited from one still as
+shipped: it shows the difference and applies it only when asked.
+
+Each kind of content is described once by a `Kind`; apps add their own kinds
+with `register` (quizzes does, so this module never imports quizzes).
+"""
+
+import difflib
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from condition.models import LoadedContent
+
+KINDS = []
+
+
+@dataclass
+class Item:
+    kind: str
+    key: str
+    shipped: dict  # the shipped content, in the same plain form `read` gives
+    find: Callable  # () -> object in the database, or None
+    read: Callable  # (object) -> dict, comparable with `shipped`
+    create: Callable  # () -> None
+    update: Callable  # (object) -> None
+
+
+@dataclass
+class Plan:
+    item: Item
+    state: str  # "new", "deleted", "same", "changed"
+    edited: bool = False  # changed since it was loaded (or loaded before this was recorded)
+    current: dict = None
+
+
+def register(order):
+    """Decorate a function returning the Items of one kind; lower `order` loads first."""
+
+    def add(items):
+        KINDS.append((order, items))
+        KINDS.sort(key=lambda pair: pair[0])
+        return items
+
+    return add
+
+
+def fingerprint(data):
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def plan():
+    """What loading would do for every shipped item, in order."""
+    memory = {(row.kind, row.key): row.fingerprint for row in LoadedContent.objects.all()}
+    plans = []
+    for _, items in KINDS:
+        for item in items():
+            obj = item.find()
+            remembered = memory.get((item.kind, item.key))
+            if obj is None:
+                plans.append(Plan(item, "deleted" if remembered else "new"))
+                continue
+            current = item.read(obj)
+            if current == item.shipped:
+                plans.append(Plan(item, "same", current=current))
+            else:
+                edited = remembered != fingerprint(current)
+                plans.append(Plan(item, "changed", edited=edited, current=current))
+    return plans
+
+
+def remember(item):
+    LoadedContent.objects.update_or_create(
+        kind=item.kind, key=item.key, defaults={"fingerprint": fingerprint(item.shipped)}
+    )
+
+
+def load(*, update=False, overwrite_edited=False):
+    """Create what is new; with `update`, also apply shipped corrections. Returns the plans."""
+    with transaction.atomic():
+        plans = plan()
+        for entry in plans:
+            item = entry.item
+            if entry.state == "new":
+                item.create()
+                remember(item)
+            elif entry.state == "same":
+                remember(item)  # true whether or not it was recorded before
+            elif entry.state == "changed" and update and (overwrite_edited or not entry.edited):
+                item.update(item.find())
+                remember(item)
+    return plans
+
+
+def diff(entry):
+    """A unified diff of the item as it is now against the shipped version."""
+
+    def lines(data):
+        return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False).splitlines()
+
+    name = f"{entry.item.kind} {entry.item.key}"
+    return "\n".join(
+        difflib.unified_diff(
+            lines(entry.current), lines(entry.item.shipped), f"{name} (now)", f"{name} (shipped)", lineterm=""
+        )
+    )

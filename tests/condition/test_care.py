@@ -1,0 +1,234 @@
+"""Care advice: urgency levels, the clinic's numbers or a fallback, and one help page that answers when the database is down."""
+
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.urls import reverse
+
+from condition import lastgood
+from condition.models import CareAdvice, ClinicProfile
+from tests.factories import CareAdviceFactory, CareSectionFactory, PageFactory, SectionFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+HELP = reverse("condition:help")
+
+
+def clinic(**numbers):
+    profile = ClinicProfile(name="Test Clinic", **numbers)
+    profile.save()
+    return profile
+
+
+def box_html(html, key):
+    start = html.index(f'<section id="{key}"')
+    return html[start : html.index("</section>", start)]
+
+
+@pytest.mark.parametrize(
+    "urgency, how_fast",
+    [
+        (CareAdvice.Urgency.EMERGENCY, "Call the emergency number now."),
+        (CareAdvice.Urgency.URGENT, "Call the clinic now, day or night."),
+        (CareAdvice.Urgency.SOON, "Call the clinic the same day."),
+    ],
+)
+def test_a_care_box_says_how_urgent_and_how_fast(client, urgency, how_fast):
+    section = CareSectionFactory(care_advice__urgency=urgency, care_advice__key="box")
+    html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "box")
+    assert f"care-{CareAdvice.Urgency(urgency).name.lower()}" in html
+    assert how_fast in html
+    assert "Look for" in html and "What to do" in html
+
+
+def test_an_urgent_box_shows_the_clinics_daytime_and_after_hours_numbers_as_tap_to_call_links(client):
+    clinic(phone="020 7946 0000", after_hours_phone="+44 20 7946 0999", emergency_phone="999")
+    section = CareSectionFactory(care_advice__urgency=CareAdvice.Urgency.URGENT, care_advice__key="fever")
+    html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "fever")
+    assert '<a class="call" href="tel:02079460000">Daytime: <span class="number">020 7946 0000</span></a>' in html
+    assert 'href="tel:+442079460999">After hours: <span class="number">+44 20 7946 0999</span>' in html
+
+
+def test_an_emergency_box_shows_the_local_emergency_number(client):
+    clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999", emergency_phone="999")
+    section = CareSectionFactory(care_advice__urgency=CareAdvice.Urgency.EMERGENCY, care_advice__key="fit")
+    html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "fit")
+    assert 'href="tel:999">Emergency: <span class="number">999</span>' in html
+    assert "020 7946" not in html  # an emergency goes to the emergency number, not the clinic
+
+
+@pytest.mark.parametrize("urgency", list(CareAdvice.Urgency))
+def test_no_box_ever_shows_a_blank_while_numbers_are_missing(client, urgency):
+    clinic()  # no numbers at all
+    section = CareSectionFactory(care_advice__urgency=urgency, care_advice__key="box")
+    html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "box")
+    calls = html[html.index('<ul class="care-calls">') :]
+    assert "tel:" not in calls
+    assert "emergency number" in calls or "child&#x27;s doctor" in calls
+    for item in re.findall(r"<li>(.*?)</li>", calls, flags=re.S):
+        label, _, rest = item.partition(":</strong>")
+        assert rest.strip(), f"blank number in {item!r}"
+
+
+def test_a_missing_after_hours_number_points_to_the_emergency_number_the_clinic_set(client):
+    clinic(phone="020 7946 0000", emergency_phone="112")
+    section = CareSectionFactory(care_advice__urgency=CareAdvice.Urgency.URGENT, care_advice__key="fever")
+    html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "fever")
+    assert "After hours:</strong> Call your child&#x27;s doctor, or 112 if you cannot reach anyone." in html
+
+
+def test_the_same_advice_reads_word_for_word_on_every_page_that_places_it(client):
+    advice = CareAdviceFactory(key="fever", action="Call now, day or night. [cite:nice]")
+    SourceFactory(key="nice", citation="NICE CG151.")
+    first = CareSectionFactory(care_advice=advice)
+    second = CareSectionFactory(care_advice=advice, page=PageFactory())
+    boxes = [
+        box_html(client.get(section.page.get_absolute_url()).content.decode(), "fever") for section in (first, second)
+    ]
+    assert boxes[0] == boxes[1]
+    assert "Call now, day or night." in boxes[0]
+
+
+def test_care_advice_refuses_a_typed_phone_number_and_unknown_sources():
+    advice = CareAdviceFactory.build(action="Call 0800 123 4567 at once.")
+    with pytest.raises(ValidationError, match="Do not type phone numbers"):
+        advice.full_clean()
+    advice = CareAdviceFactory.build(action="Call 911.")
+    with pytest.raises(ValidationError, match="Do not type phone numbers"):
+        advice.full_clean()
+    advice = CareAdviceFactory.build(look_for="- 38°C (100.4°F) or more for 5 minutes. [cite:nowhere]")
+    with pytest.raises(ValidationError, match="No source with the key nowhere"):
+        advice.full_clean()
+
+
+def test_a_section_is_either_text_or_a_care_box():
+    advice = CareAdviceFactory()
+    with pytest.raises(ValidationError, match="leave the text empty"):
+        SectionFactory.build(page=PageFactory(), care_advice=advice, body="Extra words").full_clean()
+    with pytest.raises(ValidationError, match="Write the section's text"):
+        SectionFactory.build(page=PageFactory(), body="").full_clean()
+
+
+def test_clinic_numbers_accept_only_phone_characters():
+    profile = ClinicProfile(name="Clinic", phone="javascript:alert(1)")
+    with pytest.raises(ValidationError):
+        profile.full_clean()
+
+
+def test_help_page_gathers_every_published_care_box_most_urgent_first(client, django_assert_num_queries):
+    SourceFactory(key="nice")
+    soon = CareSectionFactory(
+        care_advice__urgency=CareAdvice.Urgency.SOON,
+        care_advice__key="signs-back",
+        care_advice__action="Call. [cite:nice]",
+    )
+    emergency = CareSectionFactory(care_advice__urgency=CareAdvice.Urgency.EMERGENCY, care_advice__key="fit")
+    CareSectionFactory(care_advice=emergency.care_advice, page=PageFactory())  # placed twice, shown once
+    urgent = CareSectionFactory(care_advice__urgency=CareAdvice.Urgency.URGENT, care_advice__key="fever")
+    CareSectionFactory(care_advice__key="draft-only", page=PageFactory(status="draft"))
+    with django_assert_num_queries(3):  # care advice, its sources, the clinic profile
+        html = client.get(HELP).content.decode()
+    order = [html.index(f'<section id="{a.care_advice.key}"') for a in (emergency, urgent, soon)]
+    assert order == sorted(order)
+    assert html.count('<section id="fit"') == 1
+    assert 'id="draft-only"' not in html
+
+
+def test_help_page_numbers_its_own_sources(client):
+    SourceFactory(key="nice", citation="NICE CG151.")
+    CareSectionFactory(care_advice__action="Call now. [cite:nice]", care_advice__key="fever")
+    html = client.get(HELP).content.decode()
+    assert 'href="#cite-1"' in html
+    assert '<li id="cite-1">NICE CG151.' in html
+
+
+def test_every_public_page_links_to_get_help_now(client):
+    page = SectionFactory().page
+    for url in [reverse("condition:home"), page.get_absolute_url(), reverse("condition:glossary"), HELP]:
+        html = client.get(url).content.decode()
+        assert f'<a class="get-help" href="{HELP}"' in html, url
+
+
+def test_help_page_keeps_answering_from_the_last_good_copy_when_the_database_is_down(
+    client, monkeypatch, settings, tmp_path
+):
+    settings.LAST_GOOD_DIR = tmp_path
+    lastgood._written.clear()
+    clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999", emergency_phone="999")
+    CareSectionFactory(care_advice__key="fever")
+    assert client.get(HELP).status_code == 200
+
+    from django.core.cache import cache
+
+    from condition import cache as content_cache
+
+    cache.clear()
+    content_cache._local.clear()
+
+    def database_down(*args, **kwargs):
+        raise DatabaseError("unable to open database file")
+
+    monkeypatch.setattr("condition.views.CareAdvice.objects.filter", database_down)
+    response = client.get(HELP)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="tel:02079460999"' in html and 'id="fever"' in html
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_help_page_with_no_copy_yet_lets_the_database_error_stand(client, monkeypatch, settings, tmp_path):
+    settings.LAST_GOOD_DIR = tmp_path / "empty"
+    lastgood._written.clear()
+
+    def database_down(*args, **kwargs):
+        raise DatabaseError("unable to open database file")
+
+    monkeypatch.setattr("condition.views.CareAdvice.objects.filter", database_down)
+    with pytest.raises(DatabaseError):
+        client.get(HELP)
+
+
+def test_admin_warns_on_every_page_while_a_clinic_number_is_missing(admin_client):
+    clinic(phone="020 7946 0000")
+    for url in [reverse("admin:index"), reverse("admin:condition_page_changelist")]:
+        html = admin_client.get(url).content.decode()
+        assert "The clinic profile has no after hours phone, emergency number." in html
+    clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999", emergency_phone="999")
+    assert "The clinic profile has no" not in admin_client.get(reverse("admin:index")).content.decode()
+
+
+def test_editors_write_care_advice_until_it_is_live_and_only_reviewers_change_live_advice(editor_client, reviewer):
+    from django.test import Client
+
+    from tests.conftest import verified_login
+
+    draft = CareAdviceFactory(key="draft-advice")
+    live = CareSectionFactory(care_advice__key="live-advice").care_advice
+
+    def change(client, advice, title):
+        url = reverse("admin:condition_careadvice_change", args=[advice.pk])
+        data = {"title": title, "key": advice.key, "urgency": 2, "look_for": "- x", "action": "y"}
+        return client.post(url, data).status_code
+
+    assert change(editor_client, draft, "Changed") == 302
+    assert change(editor_client, live, "Changed") == 403
+    live.refresh_from_db()
+    draft.refresh_from_db()
+    assert draft.title == "Changed"
+    assert live.title != "Changed"
+    reviewer_client = verified_login(Client(), reviewer)  # reviewers sign in with a one-time code
+    assert change(reviewer_client, live, "Fixed by reviewer") == 302
+    live.refresh_from_db()
+    assert live.title == "Fixed by reviewer"
+
+
+def test_the_word_list_sorts_without_regard_to_capitals(client):
+    from tests.factories import GlossaryTermFactory
+
+    for term in ["OMS", "antibody", "Biopsy", "ataxia"]:
+        GlossaryTermFactory(term=term, slug=term.lower())
+    html = client.get(reverse("condition:glossary")).content.decode()
+    positions = [html.index(f'id="term-{slug}"') for slug in ["antibody", "ataxia", "biopsy", "oms"]]
+    assert positions == sorted(positions)

@@ -1,0 +1,340 @@
+"""The default OMS content, checked as data: no database needed.
+
+Citations, sources, care boxes, numbers, reading level, spelling and the quiz
+rules from issue 8, so a clinic gets content that is safe to act on.
+"""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import textstat
+
+from condition.content.care import CARE_ADVICE
+from condition.content.glossary import GLOSSARY
+from condition.content.pages import CONDITION, PAGES
+from condition.content.sources import SOURCES
+from quizzes.content import QUESTIONS
+
+CONTENT = Path(__file__).resolve().parents[2] / "condition" / "content"
+FACTS = Path(__file__).resolve().parents[3] / "shared" / "brief" / "content-facts.md"
+CITE_RE = re.compile(r"\[cite:\s*([A-Za-z0-9_-]+)\s*\]")
+URGENCIES = {"emergency", "urgent", "soon"}
+CARE = {record["key"]: record for record in CARE_ADVICE}
+NUMBER_RE = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|half|halves|third|thirds|quarter|quarters|dozen)\b",
+    re.IGNORECASE,
+)
+# American spellings (and "shots") that the British English pages must not use.
+AMERICAN_RE = re.compile(
+    r"\b(tumor|tumors|behavior|behaviors|behavioral|color|colors|center|centers|pediatric|pediatrics|"
+    r"pediatrician|anemia|diarrhea|leukemia|hospitalize|hospitalized|randomized|organization|"
+    r"immunization|immunizations|counseling|shots?)\b",
+    re.IGNORECASE,
+)
+
+
+def normal_sections(page):
+    return [section for section in page["sections"] if section[0] != "care"]
+
+
+def care_keys(page):
+    return [section[1] for section in page["sections"] if section[0] == "care"]
+
+
+def bodies(page):
+    """Every Markdown text with citations on a page: its sections and the care boxes placed on it."""
+    texts = [body for _, _, body in normal_sections(page)]
+    for key in care_keys(page):
+        texts += [CARE[key]["look_for"], CARE[key]["action"]]
+    return texts
+
+
+def all_cited_texts():
+    texts = [body for page in PAGES for _, _, body in normal_sections(page)]
+    texts += [record[field] for record in CARE_ADVICE for field in ("look_for", "action")]
+    return texts
+
+
+def plain(markdown):
+    """What a family reads: no citation markers or Markdown, each line one sentence."""
+    lines = []
+    for line in CITE_RE.sub("", markdown).replace("**", "").splitlines():
+        line = re.sub(r"^\s*[-*]\s+", "", line).strip()
+        if line:
+            lines.append(line if line[-1] in ".!?:;" else line + ".")
+    return "\n".join(lines)
+
+
+def page_text(page):
+    parts = [page["title"] + ".", page["summary"]]
+    parts += [point for point in page["key_points"].splitlines() if point.strip()]
+    for heading, _, body in normal_sections(page):
+        parts += [heading + ".", plain(body)]
+    for key in care_keys(page):
+        parts += [CARE[key]["title"] + ".", plain(CARE[key]["look_for"]), plain(CARE[key]["action"])]
+    return "\n".join(parts)
+
+
+def sentences(markdown):
+    """Sentences of a text, each keeping the citation markers written right after its full stop."""
+    text = re.sub(r"\*\*", "", markdown)
+    # "... a year. [cite:x] [cite:y]" -> "... a year [cite:x] [cite:y]." so the markers stay with their sentence.
+    text = re.sub(r"([.!?;:])((?:\s*\[cite:[^\]]+\])+)", r"\2\1", text)
+    pieces = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*[-*]\s+", "", line).strip()
+        pieces += [piece for piece in re.split(r"(?<=[.!?;])\s+", line) if piece.strip()]
+    return pieces
+
+
+def fact_check_keys():
+    return [line.strip() for line in (CONTENT / "fact_check_keys.txt").read_text().splitlines() if line.strip()]
+
+
+def test_every_citation_used_is_a_seeded_source_and_every_source_is_cited():
+    keys = {source["key"] for source in SOURCES}
+    used = {key for text in all_cited_texts() for key in CITE_RE.findall(text)}
+    assert used - keys == set(), "cited but not in SOURCES"
+    assert keys - used == set(), "in SOURCES but never cited"
+    assert not {"article", "discover"} & (keys | used)
+
+
+def test_sources_are_the_fact_check_keys_without_the_article_and_discover():
+    expected = {key.lower() for key in fact_check_keys()} - {"article", "discover"}
+    assert {source["key"] for source in SOURCES} == expected
+    assert len(SOURCES) == len(expected)
+
+
+def test_the_kept_copy_of_the_fact_check_keys_matches_the_fact_check():
+    if not FACTS.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{FACTS} is missing in CI")
+        pytest.skip("the shared brief is not beside this checkout")
+    listed = re.findall(r"^- ([A-Z0-9-]+):", FACTS.read_text(), flags=re.M)
+    assert fact_check_keys() == listed
+
+
+def test_every_source_has_a_stable_specific_https_link_and_an_access_field():
+    for source in SOURCES:
+        url = urlsplit(source["url"])
+        assert url.scheme == "https", source["key"]
+        assert url.path.strip("/") or url.query, f"{source['key']} links only to a home page"
+        if url.netloc in {"doi.org", "pubmed.ncbi.nlm.nih.gov", "pmc.ncbi.nlm.nih.gov"}:
+            assert re.match(r"^/(10\.\d{4,}/\S+|\d+/?|articles/PMC\d+/?|)$", url.path), source["url"]
+        assert source["accessed"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", source["accessed"])
+        assert source["citation"]
+
+
+def test_papers_link_to_a_doi_or_pubmed():
+    papers = [source for source in SOURCES if re.search(r"\d{4};\d+", source["citation"])]
+    assert len(papers) >= 10
+    for source in papers:
+        assert urlsplit(source["url"]).netloc in {"doi.org", "pubmed.ncbi.nlm.nih.gov", "pmc.ncbi.nlm.nih.gov"}, source[
+            "key"
+        ]
+
+
+def test_every_sentence_with_a_number_cites_a_source_in_that_sentence():
+    for text in all_cited_texts():
+        for sentence in sentences(text):
+            if NUMBER_RE.search(CITE_RE.sub("", sentence)):
+                assert CITE_RE.search(sentence), f"number without a citation: {sentence!r}"
+
+
+def test_key_points_and_headings_hold_no_numbers_because_they_show_no_citations():
+    for page in PAGES:
+        shown = [page["title"], page["summary"], page["key_points"]] + [s[0] for s in normal_sections(page)]
+        for text in shown:
+            assert not NUMBER_RE.search(text), f"{page['slug']}: {text!r}"
+            assert not CITE_RE.search(text)
+    for record in CARE_ADVICE:
+        assert not NUMBER_RE.search(record["title"])
+
+
+def test_every_page_reads_at_us_grade_8_or_below():
+    for page in PAGES:
+        text = page_text(page)
+        grade = textstat.flesch_kincaid_grade(text)
+        smog = textstat.smog_index(text)
+        assert grade <= 8, f"{page['slug']} reads at FK grade {grade}"
+        assert smog <= 8, f"{page['slug']} has SMOG {smog}"
+
+
+def test_every_care_record_has_an_urgency_what_to_look_for_and_what_to_do():
+    assert len(CARE) == len(CARE_ADVICE)
+    for record in CARE_ADVICE:
+        assert record["urgency"] in URGENCIES, record["key"]
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", record["key"])
+        assert record["title"].strip()
+        assert record["look_for"].startswith("- ")
+        assert record["action"].strip()
+        assert CITE_RE.search(record["look_for"]) and CITE_RE.search(record["action"]), record["key"]
+
+
+def test_care_records_never_type_a_phone_number():
+    phone_like = re.compile(r"\d[\d\s().-]{5,}\d|\b(999|911|112|111)\b")
+    for record in CARE_ADVICE:
+        for field in ("title", "look_for", "action"):
+            assert not phone_like.search(CITE_RE.sub("", record[field])), (record["key"], field)
+
+
+def test_the_situations_families_need_have_the_urgency_the_fact_check_gives():
+    assert CARE["fever"]["urgency"] == "urgent"
+    assert "38°C (100.4°F)" in CARE["fever"]["look_for"]
+    assert "emergency department" in CARE["fever"]["action"]
+    assert CARE["fit-or-jerks"]["urgency"] == "emergency"
+    assert "aware" in CARE["fit-or-jerks"]["look_for"]
+    assert CARE["breathing-or-waking"]["urgency"] == "emergency"
+    assert "lips" in CARE["breathing-or-waking"]["look_for"]
+    for key in ("steroid-vomiting", "infection-contact", "ivig-headache", "signs-return"):
+        assert CARE[key]["urgency"] == "soon", key
+    assert "rituximab-drip" in CARE
+
+
+def test_care_boxes_are_placed_by_reference_and_each_is_used():
+    placed = set()
+    for page in PAGES:
+        keys = care_keys(page)
+        assert len(keys) == len(set(keys)), f"{page['slug']} places a care box twice"
+        assert set(keys) <= set(CARE), f"{page['slug']} places an unknown care box"
+        placed |= set(keys)
+        for section in page["sections"]:
+            assert len(section) == (2 if section[0] == "care" else 3), section
+    assert placed == set(CARE)
+    fever_pages = {page["slug"] for page in PAGES if "fever" in care_keys(page)}
+    assert {"treatment", "living-with-oms"} <= fever_pages
+
+
+def test_anchors_are_unique_on_each_page_and_pages_keep_their_slugs():
+    slugs = [page["slug"] for page in PAGES]
+    assert len(slugs) == len(set(slugs))
+    for slug in (
+        "what-is-oms",
+        "symptoms",
+        "causes-and-neuroblastoma",
+        "tests-and-diagnosis",
+        "treatment",
+        "outlook",
+        "living-with-oms",
+    ):
+        assert slug in slugs
+    for page in PAGES:
+        anchors = [s[1] for s in normal_sections(page)] + care_keys(page)
+        assert len(anchors) == len(set(anchors)), page["slug"]
+        assert set(page) == {"slug", "title", "summary", "key_points", "sections"}
+
+
+def test_content_follows_the_fact_check_not_the_article():
+    text = " ".join(page_text(page) for page in PAGES).lower()
+    for wrong in ("1 million", "4 in 100", "methotrexate", "middle age", "1 child in every 5 million", "about 45"):
+        assert wrong not in text, wrong
+    for right in ("5 million people", "2 to 3", "rituximab", "18 months", "47", "neck, chest, tummy and pelvis"):
+        assert right in text, right
+    assert "ivig does not lower the body's defences" in text
+    assert "kind of cancer" in text
+
+
+def test_content_uses_british_english_throughout():
+    texts = [CONDITION["summary"], CONDITION["other_names"]]
+    for page in PAGES:
+        texts.append(page_text(page))
+    texts += [definition for *_, definition in GLOSSARY] + [term for term, *_ in GLOSSARY]
+    texts += [f"{q[2]} {q[3]} {q[4]} {' '.join(q[5])}" for q in QUESTIONS]
+    for text in texts:
+        match = AMERICAN_RE.search(text)
+        assert not match, f"American spelling {match.group(0)!r} in {text[:60]!r}"
+
+
+def test_glossary_explains_the_medical_words_and_calls_neuroblastoma_a_cancer():
+    terms = {term.lower(): definition for term, _, _, definition in GLOSSARY}
+    for term in (
+        "mibg scan",
+        "ct scan",
+        "plasma exchange",
+        "azathioprine",
+        "cyclophosphamide",
+        "seizure",
+        "rituximab",
+        "ivig",
+        "acth",
+        "steroid",
+        "live vaccine",
+        "mmr",
+        "shingles",
+    ):
+        assert term in terms, term
+    assert "cancer" in terms["neuroblastoma"] and "excellent" in terms["neuroblastoma"]
+    assert "does not lower" in terms["ivig"] and "MMR" in terms["ivig"]
+    forms = [f.strip().lower() for term, _, others, _ in GLOSSARY for f in [term, *others.split(",")] if f.strip()]
+    assert len(forms) == len(set(forms))
+    for form in forms:
+        assert len(form) > 2 and form not in {"lt", "gt", "amp", "quot", "nbsp", "fit", "drip"}
+    assert not any(CITE_RE.search(definition) for *_, definition in GLOSSARY)
+
+
+def test_quiz_right_answer_is_not_guessable_from_its_length():
+    assert 10 <= len(QUESTIONS) <= 12
+    longest = shortest = 0
+    for *_, right, wrongs in QUESTIONS:
+        assert len(wrongs) >= 2
+        lengths = [len(choice) for choice in wrongs]
+        longest += len(right) >= max(lengths)
+        shortest += len(right) <= min(lengths)
+    assert longest <= len(QUESTIONS) / 3, f"right answer is the longest in {longest} questions"
+    assert shortest <= len(QUESTIONS) / 3, f"right answer is the shortest in {shortest} questions"
+
+
+def _yes_or_no(choice):
+    first = re.match(r"[A-Za-z]+", choice)
+    word = first.group(0).lower() if first else ""
+    return word if word in {"yes", "no"} else None
+
+
+def test_quiz_right_answer_is_never_the_odd_yes_or_no():
+    for _, _, prompt, _, right, wrongs in QUESTIONS:
+        answer = _yes_or_no(right)
+        others = {_yes_or_no(choice) for choice in wrongs}
+        if answer:
+            assert others != {"no" if answer == "yes" else "yes"}, f"only {answer!r} answer: {prompt!r}"
+
+
+def test_every_quiz_question_points_at_a_section_or_care_box_on_its_page():
+    anchors = {page["slug"]: {s[1] for s in normal_sections(page)} | set(care_keys(page)) for page in PAGES}
+    for page_slug, anchor, prompt, explanation, right, wrongs in QUESTIONS:
+        assert anchor in anchors[page_slug], (page_slug, anchor)
+        assert prompt and explanation and right not in wrongs
+
+
+def test_a_care_box_that_points_to_another_finds_it_on_the_same_page():
+    titles = {record["title"]: key for key, record in CARE.items()}
+    for page in PAGES:
+        placed = set(care_keys(page))
+        texts = bodies(page) + [CARE[key]["action"] for key in placed]
+        for text in texts:
+            for quoted in re.findall(r'"([^"]+)"', text) + re.findall(r"'([^']+)'", text):
+                if quoted in titles:
+                    assert titles[quoted] in placed, f"{page['slug']} points to {quoted!r} but does not place it"
+
+
+def test_a_follow_pointer_names_an_existing_care_box():
+    titles = {record["title"] for record in CARE_ADVICE}
+    for text in all_cited_texts():
+        for quoted in re.findall(r'(?:follow|see) "([^"]+)"', text):
+            assert quoted in titles, f"points to a box that does not exist: {quoted!r}"
+
+
+def test_only_emergency_boxes_tell_families_to_call_the_emergency_number():
+    # A box shows the numbers for its urgency: only an emergency box shows the emergency number.
+    for record in CARE_ADVICE:
+        if record["urgency"] != "emergency":
+            for field in ("title", "look_for", "action"):
+                assert "emergency number" not in record[field].lower(), (record["key"], field)
+
+
+def test_every_emergency_sign_in_a_box_is_in_an_emergency_box():
+    emergency = " ".join(r["look_for"] for r in CARE_ADVICE if r["urgency"] == "emergency").lower()
+    assert "lips" in emergency and "breathing" in emergency and "woken" in emergency
