@@ -30,7 +30,6 @@ class SectionInline(LineEndingsMixin, admin.StackedInline):
     extra = 0
     fields = [("heading", "anchor"), "care_advice", "body", "order"]
     prepopulated_fields = {"anchor": ["heading"]}
-    autocomplete_fields = ["care_advice"]
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -71,7 +70,7 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
             super()
             .get_queryset(request)
             .select_related("condition")
-            .prefetch_related("sections")  # the list's reading grade
+            .prefetch_related("sections__care_advice")  # the list's reading grade
             .annotate(
                 helpful_count=Count("feedback", filter=Q(feedback__helpful=True)),
                 unhelpful_count=Count("feedback", filter=Q(feedback__helpful=False)),

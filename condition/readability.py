@@ -97,5 +97,5 @@ def assess(markdown_text, *, known_words=frozenset()):
 
 def page_grade(sections):
     """The Flesch-Kincaid grade of all a page's sections together (None when they hold no words)."""
-    text = " ".join(plain_text(section.body) for section in sections)
+    text = " ".join(plain_text(section.text) for section in sections)
     return textstat.flesch_kincaid_grade(text) if WORD_RE.search(text) else None

@@ -29,7 +29,9 @@ def section_readability(page):
     if page is None or page.pk is None:
         return []
     known = glossary_words(GlossaryTerm.objects.all())
-    return [(section, assess(section.body, known_words=known)) for section in page.sections.all()]
+    return [
+        (section, assess(section.text, known_words=known)) for section in page.sections.select_related("care_advice")
+    ]
 
 
 @register.simple_tag
