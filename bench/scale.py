@@ -134,8 +134,8 @@ def grow(factor):
                         order=section.order,
                         heading=section.heading,
                         anchor=section.anchor,
-                        body=f"{body}\n\nAlso see {also}.",
-                        kind=section.kind,
+                        body=body if section.care_advice_id else f"{body}\n\nAlso see {also}.",
+                        care_advice_id=section.care_advice_id,
                     )
                 )
     Section.objects.bulk_create(new_sections, batch_size=500)

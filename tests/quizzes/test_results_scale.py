@@ -67,13 +67,20 @@ def ranges():
 
 def test_results_read_from_daily_sums_equal_results_read_from_every_attempt():
     quiz = spread_attempts()
-    before = [figures(quiz_results(quiz, **kwargs)) for kwargs in ranges()]
-    assert before[0][0] == 60
+    before = [figures(quiz_results(quiz, sum_days=False, **kwargs)) for kwargs in ranges()]
+    assert before[0][0] == 60 and not DailyResults.objects.exists()
     days = roll_up(quiz)
     assert days >= 19 and DailyResults.objects.filter(quiz=quiz).count() == days
-    after = [figures(quiz_results(quiz, **kwargs)) for kwargs in ranges()]
+    after = [figures(quiz_results(quiz, sum_days=False, **kwargs)) for kwargs in ranges()]
     assert after == before
     assert roll_up(quiz) == 0  # nothing new to sum until a day is over
+
+
+def test_results_sum_the_days_not_summed_yet_even_without_the_timer(admin_client):
+    quiz = spread_attempts(count=10, days=5)
+    assert admin_client.get(reverse("admin:quizzes_quiz_results", args=[quiz.pk])).status_code == 200
+    assert DailyResults.objects.filter(quiz=quiz).count() >= 4
+    assert roll_up(quiz) == 0
 
 
 def test_the_daily_timer_command_sums_every_quiz():
@@ -90,7 +97,7 @@ def test_the_daily_timer_command_sums_every_quiz():
 def test_the_last_90_days_of_answers_are_one_range_scan_of_an_index():
     quiz = spread_attempts(count=5, days=3)
     with CaptureQueriesContext(connection) as queries:
-        quiz_results(quiz, start=timezone.localdate() - datetime.timedelta(days=90))
+        quiz_results(quiz, start=timezone.localdate() - datetime.timedelta(days=90), sum_days=False)
     answers = next(q["sql"] for q in queries.captured_queries if 'FROM "quizzes_answer"' in q["sql"])
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN QUERY PLAN " + answers)
