@@ -1,17 +1,18 @@
 """Finding glossary terms in text, in time linear in the text whatever the number of terms.
 
 One Aho-Corasick automaton (pyahocorasick) holds every form of every term. It
-is built once per content version and kept in this process, so a topic page
-with 1,600 terms costs one pass over its text, not one regular expression
-branch per form (issue 11). Matches are whole words, case-insensitive, and at
+is built once for each state of the glossary and kept in this process, so a
+topic page with 1,600 terms costs one pass over its text, not one regular
+expression branch per form (issue 11). Its key is the terms themselves (id,
+term, other forms), which is all the automaton is made from: a content change
+that touches the glossary changes the key, any other change keeps the
+automaton, and finding it costs no query. Matches are whole words, case-insensitive, and at
 each place the longest form wins, as a family would read it.
 """
 
 import re
 
 import ahocorasick
-
-from condition.cache import content_version
 
 # Markup inside a section's HTML: tags and character references. Terms are
 # matched in the text between them, never inside them ("&lt;" holds "lt").
@@ -68,8 +69,7 @@ class _Automaton:
         return found
 
 
-# (key, automaton): one per process, replaced when the content version or the
-# terms change. Threads share it; the automaton is only read once built.
+# (key, automaton): one per process, replaced when the terms change. Threads share it; the automaton is only read once built.
 _built = [None]
 
 
@@ -77,12 +77,12 @@ _EMPTY = None
 
 
 def _automaton_for(glossary):
-    """This process's automaton for the current content version and these terms."""
+    """This process's automaton for these terms, built when they change."""
     global _EMPTY
     if not glossary:  # e.g. the help page: keep the kept automaton for the pages
         _EMPTY = _EMPTY or _Automaton(())
         return _EMPTY
-    key = (content_version(), tuple((term.pk, term.term, term.other_forms) for term in glossary))
+    key = tuple((term.pk, term.term, term.other_forms) for term in glossary)
     cached = _built[0]
     if cached is None or cached[0] != key:
         cached = (key, _Automaton(glossary))

@@ -44,11 +44,14 @@ def test_matching_ignores_case_and_keeps_the_words_as_written():
     assert '<a class="term" href="/glossary/#term-ataxia">ATAXIA</a>' in render("ATAXIA is shaky.", term).html
 
 
-def test_one_automaton_per_process_for_each_content_version():
+def test_one_automaton_per_process_rebuilt_only_when_the_terms_change():
     terms = [GlossaryTermFactory() for _ in range(3)]
     first = TermMatcher(terms)._automaton
     assert TermMatcher(list(terms))._automaton is first
-    bump_content_version()
+    bump_content_version()  # other content changed: the same terms, the same automaton
+    assert TermMatcher(terms)._automaton is first
+    terms[0].other_forms = "a new form"
+    terms[0].save()
     assert TermMatcher(terms)._automaton is not first
 
 
