@@ -1,11 +1,15 @@
-"""How long the staff results page's numbers take with 100,000 stored attempts (issue 3).
+"""Staff pages with a million stored quiz attempts (issues 3 and 11).
 
-Run: `.venv/bin/python bench/quiz_results.py` (part of `make bench`). It builds
-a throwaway SQLite database with the default content, stores 100,000 attempts
-(one answer per question each), and times quiz_results() for all time and for
-a 30-day range, several times each.
+Run: `.venv/bin/python bench/quiz_results.py [--attempts N]` (bench/scale.py
+runs it, so `make bench` does). It builds a throwaway SQLite database with the
+default content and stores N attempts (default 1,000,000, spread over a
+year, one answer per question each: 12 million answers) with bulk inserts.
+It times quiz_results() from the attempts themselves, then runs the daily
+`rollup_quiz_results` and times the admin home, the attempts list and the
+results page, all time and for date ranges.
 """
 
+import argparse
 import os
 import random
 import statistics
@@ -17,86 +21,164 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-ATTEMPTS = 100_000
+from bench.scale import staff_client  # noqa: E402
 
 
-def main():
-    scratch = Path(tempfile.mkdtemp(prefix="omsportal-results-"))
+def setup(scratch):
     os.environ.update(
         DJANGO_SETTINGS_MODULE="omsportal.settings",
-        DJANGO_DEBUG="true",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="bench-results-only-secret-key-0123456789abcdefghijklmnop",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_HTTPS="false",
         DATABASE_URL=f"sqlite:///{scratch / 'db.sqlite3'}",
         DJANGO_CACHE_DIR=str(scratch / "cache"),
+        DJANGO_MEDIA_ROOT=str(scratch / "media"),
+        DJANGO_STATIC_ROOT=str(scratch / "static"),
+        DJANGO_LOG_LEVEL="ERROR",
     )
     import django
 
     django.setup()
     from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    call_command("load_oms_content", stdout=open(os.devnull, "w"))
+
+
+def store_attempts(quiz, count):
+    """`count` attempts and their answers, inserted in bulk (plain SQL: the ORM would take an hour)."""
     from django.db import connection, transaction
+    from django.utils import timezone
+
+    from quizzes.models import Answer, Attempt
+
+    questions = list(quiz.questions.prefetch_related("choices"))
+    rights = {q.pk: next(c for c in q.choices.all() if c.is_correct) for q in questions}
+    rng = random.Random(1)
+    now = timezone.now()
+    attempt_table, answer_table = Attempt._meta.db_table, Answer._meta.db_table
+    next_id = (Attempt.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    batch = 20_000
+    for offset in range(0, count, batch):
+        attempts, answers = [], []
+        for attempt_id in range(next_id + offset, next_id + min(offset + batch, count)):
+            created = now - timedelta(seconds=rng.randrange(365 * 24 * 3600))
+            chosen = [rng.choice(list(q.choices.all())) for q in questions]
+            correct = sum(c.is_correct for c in chosen)
+            score = round(100 * correct / len(questions))
+            attempts.append(
+                (attempt_id, os.urandom(16).hex(), quiz.pk, created, correct, len(questions), score, score >= 70)
+            )
+            for position, (question, choice) in enumerate(zip(questions, chosen, strict=True), start=1):
+                answers.append(
+                    (
+                        attempt_id,
+                        quiz.pk,
+                        created,
+                        position,
+                        question.pk,
+                        question.prompt,
+                        question.explanation,
+                        choice.pk,
+                        choice.text,
+                        rights[question.pk].text,
+                        choice.is_correct,
+                        question.section_id,
+                    )
+                )
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {attempt_table} (id, public_id, quiz_id, created_at, correct_count, question_count, "
+                "score_percent, passed) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                attempts,
+            )
+            cursor.executemany(
+                f"INSERT INTO {answer_table} (attempt_id, quiz_id, created_at, position, question_id, question_text, "
+                "explanation, choice_id, choice_text, correct_text, is_correct, section_id) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                answers,
+            )
+
+
+def timed(action, rounds=5):
+    times = []
+    result = None
+    for _ in range(rounds):
+        start = time.perf_counter()
+        result = action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--attempts", type=int, default=1_000_000)
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="omsportal-results-"))
+    setup(scratch)
+    from django.core.management import call_command
+    from django.db import connection
     from django.utils import timezone
 
     from quizzes.models import Answer, Attempt, Quiz
     from quizzes.results import quiz_results
 
-    call_command("migrate", verbosity=0)
-    # Spread attempts over a year, as in real use: let created_at be set here.
-    Attempt._meta.get_field("created_at").auto_now_add = False
-    call_command("load_oms_content", stdout=open(os.devnull, "w"))
     quiz = Quiz.objects.get(slug="oms-basics")
-    questions = list(quiz.questions.prefetch_related("choices"))
-    rng = random.Random(1)
-    now = timezone.now()
     start = time.perf_counter()
-    batch = 5_000
-    for _ in range(ATTEMPTS // batch):
-        with transaction.atomic():
-            attempts = []
-            picks = []
-            for _ in range(batch):
-                created = now - timedelta(minutes=rng.randrange(365 * 24 * 60))
-                chosen = [rng.choice(list(q.choices.all())) for q in questions]
-                correct = sum(c.is_correct for c in chosen)
-                score = round(100 * correct / len(questions))
-                attempts.append(
-                    Attempt(
-                        quiz=quiz,
-                        created_at=created,
-                        correct_count=correct,
-                        question_count=len(questions),
-                        score_percent=score,
-                        passed=score >= quiz.pass_mark,
-                    )
-                )
-                picks.append(chosen)
-            Attempt.objects.bulk_create(attempts, batch_size=1000)
-            answers = []
-            for attempt, chosen in zip(attempts, picks, strict=True):
-                for position, (question, choice) in enumerate(zip(questions, chosen, strict=True), start=1):
-                    right = next(c for c in question.choices.all() if c.is_correct)
-                    answers.append(
-                        Answer.snapshot(
-                            attempt=attempt, position=position, question=question, choice=choice, correct=right
-                        )
-                    )
-            Answer.objects.bulk_create(answers, batch_size=2000)
-    print(
-        f"Stored {Attempt.objects.count():,} attempts and {Answer.objects.count():,} answers "
-        f"in {time.perf_counter() - start:.0f} s"
-    )
+    store_attempts(quiz, args.attempts)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-
+    print(
+        f"\nStored {Attempt.objects.count():,} attempts and {Answer.objects.count():,} answers "
+        f"in {time.perf_counter() - start:.0f} s (scratch SQLite)"
+    )
     today = timezone.localdate()
-    for label, kwargs in [("all time", {}), ("last 30 days", {"start": today - timedelta(days=30), "end": today})]:
-        times = []
-        for _ in range(5):
-            begin = time.perf_counter()
-            results = quiz_results(quiz, **kwargs)
-            times.append(time.perf_counter() - begin)
-        print(
-            f"quiz_results, {label}: {statistics.median(times) * 1000:.0f} ms median of 5 "
-            f"({results['attempts']:,} attempts, {len(results['questions'])} questions)"
-        )
+    ranges = {
+        "all time": {},
+        "last 90 days": {"start": today - timedelta(days=90)},
+        "last 30 days": {"start": today - timedelta(days=30), "end": today},
+    }
+    print("\nquiz_results() before any daily sums (every attempt read):")
+    for label, kwargs in ranges.items():
+        ms, results = timed(lambda kwargs=kwargs: quiz_results(quiz, sum_days=False, **kwargs), rounds=3)
+        print(f"  {label:<14}{ms:>8.0f} ms  ({results['attempts']:,} attempts)")
+
+    start = time.perf_counter()
+    call_command("rollup_quiz_results", stdout=open(os.devnull, "w"))
+    print(
+        f"\nrollup_quiz_results (the daily timer; first run sums the whole year): {time.perf_counter() - start:.1f} s"
+    )
+    start = time.perf_counter()
+    call_command("rollup_quiz_results", stdout=open(os.devnull, "w"))
+    print(f"rollup_quiz_results again (nothing new): {(time.perf_counter() - start) * 1000:.0f} ms")
+
+    print("\nquiz_results() with the daily sums:")
+    for label, kwargs in ranges.items():
+        ms, results = timed(lambda kwargs=kwargs: quiz_results(quiz, **kwargs))
+        print(f"  {label:<14}{ms:>8.0f} ms  ({results['attempts']:,} attempts)")
+
+    admin = staff_client()
+    since = (today - timedelta(days=7)).isoformat()
+    pages = {
+        "admin home (90-day lists)": "/admin/",
+        "quiz attempts list": "/admin/quizzes/attempt/",
+        "quiz attempts, past 7 days": f"/admin/quizzes/attempt/?created_at__gte={since}",
+        "quiz attempts, passed only": "/admin/quizzes/attempt/?passed__exact=1",
+        "quiz attempts, page 500": "/admin/quizzes/attempt/?p=500",
+        "quiz results, all time": f"/admin/quizzes/quiz/{quiz.pk}/results/",
+        "quiz results, 30 days": f"/admin/quizzes/quiz/{quiz.pk}/results/?start={today - timedelta(days=30)}",
+        "page feedback list": "/admin/condition/pagefeedback/",
+    }
+    print(f"\nAdmin pages at {args.attempts:,} attempts (median of 5, ms):")
+    worst = 0
+    for label, url in pages.items():
+        ms, response = timed(lambda url=url: admin.get(url))
+        worst = max(worst, ms)
+        status = "" if response.status_code == 200 else f" [{response.status_code}]"
+        print(f"  {label:<30}{ms:>8.0f}{status}")
+    print(f"[{'met' if worst < 300 else 'MISSED'}] every admin page under 300 ms: slowest {worst:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import logging
 import time
 
 import brotli
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import F, Value
@@ -199,14 +200,26 @@ def public_page(view=None, *, params=()):
     if view is None:
         return functools.partial(public_page, params=params)
     wrapper = require_http_methods(["GET", "HEAD"])(view)
-    wrapper.public_page_params = tuple(params)
+    # (name, allowed values or None for any) pairs; the middleware keys the page on them.
+    wrapper.public_page_params = tuple(params.items()) if isinstance(params, dict) else tuple((p, None) for p in params)
     return wrapper
 
 
 def page_key(request, params):
-    """The day is part of the key because handouts print today's date."""
-    query = "&".join(f"{name}={request.GET.get(name, '')}" for name in params) if params else ""
-    return f"page:{content_version(request)}:{_today()}:{request.path}?{query}"
+    """The day is part of the key because handouts print today's date.
+
+    A parameter's value outside its allowed values counts as missing (the view
+    falls back to its default too), so odd query strings cannot fill the cache.
+    Without DJANGO_SITE_URL, printed addresses and QR codes come from the
+    request's host, so pages are kept per host (ALLOWED_HOSTS bounds them).
+    """
+    query = "&".join(
+        f"{name}={value if allowed is None or value in allowed else ''}"
+        for name, allowed in params
+        for value in [request.GET.get(name, "")]
+    )
+    host = "" if settings.SITE_URL else request.get_host()
+    return f"page:{content_version(request)}:{_today()}:{host}{request.path}?{query}"
 
 
 _day = {"until": 0.0, "date": None}

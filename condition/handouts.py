@@ -5,11 +5,13 @@ serves, so paper from the browser and from the PDF match.
 """
 
 import mimetypes
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -23,6 +25,8 @@ from condition.models import ClinicProfile, GlossaryTerm, Source
 from condition.rendering import PageRenderer
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}
+# The admin's "Download handout PDFs" makes one PDF in the request: keep it short.
+ADMIN_PDF_MAX_PAGES = 10
 
 
 def paper_from(request):
@@ -30,10 +34,15 @@ def paper_from(request):
     return paper if paper in PAPERS else "a4"
 
 
-def absolute_url(request, path):
+def site_url(request):
+    """The address printed on handouts: DJANGO_SITE_URL, else this request's (validated) host."""
     if settings.SITE_URL:
-        return settings.SITE_URL + path
-    return request.build_absolute_uri(path)
+        return settings.SITE_URL
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def absolute_url(request, path):
+    return site_url(request) + path
 
 
 def qr_svg(url):
@@ -42,8 +51,11 @@ def qr_svg(url):
     return mark_safe(qr.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=f"QR code for {url}"))
 
 
-def handout_context(request, pages, *, title, paper, online_path):
-    """Render every page with one numbering of sources and one first use of each term."""
+def handout_context(request, pages, *, title, paper, online_path, site=None):
+    """Render every page with one numbering of sources and one first use of each term.
+
+    `site` is the address to print (see site_url); without it, the request's.
+    """
     sections_by_page = {page.pk: most_urgent_first(page.sections.all()) for page in pages}  # views prefetch care advice
     sources = Source.cited_in(section.text for sections in sections_by_page.values() for section in sections)
     renderer = PageRenderer(sources=sources, glossary=GlossaryTerm.objects.all())
@@ -54,7 +66,7 @@ def handout_context(request, pages, *, title, paper, online_path):
         for item in rendered:
             terms.extend(item.terms)
         entries.append({"page": page, "sections": rendered})
-    url = absolute_url(request, online_path)
+    url = (site or site_url(request)) + online_path
     return {
         "title": title,
         "entries": entries,
@@ -75,6 +87,7 @@ def handout_context(request, pages, *, title, paper, online_path):
 
 
 def render_handout_html(request, context):
+    """The handout's HTML; it uses no request data, so a build ahead passes None."""
     return render_to_string("condition/handout.html", context, request=request)
 
 
@@ -98,28 +111,41 @@ def _static_fetcher(url, *args, **kwargs):
     )
 
 
+# One FontConfiguration per process: a new one per PDF leaked about 0.25 MB
+# each time (issue 11). The lock keeps threads from sharing it at once.
+_fonts = []
+_pdf_lock = threading.Lock()
+
+
 def html_to_pdf(html, base_url):
     from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
     class StaticOnlyFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             return _static_fetcher(url)
 
-    return HTML(string=html, base_url=base_url, url_fetcher=StaticOnlyFetcher()).write_pdf()
+    with _pdf_lock:
+        if not _fonts:
+            _fonts.append(FontConfiguration())
+        document = HTML(string=html, base_url=base_url, url_fetcher=StaticOnlyFetcher())
+        return document.write_pdf(font_config=_fonts[0])
 
 
-def pdf_response(request, make_context, *, filename, pages):
+def pdf_response(request, make_context, *, filename, pages, audience="public"):
     """The handout as a PDF download, made by `make_context()` only when not cached.
 
-    Cached until the content, the day printed, the paper size or the address changes.
+    Cached until the content, the day printed, the paper size or the address
+    changes. `audience` keeps staff PDFs (drafts included) apart from families'.
     """
     parts = [
+        audience,
         *(page.pk for page in pages),
         content_version(),
         timezone.localdate(),
         paper_from(request),
-        request.get_host(),
+        site_url(request),
     ]
     pdf = versioned(
         "handout-pdf:" + ":".join(str(part) for part in parts),
@@ -132,7 +158,19 @@ def pdf_response(request, make_context, *, filename, pages):
 
 
 def pdf_response_for_pages(request, pages):
-    """Used by the admin: one PDF for the chosen pages, drafts included."""
+    """Used by the admin: one PDF for the chosen pages, drafts included.
+
+    More than ADMIN_PDF_MAX_PAGES pages would hold the request for seconds: the
+    staff member is told so (None keeps them on the list), and pointed at the
+    whole guide, which is built ahead.
+    """
+    if len(pages) > ADMIN_PDF_MAX_PAGES:
+        messages.error(
+            request,
+            f"Choose at most {ADMIN_PDF_MAX_PAGES} pages for one PDF. "
+            "The handout with every topic is linked from the home page and is built ahead.",
+        )
+        return None
     pages = sorted(pages, key=lambda page: (page.order, page.title))
     title = pages[0].title if len(pages) == 1 else f"{pages[0].condition.name}: selected topics"
     name = slugify(title)[:60] or "handout"
@@ -142,4 +180,4 @@ def pdf_response_for_pages(request, pages):
             request, pages, title=title, paper=paper_from(request), online_path=pages[0].get_absolute_url()
         )
 
-    return pdf_response(request, make_context, filename=f"{name}.pdf", pages=pages)
+    return pdf_response(request, make_context, filename=f"{name}.pdf", pages=pages, audience="staff")

@@ -514,13 +514,38 @@ def tel_href(number):
     return f"tel:{digits}" if digits.strip("+") else ""
 
 
+class PageFeedbackQuerySet(models.QuerySet):
+    def expired(self, days, now=None):
+        """Answers older than the retention period (DJANGO_FEEDBACK_RETENTION_DAYS)."""
+        return self.filter(created_at__lt=(now or timezone.now()) - datetime.timedelta(days=days))
+
+    def trim_comments(self, page_id, keep):
+        """Clear the comment text of all but the page's `keep` newest comments; the yes/no answers stay.
+
+        Ids grow with time, so "newest" is the highest id. Returns how many were cleared.
+        """
+        with_comment = self.filter(page_id=page_id).exclude(comment="")
+        oldest_kept = with_comment.order_by("-pk").values_list("pk", flat=True)[keep : keep + 1]
+        beyond = list(oldest_kept)
+        if not beyond:
+            return 0
+        return with_comment.filter(pk__lte=beyond[0]).update(comment="")
+
+
 class PageFeedback(models.Model):
-    """Anonymous 'Was this page helpful?' answers: no name, email or address is kept."""
+    """Anonymous 'Was this page helpful?' answers: no name, email or address is kept.
+
+    Kept for DJANGO_FEEDBACK_RETENTION_DAYS (`manage.py purge_feedback`), with
+    at most DJANGO_FEEDBACK_COMMENTS_PER_PAGE comment texts per page, so a
+    flood of comments cannot fill the disk (issue 10).
+    """
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="feedback")
     helpful = models.BooleanField()
     comment = models.TextField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = PageFeedbackQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

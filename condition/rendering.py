@@ -7,12 +7,15 @@ to glossary terms, built from values it controls.
 """
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 import markdown
 import nh3
 from django.urls import reverse
 from django.utils.html import escape
+
+from condition.terms import TermMatcher
 
 # A quoted phrase; only the exact title of a care box on the same page is linked (no tag holds one).
 QUOTED_RE = re.compile(r'"([^"<>]{2,120})"')
@@ -22,8 +25,6 @@ ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "a", "h3"
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 # Inside these, glossary terms are left alone.
 NO_TERM_TAGS = {"a", "h3", "h4", "sup"}
-TAG_RE = re.compile(r"(<[^>]+>)")
-TAG_NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 
 
 def cited_keys(text):
@@ -36,9 +37,20 @@ def cited_keys(text):
     return keys
 
 
+_markdown = threading.local()
+
+
+def _to_html(markdown_text):
+    """One Markdown converter per thread, reset between texts (building one costs more than converting)."""
+    converter = getattr(_markdown, "converter", None)
+    if converter is None:
+        converter = _markdown.converter = markdown.Markdown(output_format="html")
+    return converter.reset().convert(markdown_text)
+
+
 def sanitise(markdown_text):
     """Markdown from staff -> clean HTML; headings start at h3 so the outline stays right."""
-    html = markdown.markdown(markdown_text or "", output_format="html")
+    html = _to_html(markdown_text or "")
     html = re.sub(r"<(/?)h[12](\W)", r"<\1h3\2", html)
     html = re.sub(r"<(/?)h[56](\W)", r"<\1h4\2", html)
     return nh3.clean(
@@ -67,31 +79,6 @@ class RenderedSection:
     @property
     def title(self):
         return self.care.title if self.care else self.section.heading
-
-
-class TermMatcher:
-    """Finds glossary terms, in any of their forms, as whole words, longest form first."""
-
-    def __init__(self, glossary):
-        self.by_form = {}
-        for term in glossary:
-            for form in term.forms:
-                self.by_form.setdefault(form.lower(), term)
-        forms = sorted(self.by_form, key=len, reverse=True)
-        self.pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE)
-            if forms
-            else None
-        )
-
-    def term_for(self, match):
-        return self.by_form[match.group(1).lower()]
-
-    def found_in(self, text):
-        """Primary keys of the terms used in `text`."""
-        if not self.pattern:
-            return set()
-        return {self.term_for(match).pk for match in self.pattern.finditer(text)}
 
 
 class PageRenderer:
@@ -138,9 +125,9 @@ class PageRenderer:
         html = CITE_RE.sub(self._marker, html)
         if self.care_anchors:
             html = QUOTED_RE.sub(self._care_link, html)
-        if self.terms.pattern:
-            html = self._link_terms(html, terms)
-        return html
+        return self.terms.link_in_html(
+            html, lambda term, text: self._term_link(term, text, terms), skip_tags=NO_TERM_TAGS
+        )
 
     def _care_link(self, match):
         key = self.care_anchors.get(match.group(1))
@@ -156,28 +143,12 @@ class PageRenderer:
         # Marker n leads to entry n of the source list on the same page.
         return f'<sup class="cite"><a href="#cite-{number}" aria-label="Source {number}">[{number}]</a></sup>'
 
-    def _link_terms(self, html, found):
-        out = []
-        skip_depth = 0
-        for part in TAG_RE.split(html):
-            if part.startswith("<"):
-                tag = TAG_NAME_RE.match(part)
-                if tag and tag.group(2).lower() in NO_TERM_TAGS:
-                    skip_depth += -1 if tag.group(1) else 1
-                out.append(part)
-            elif skip_depth or not part:
-                out.append(part)
-            else:
-                out.append(self.terms.pattern.sub(lambda m: self._term_link(m, found), part))
-        return "".join(out)
-
-    def _term_link(self, match, found):
-        term = self.terms.term_for(match)
+    def _term_link(self, term, text, found):
         if term.slug in self.seen_terms:
-            return match.group(0)
+            return None
         self.seen_terms.add(term.slug)
         found.append(term)
-        return f'<a class="term" href="{self.glossary_url}#term-{escape(term.slug)}">{match.group(0)}</a>'
+        return f'<a class="term" href="{self.glossary_url}#term-{escape(term.slug)}">{text}</a>'
 
 
 def render_page(page, sections, *, sources, glossary):

@@ -3,6 +3,7 @@ from django.views.decorators.http import require_http_methods
 
 from condition import feedback, questions_views, views
 from condition.cache import public_page
+from condition.handouts import PAPERS
 from condition.lastgood import last_good_copy
 from condition.search.views import search_page
 
@@ -20,13 +21,10 @@ urlpatterns = [
     path("topics/<slug:slug>/questions/", questions_views.questions_list, name="questions"),
     path("search/", search_page, name="search"),
     path("topics/<slug:slug>/feedback/thanks/", views.feedback_thanks, name="feedback_thanks"),
-    path("topics/<slug:slug>/handout/", public_page(views.page_handout, params=["paper"]), name="page_handout"),
+    path("topics/<slug:slug>/handout/", public_page(views.page_handout, params={"paper": PAPERS}), name="page_handout"),
     path("topics/<slug:slug>/handout.pdf", read_only(views.page_handout), {"as_pdf": True}, name="page_handout_pdf"),
-    path(
-        "conditions/<slug:slug>/handout/",
-        public_page(views.condition_handout, params=["paper"]),
-        name="condition_handout",
-    ),
+    # Built ahead and served from file storage (condition.handout_files).
+    path("conditions/<slug:slug>/handout/", read_only(views.condition_handout), name="condition_handout"),
     path(
         "conditions/<slug:slug>/handout.pdf",
         read_only(views.condition_handout),

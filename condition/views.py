@@ -1,17 +1,22 @@
+from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 from django_ratelimit.decorators import ratelimit
 
-from condition import handouts
+from condition import handout_files, handouts
 from condition.care import most_urgent_first
 from condition.forms import FeedbackForm
-from condition.models import CareAdvice, Condition, GlossaryTerm, Page, PageSlugRedirect, Section, Source
+from condition.models import CareAdvice, Condition, GlossaryTerm, Page, PageFeedback, PageSlugRedirect, Section, Source
 from condition.related import pages_around, related_topics
-from condition.rendering import PageRenderer, TermMatcher, cited_keys, render_page
+from condition.rendering import PageRenderer, cited_keys, render_page
+from condition.terms import TermMatcher
 from omsportal.db import queued_write
 from omsportal.views import form_rate
 
@@ -90,13 +95,41 @@ def help_page(request):
 
 
 def published_sections():
-    """Every section families can read, with its page, in page order (one query)."""
-    return (
+    """(body, page id, link) for every section families can read, in page order, in one query.
+
+    Each page's link is made once, however many terms or sources name it: at
+    100x content the word list and sources pages show thousands of links.
+    """
+    placeholder = "--slug--"
+    address = reverse("condition:page", kwargs={"slug": placeholder})
+    links = {}
+    rows = (
         Section.objects.filter(page__status=Page.Status.PUBLISHED)
-        .select_related("page", "care_advice")
-        .only("body", "page__title", "page__slug", "page__order", "care_advice__look_for", "care_advice__action")
-        .order_by("page__order", "page__title")
+        .order_by("page__order", "page__title", "page_id")
+        .values_list("body", "page_id", "page__title", "page__slug", "care_advice__look_for", "care_advice__action")
     )
+    for body, page_id, title, slug, look_for, action in rows:
+        if look_for is not None:  # a care box: its advice is what families read (Section.text)
+            body = f"{look_for}\n\n{action}"
+        link = links.get(page_id)
+        if link is None:
+            url = escape(address.replace(placeholder, slug))
+            link = links[page_id] = f'<a href="{url}">{escape(title)}</a>'
+        yield body, page_id, link
+
+
+def _pages_using(found_in):
+    """key -> links to the published pages whose sections `found_in(body)` names, each page once, in page order.
+
+    One pass over the text: linear in the content, whatever the number of keys.
+    The links are joined here, not in a template loop, which cost most of the
+    word list's time at 100x content.
+    """
+    pages_by_key = {}
+    for body, page_id, link in published_sections():
+        for key in found_in(body):
+            pages_by_key.setdefault(key, {})[page_id] = link
+    return {key: mark_safe(", ".join(pages.values())) for key, pages in pages_by_key.items()}
 
 
 class GlossaryView(ListView):
@@ -108,25 +141,15 @@ class GlossaryView(ListView):
         """Each term with the published pages that use it, so a family can read it in context."""
         context = super().get_context_data(**kwargs)
         terms = list(context["terms"])
-        matcher = TermMatcher(terms)
-        used_on = {term.pk: [] for term in terms}
-        for section in published_sections():
-            for term_pk in matcher.found_in(section.text):
-                if section.page not in used_on[term_pk]:
-                    used_on[term_pk].append(section.page)
-        context["terms"] = [(term, used_on[term.pk]) for term in terms]
+        used_on = _pages_using(TermMatcher(terms).found_in)
+        context["terms"] = [(term, used_on.get(term.pk, "")) for term in terms]
         return context
 
 
 def sources(request):
     """Every source with its full citation, and the published pages that cite it."""
-    cited_by = {}
-    for section in published_sections():
-        for key in cited_keys(section.text):
-            pages = cited_by.setdefault(key, [])
-            if section.page not in pages:
-                pages.append(section.page)
-    all_sources = [(source, cited_by.get(source.key, [])) for source in Source.objects.all()]
+    cited_by = _pages_using(cited_keys)
+    all_sources = [(source, cited_by.get(source.key, "")) for source in Source.objects.all()]
     return render(request, "condition/sources.html", {"sources": all_sources})
 
 
@@ -140,7 +163,9 @@ def feedback(request, slug):
         if form.is_valid():
             form.instance.page = page
             with queued_write():
-                form.save()
+                feedback = form.save()
+                if feedback.comment:
+                    PageFeedback.objects.trim_comments(page.pk, settings.FEEDBACK_COMMENTS_PER_PAGE)
             return redirect("condition:feedback_thanks", slug=page.slug)
         status = 400
     else:
@@ -155,17 +180,13 @@ def feedback_thanks(request, slug):
     return render(request, "condition/feedback_thanks.html", {"page": page})
 
 
-def _handout_pages(condition_slug=None, page_slug=None):
+def _handout_pages(page_slug):
     pages = (
         Page.objects.published()
         .select_related("condition")
         .prefetch_related(Prefetch("sections", Section.objects.select_related("care_advice")))
     )
-    if page_slug:
-        pages = pages.filter(slug=page_slug)
-    else:
-        pages = pages.filter(condition__slug=condition_slug)
-    pages = list(pages)
+    pages = list(pages.filter(slug=page_slug))
     if not pages:
         raise Http404("No published pages")
     return pages
@@ -186,7 +207,7 @@ def _handout(request, pages, *, title, online_path, pdf_url, filename, as_pdf):
 
 def page_handout(request, slug, as_pdf=False):
     try:
-        pages = _handout_pages(page_slug=slug)
+        pages = _handout_pages(slug)
     except Http404:
         return moved_page(request, slug, "condition:page_handout_pdf" if as_pdf else "condition:page_handout")
     page = pages[0]
@@ -202,14 +223,33 @@ def page_handout(request, slug, as_pdf=False):
 
 
 def condition_handout(request, slug, as_pdf=False):
-    pages = _handout_pages(condition_slug=slug)
-    condition = pages[0].condition
-    return _handout(
-        request,
-        pages,
-        title=f"{condition.name}: a guide for families",
-        online_path=reverse("condition:home"),
-        pdf_url=reverse("condition:condition_handout_pdf", args=[condition.slug]),
-        filename=f"{condition.slug}-guide.pdf",
-        as_pdf=as_pdf,
-    )
+    """The guide with every topic, served from the file built ahead (see condition.handout_files)."""
+    condition = get_object_or_404(Condition, slug=slug)
+    paper, site = handouts.paper_from(request), handouts.site_url(request)
+    kind = "pdf" if as_pdf else "html"
+    name = handout_files.stored_name(condition, paper=paper, site=site, kind=kind)
+    if not handout_files.ready(name):
+        published = Page.objects.published().filter(condition=condition).count()
+        if not published:
+            raise Http404("No published pages")
+        if published > handout_files.SMALL_GUIDE_PAGES:
+            return _guide_being_prepared(request, condition)
+        handout_files.build(condition, paper=paper, site=site, kinds=[kind])
+    try:
+        stored = default_storage.open(name, "rb")
+    except FileNotFoundError:  # replaced by a newer build since we looked
+        return _guide_being_prepared(request, condition)
+    if as_pdf:
+        return FileResponse(
+            stored, as_attachment=True, filename=f"{condition.slug}-guide.pdf", content_type="application/pdf"
+        )
+    with stored:
+        return HttpResponse(stored.read(), content_type="text/html; charset=utf-8")
+
+
+def _guide_being_prepared(request, condition):
+    """Honest, and quick: the guide for the current text is not built yet."""
+    response = render(request, "condition/handout_preparing.html", {"condition": condition}, status=503)
+    response["Retry-After"] = "60"
+    response["Cache-Control"] = "no-store"
+    return response

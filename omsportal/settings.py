@@ -142,8 +142,27 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files made at run time that families receive (handouts built ahead) go
+# through the storage API, so several app servers can share them: a shared
+# folder by default, S3-compatible object storage when DJANGO_S3_BUCKET is set.
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_URL = "media/"
+DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if os.environ.get("DJANGO_S3_BUCKET"):
+    # django-storages; credentials come from the usual AWS_* variables or the instance's role.
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "location": os.environ.get("DJANGO_S3_PREFIX", "omsportal"),
+            "default_acl": "private",
+            "file_overwrite": True,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -242,6 +261,11 @@ RATELIMIT_FAIL_OPEN = True
 # The client's address behind a proxy too (omsportal.proxy).
 RATELIMIT_IP_META_KEY = "omsportal.proxy.client_ip"
 FORM_RATE = os.environ.get("DJANGO_FORM_RATE", "30/m")
+
+# Feedback is kept this long (manage.py purge_feedback, from a daily timer), and
+# only this many comment texts per page: older ones lose the text, keep the vote.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("DJANGO_FEEDBACK_RETENTION_DAYS", "365"))
+FEEDBACK_COMMENTS_PER_PAGE = int(os.environ.get("DJANGO_FEEDBACK_COMMENTS_PER_PAGE", "200"))
 
 # The site address printed on handouts and encoded in QR codes.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")

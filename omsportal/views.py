@@ -20,7 +20,11 @@ def form_rate(group, request):
     return settings.FORM_RATE
 
 
-ROBOTS = "User-agent: *\nDisallow: /admin/\nDisallow: /quiz/\nDisallow: /search/\n"
+ROBOTS = (
+    "User-agent: *\nDisallow: /admin/\nDisallow: /quiz/\nDisallow: /search/\n"
+    # PDFs are costly to make and say what the pages say (issue 11).
+    "Disallow: /topics/*/handout.pdf\nDisallow: /conditions/*/handout.pdf\n"
+)
 
 
 def robots_txt(request):

@@ -126,9 +126,13 @@ class QuizAdmin(PublishedLockMixin, SimpleHistoryAdmin):
 @admin.register(Attempt)
 class AttemptAdmin(admin.ModelAdmin):
     list_display = ["created_at", "quiz", "score_percent", "passed"]
-    list_filter = ["quiz", "passed"]
-    date_hierarchy = "created_at"
+    # A date filter, not date_hierarchy: its bar read the dates of every attempt (7.6 s at 1M, issue 11).
+    list_filter = ["quiz", "passed", ("created_at", admin.DateFieldListFilter)]
     list_select_related = ["quiz"]
+    # Newest first through the attempt_newest index; no second count of every row.
+    ordering = ["-created_at", "-id"]
+    show_full_result_count = False
+    list_per_page = 50
 
     def has_add_permission(self, request):
         return False

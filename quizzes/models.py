@@ -133,8 +133,12 @@ class Attempt(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        # Covers the results summary: no table lookups for 100,000 attempts (issue 3).
-        indexes = [models.Index(fields=["quiz", "created_at", "score_percent", "passed"], name="attempt_results")]
+        indexes = [
+            # Covers the results summary: no table lookups for 100,000 attempts (issue 3).
+            models.Index(fields=["quiz", "created_at", "score_percent", "passed"], name="attempt_results"),
+            # The admin's list, newest first, without sorting a million rows (issue 11).
+            models.Index(fields=["created_at", "id"], name="attempt_newest"),
+        ]
 
     def __str__(self):
         return f"{self.quiz} at {self.created_at:%Y-%m-%d %H:%M}: {self.score_percent}%"
@@ -162,9 +166,10 @@ class Answer(models.Model):
 
     class Meta:
         ordering = ["position"]
-        # Covers the results query, so it reads only the index, in group order (issue 3).
+        # Covers the results query for a date range, read from the index alone: created_at
+        # right after the quiz, so "the last 90 days" is one range scan (issues 3 and 11).
         indexes = [
-            models.Index(fields=["quiz", "question", "choice", "is_correct", "created_at"], name="answer_results"),
+            models.Index(fields=["quiz", "created_at", "question", "choice", "is_correct"], name="answer_recent"),
         ]
 
     def __str__(self):
@@ -194,6 +199,45 @@ class Answer(models.Model):
         if self.section is None or not self.section.page.is_published:
             return None
         return self.section.get_absolute_url()
+
+
+class DailyResults(models.Model):
+    """One quiz's attempts on one whole (local) day, summed once the day is over.
+
+    Written by `manage.py rollup_quiz_results` (a daily timer), so results for
+    all time read a row per day instead of a million attempts (issue 11).
+    """
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    attempts = models.PositiveIntegerField()
+    score_sum = models.PositiveBigIntegerField()
+    passed = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name_plural = "daily results"
+        constraints = [models.UniqueConstraint(fields=["quiz", "day"], name="daily_results_once_per_day")]
+
+    def __str__(self):
+        return f"{self.quiz_id} on {self.day}: {self.attempts}"
+
+
+class DailyAnswers(models.Model):
+    """How often each choice was picked on one whole day (see DailyResults)."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    question = models.ForeignKey(Question, on_delete=models.SET_NULL, null=True, related_name="+")
+    choice = models.ForeignKey(Choice, on_delete=models.SET_NULL, null=True, related_name="+")
+    is_correct = models.BooleanField()
+    times = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name_plural = "daily answers"
+        indexes = [models.Index(fields=["quiz", "day"], name="daily_answers_range")]
+
+    def __str__(self):
+        return f"{self.quiz_id} on {self.day}: {self.times}"
 
 
 def attempt_submit(*, quiz: Quiz, answers: list[tuple[Question, Choice]]) -> Attempt:

@@ -14,7 +14,8 @@ import nh3
 from django.db import connection
 from django.db.models.signals import post_delete, post_migrate, post_save
 
-from condition.rendering import CITE_RE, TermMatcher, sanitise
+from condition.rendering import CITE_RE, sanitise
+from condition.terms import TermMatcher
 from condition.search.models import SearchDocument
 
 # Private-use characters mark highlights in snippets, so no indexed text may hold them.

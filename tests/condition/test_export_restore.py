@@ -90,3 +90,81 @@ def test_a_restore_keeps_questions_and_related_topics_and_is_searchable_at_once(
     assert SuggestedQuestion.objects.count() == questions > 0
     assert list(Page.objects.get(slug="symptoms").related_pages.values_list("slug", flat=True)) == ["treatment"]
     assert {hit.page_title for hit in search("dancing eyes").hits} >= {"What is OMS?"}
+
+
+def exported(tmp_path, change):
+    """The default content exported, changed by `change(rows)`, with the database emptied."""
+    path = tmp_path / "content.json"
+    call_command("export_content", str(path), stdout=open("/dev/null", "w"))
+    document = json.loads(path.read_text())
+    change(document["objects"])
+    path.write_text(json.dumps(document))
+    empty_content()
+    return path
+
+
+def rows_of(rows, model):
+    return [row for row in rows if row["model"] == model]
+
+
+def javascript_url(rows):
+    rows_of(rows, "condition.source")[0]["fields"]["url"] = "javascript:alert(1)"
+
+
+def clashing_anchor(rows):
+    rows_of(rows, "condition.section")[0]["fields"]["anchor"] = "main"
+
+
+def unknown_cite_key(rows):
+    rows_of(rows, "condition.section")[0]["fields"]["body"] += " [cite:no-such-source]"
+
+
+def published_quiz_without_a_right_answer(rows):
+    for row in rows_of(rows, "quizzes.choice"):
+        row["fields"]["is_correct"] = False
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (javascript_url, "Enter a valid URL"),
+        (clashing_anchor, "is used by the page itself"),
+        (unknown_cite_key, "No source with the key no-such-source"),
+        (published_quiz_without_a_right_answer, "mark exactly one choice as correct"),
+    ],
+)
+def test_restore_refuses_what_the_admin_would_refuse_and_keeps_nothing(oms_content, tmp_path, change, message):
+    path = exported(tmp_path, change)
+    with pytest.raises(CommandError, match="Restore refused, nothing was changed") as refused:
+        call_command("restore_content", str(path))
+    assert message in str(refused.value)
+    for model in CONTENT_MODELS:
+        assert not model.objects.exists(), model
+
+
+@pytest.mark.parametrize(
+    "objects,message",
+    [('"abc"', "must be a list"), ("[]", "holds no objects"), ("[1, 2]", "must be a list"), (None, "holds no objects")],
+)
+def test_restore_refuses_files_without_rows_with_a_message_not_a_traceback(db, tmp_path, objects, message):
+    path = tmp_path / "odd.json"
+    body = '{"format": "omsportal-content", "version": 1' + (f', "objects": {objects}' if objects else "") + "}"
+    path.write_text(body)
+    with pytest.raises(CommandError, match=message):
+        call_command("restore_content", str(path))
+
+
+def test_restore_exits_non_zero_with_the_message(db, tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "odd.json"
+    path.write_text('{"format": "omsportal-content", "version": 1, "objects": "abc"}')
+    result = subprocess.run(
+        [sys.executable, "manage.py", "restore_content", str(path)],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "tests.settings"},
+    )
+    assert result.returncode != 0
+    assert "must be a list" in result.stderr and "Traceback" not in result.stderr

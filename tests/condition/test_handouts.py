@@ -95,7 +95,7 @@ def test_page_pdf_is_valid_with_page_numbers_title_key_points_and_sources(client
 
 def test_whole_condition_pdf_holds_every_topic(client, oms_content):
     response = client.get(reverse("condition:condition_handout_pdf", args=["oms"]))
-    reader, text = pdf_text(response.content)
+    reader, text = pdf_text(response.getvalue())
     flat = re.sub(r"\s+", " ", text)
     for page in Page.objects.published():
         assert page.title in flat

@@ -1,12 +1,14 @@
 import json
 
 from django.core import serializers
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from condition.cache import bump_content_version
 from condition.management.commands.export_content import CONTENT_MODELS, FORMAT, VERSION
+from quizzes.models import Quiz
 
 
 class Command(BaseCommand):
@@ -23,6 +25,11 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error}") from error
         if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("version") != VERSION:
             raise CommandError(f"{path} is not an omsportal content export (format {FORMAT}, version {VERSION}).")
+        objects = document.get("objects", [])
+        if not isinstance(objects, list) or not all(isinstance(row, dict) for row in objects):
+            raise CommandError(f'{path}: "objects" must be a list of exported rows; nothing was changed.')
+        if not objects:
+            raise CommandError(f"{path} holds no objects; nothing was changed.")
         not_empty = [str(model._meta.verbose_name_plural) for model in CONTENT_MODELS if model.objects.exists()]
         if not_empty:
             raise CommandError(
@@ -30,20 +37,50 @@ class Command(BaseCommand):
                 "Restore into an empty database so nothing is overwritten."
             )
         allowed = {model._meta.label_lower for model in CONTENT_MODELS}
-        objects = document.get("objects", [])
         unexpected = {row.get("model") for row in objects} - allowed
         if unexpected:
             raise CommandError(f"The file holds objects this command does not restore: {sorted(map(str, unexpected))}")
         try:
             with transaction.atomic():
-                for item in serializers.deserialize("python", objects):
-                    item.save()
+                problems = self._load(objects)
+                if problems:
+                    raise _Refused(problems)
                 connections[DEFAULT_DB_ALIAS].check_constraints()
                 self._reset_sequences()
+        except _Refused as refused:
+            shown = refused.problems[:20]
+            more = len(refused.problems) - len(shown)
+            raise CommandError(
+                f"Restore refused, nothing was changed: {len(refused.problems)} row(s) break the rules "
+                "the admin applies.\n"
+                + "\n".join(f"  - {problem}" for problem in shown)
+                + (f"\n  ... and {more} more" if more else "")
+            ) from None
         except Exception as error:  # any bad row: nothing is kept
             raise CommandError(f"Restore failed and nothing was changed: {error}") from error
         bump_content_version()
         self.stdout.write(self.style.SUCCESS(f"Restored {len(objects)} objects from {path}."))
+
+    def _load(self, objects):
+        """Save every row, checked by the models' own rules (full_clean), parents first.
+
+        Returns the problems as sentences; the caller refuses the file whole if there are any.
+        """
+        problems = []
+        for item in serializers.deserialize("python", objects):
+            instance = item.object
+            try:
+                instance.full_clean()
+            except ValidationError as error:
+                problems.append(
+                    f"{instance._meta.verbose_name} {instance.pk} ({str(instance)[:60]}): {_sentences(error)}"
+                )
+                continue
+            item.save()
+        # A published quiz must be one families can submit (the admin refuses to publish it otherwise).
+        for quiz in Quiz.objects.published():
+            problems.extend(f"quiz {quiz.pk} ({quiz}): {problem}" for problem in quiz.problems())
+        return problems
 
     def _reset_sequences(self):
         connection = connections[DEFAULT_DB_ALIAS]
@@ -51,3 +88,14 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
+
+
+class _Refused(Exception):
+    def __init__(self, problems):
+        self.problems = problems
+
+
+def _sentences(error):
+    if hasattr(error, "message_dict"):
+        return "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+    return " ".join(error.messages)

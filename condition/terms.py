@@ -1,0 +1,143 @@
+"""Finding glossary terms in text, in time linear in the text whatever the number of terms.
+
+One Aho-Corasick automaton (pyahocorasick) holds every form of every term. It
+is built once for each state of the glossary and kept in this process, so a
+topic page with 1,600 terms costs one pass over its text, not one regular
+expression branch per form (issue 11). Its key is the terms themselves (id,
+term, other forms), which is all the automaton is made from: a content change
+that touches the glossary changes the key, any other change keeps the
+automaton, and finding it costs no query. Matches are whole words, case-insensitive, and at
+each place the longest form wins, as a family would read it.
+"""
+
+import re
+
+import ahocorasick
+
+# Markup inside a section's HTML: tags and character references. Terms are
+# matched in the text between them, never inside them ("&lt;" holds "lt").
+MARKUP_RE = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+TAG_NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+
+
+# Characters that cannot be part of a word. Replaced by spaces (one for one),
+# with a space before and after the text, so that a form padded with spaces
+# (" ataxia ") only ever matches as a whole word, decided inside the automaton.
+NON_WORD_RE = re.compile(r"[^\w-]")
+
+
+def _normalised(text):
+    """`text` in lower case with every non-word character as a space, one character for one."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return NON_WORD_RE.sub(" ", lowered)
+
+
+class _Automaton:
+    """Every form (normalised) -> the primary key of its term, as one automaton."""
+
+    def __init__(self, glossary):
+        self.term_pk = {}
+        for term in glossary:
+            for form in term.forms:
+                key = _normalised(form).strip()
+                if key:
+                    self.term_pk.setdefault(key, term.pk)
+        self.automaton = None
+        if self.term_pk:
+            self.automaton = ahocorasick.Automaton()
+            for key in self.term_pk:
+                self.automaton.add_word(f" {key} ", key)
+            self.automaton.make_automaton()
+
+    def matches(self, text):
+        """(start, end, form) of whole-word matches, leftmost first, the longest form at each start."""
+        if self.automaton is None or not text:
+            return []
+        # " form " ending at e in the padded text: the form is text[e - len(form) - 1 : e - 1].
+        found = [(end - len(form) - 1, end - 1, form) for end, form in self.automaton.iter(f" {_normalised(text)} ")]
+        if len(found) > 1:
+            found.sort(key=lambda match: (match[0], match[0] - match[1]))
+            chosen = []
+            reached = 0
+            for match in found:
+                if match[0] >= reached:
+                    chosen.append(match)
+                    reached = match[1]
+            return chosen
+        return found
+
+
+# (key, automaton): one per process, replaced when the terms change. Threads share it; the automaton is only read once built.
+_built = [None]
+
+
+_EMPTY = None
+
+
+def _automaton_for(glossary):
+    """This process's automaton for these terms, built when they change."""
+    global _EMPTY
+    if not glossary:  # e.g. the help page: keep the kept automaton for the pages
+        _EMPTY = _EMPTY or _Automaton(())
+        return _EMPTY
+    key = tuple((term.pk, term.term, term.other_forms) for term in glossary)
+    cached = _built[0]
+    if cached is None or cached[0] != key:
+        cached = (key, _Automaton(glossary))
+        _built[0] = cached
+    return cached[1]
+
+
+class TermMatcher:
+    """Finds glossary terms, in any of their forms, as whole words, longest form first."""
+
+    def __init__(self, glossary):
+        glossary = list(glossary)
+        self.by_pk = {term.pk: term for term in glossary}
+        self._automaton = _automaton_for(glossary)
+
+    def __bool__(self):
+        return self._automaton.automaton is not None
+
+    def term_for(self, form):
+        return self.by_pk[self._automaton.term_pk[form]]
+
+    def found_in(self, text):
+        """Primary keys of the terms used in plain `text`."""
+        return {self._automaton.term_pk[form] for _, _, form in self._automaton.matches(text)}
+
+    def link_in_html(self, html, link, *, skip_tags):
+        """`html` with `link(term, matched_text)` put in place of each term found in its text.
+
+        Only text is searched: tags and character references are masked out, as
+        is everything inside `skip_tags` (links, headings, citation markers).
+        `link` may return None to leave a match as it is.
+        """
+        if not self:
+            return html
+        masked = []
+        position = 0
+        skip_depth = 0
+        for markup in MARKUP_RE.finditer(html):
+            text = html[position : markup.start()]
+            masked.append(" " * len(text) if skip_depth else text)
+            masked.append(" " * (markup.end() - markup.start()))
+            tag = TAG_NAME_RE.match(markup.group())
+            if tag and tag.group(2).lower() in skip_tags:
+                skip_depth = max(0, skip_depth + (-1 if tag.group(1) else 1))
+            position = markup.end()
+        tail = html[position:]
+        masked.append(" " * len(tail) if skip_depth else tail)
+        out = []
+        position = 0
+        for start, end, form in self._automaton.matches("".join(masked)):
+            replacement = link(self.term_for(form), html[start:end])
+            if replacement is None:
+                continue
+            out.append(html[position:start])
+            out.append(replacement)
+            position = end
+        out.append(html[position:])
+        return "".join(out)
