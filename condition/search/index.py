@@ -15,8 +15,8 @@ from django.db import connection
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 from condition.rendering import CITE_RE, sanitise
-from condition.terms import TermMatcher
 from condition.search.models import SearchDocument
+from condition.terms import TermMatcher
 
 # Private-use characters mark highlights in snippets, so no indexed text may hold them.
 MARK_START, MARK_END = "\ue000", "\ue001"
