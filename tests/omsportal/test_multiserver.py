@@ -22,7 +22,8 @@ from bench.server import ROOT, PortalServer, RedisServer, postgres_database
 from tests.accounts.test_second_factor import totp
 
 CI = os.environ.get("CI", "").lower() == "true"
-DATABASE = os.environ.get("OMS_MULTISERVER_DB", "omsportal_multiserver")
+# One database per test run, so two runs on one PostgreSQL server never drop each other's.
+DATABASE = os.environ.get("OMS_MULTISERVER_DB", f"omsportal_multiserver_{os.getpid()}")
 PASSWORD = "a-long-reviewer-password-for-the-test"
 
 
