@@ -142,7 +142,7 @@ def pdf_response(request, make_context, *, filename, pages, audience="public"):
     parts = [
         audience,
         *(page.pk for page in pages),
-        content_version(),
+        content_version(request),  # read once per request
         timezone.localdate(),
         paper_from(request),
         site_url(request),

@@ -250,6 +250,11 @@ class Source(models.Model):
         return {source.key: source for source in cls.objects.filter(key__in=keys)} if keys else {}
 
 
+def care_text(look_for, action):
+    """What families read in a care box, as staff wrote it (for citations, glossary terms and search)."""
+    return f"{look_for}\n\n{action}"
+
+
 class CareAdvice(models.Model):
     """One care situation (fever, a fit, ...), written and approved once and placed on every page that needs it."""
 
@@ -293,6 +298,10 @@ class CareAdvice(models.Model):
 
     def get_absolute_url(self):
         return reverse("condition:help") + f"#{self.key}"
+
+    @property
+    def text(self):
+        return care_text(self.look_for, self.action)
 
     @property
     def level(self):
@@ -386,9 +395,7 @@ class Section(models.Model):
     @property
     def text(self):
         """What families read in this section, as staff wrote it (a care box's advice included)."""
-        if self.care_advice_id:
-            return f"{self.care_advice.look_for}\n\n{self.care_advice.action}"
-        return self.body
+        return self.care_advice.text if self.care_advice_id else self.body
 
     # Ids the page itself uses; a section anchor must not clash with them.
     RESERVED_ANCHORS = {

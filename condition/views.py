@@ -13,7 +13,17 @@ from django_ratelimit.decorators import ratelimit
 from condition import handout_files, handouts
 from condition.care import most_urgent_first
 from condition.forms import FeedbackForm
-from condition.models import CareAdvice, Condition, GlossaryTerm, Page, PageFeedback, PageSlugRedirect, Section, Source
+from condition.models import (
+    CareAdvice,
+    Condition,
+    GlossaryTerm,
+    Page,
+    PageFeedback,
+    PageSlugRedirect,
+    Section,
+    Source,
+    care_text,
+)
 from condition.related import pages_around, related_topics
 from condition.rendering import PageRenderer, cited_keys, render_page
 from condition.terms import TermMatcher
@@ -87,9 +97,7 @@ def help_page(request):
     """Every care box placed on a published page, most urgent first: one page to open at 2 a.m."""
     advice = CareAdvice.objects.filter(placements__page__status=Page.Status.PUBLISHED).distinct()
     advice = list(advice.order_by("urgency", "title"))
-    renderer = PageRenderer(
-        sources=Source.cited_in(a.look_for + a.action for a in advice), glossary=(), care_boxes=advice
-    )
+    renderer = PageRenderer(sources=Source.cited_in(a.text for a in advice), glossary=(), care_boxes=advice)
     boxes = [renderer.render_care(item) for item in advice]
     return render(request, "condition/help.html", {"boxes": boxes, "page_sources": renderer.cited_sources})
 
@@ -110,7 +118,7 @@ def published_sections():
     )
     for body, page_id, title, slug, look_for, action in rows:
         if look_for is not None:  # a care box: its advice is what families read (Section.text)
-            body = f"{look_for}\n\n{action}"
+            body = care_text(look_for, action)
         link = links.get(page_id)
         if link is None:
             url = escape(address.replace(placeholder, slug))

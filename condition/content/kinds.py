@@ -95,15 +95,24 @@ def glossary():
         )
 
 
+def _care_fields(data):
+    """Shipped care advice in the plain form `_read_care` gives."""
+    return {name: data[name] for name in ("title", "urgency", "look_for", "action")}
+
+
+def _read_care(advice):
+    return {
+        "title": advice.title,
+        "urgency": CareAdvice.Urgency(advice.urgency).name.lower(),
+        "look_for": advice.look_for,
+        "action": advice.action,
+    }
+
+
 @register(order=40)
 def care_advice():
     for data in CARE_ADVICE:
-        shipped = {
-            "title": data["title"],
-            "urgency": data["urgency"],
-            "look_for": data["look_for"],
-            "action": data["action"],
-        }
+        shipped = _care_fields(data)
 
         def values(shipped=shipped):
             return {**shipped, "urgency": URGENCY[shipped["urgency"]]}
@@ -114,12 +123,7 @@ def care_advice():
             key,
             shipped,
             lambda key=key: CareAdvice.objects.filter(key=key).first(),
-            lambda obj: {
-                "title": obj.title,
-                "urgency": CareAdvice.Urgency(obj.urgency).name.lower(),
-                "look_for": obj.look_for,
-                "action": obj.action,
-            },
+            _read_care,
             lambda key=key, values=values: _set(CareAdvice(key=key), values()),
             lambda obj, values=values: _set(obj, values()),
         )
@@ -152,14 +156,11 @@ def _shipped_care():
     never goes live through the loader.
     """
     shipped = {data["key"]: data for data in CARE_ADVICE}
-    care = {}
-    for advice in CareAdvice.objects.filter(key__in=shipped):
-        data = shipped[advice.key]
-        if (advice.title, advice.look_for, advice.action) == (data["title"], data["look_for"], data["action"]) and (
-            advice.urgency == URGENCY[data["urgency"]]
-        ):
-            care[advice.key] = advice
-    return care
+    return {
+        advice.key: advice
+        for advice in CareAdvice.objects.filter(key__in=shipped)
+        if _read_care(advice) == _care_fields(shipped[advice.key])
+    }
 
 
 def _section_values(entry, care):
