@@ -3,7 +3,6 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from condition.models import (
     REVIEW_STATES,
@@ -19,21 +18,21 @@ from condition.models import (
 )
 from condition.readability import page_grade
 from condition.views import page_context
-from condition.workflow import LineEndingsMixin, PublishedLockMixin
+from condition.workflow import ChildAdminMixin, ChildInlineMixin, ContentAdmin
 
 admin.site.site_header = "OMS family guide: clinic staff"
 admin.site.site_title = "OMS family guide staff"
 admin.site.index_title = "Content, reviews and results"
 
 
-class SectionInline(LineEndingsMixin, admin.StackedInline):
+class SectionInline(ChildInlineMixin, admin.StackedInline):
     model = Section
     extra = 0
     fields = [("heading", "anchor"), "care_advice", "body", "order"]
     prepopulated_fields = {"anchor": ["heading"]}
 
 
-class SuggestedQuestionInline(admin.StackedInline):
+class SuggestedQuestionInline(ChildInlineMixin, admin.StackedInline):
     """Questions for the care team: locked with the page, like its sections."""
 
     model = SuggestedQuestion
@@ -61,19 +60,19 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Page)
-class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+class PageAdmin(ContentAdmin):
     # Fits beside the filters at 1280 px: short headers; the list is already in page order.
-    list_display = ["title", "condition", "status", "reading_grade", "reviewed", "review_due", "feedback_summary"]
+    list_display = ["title", "condition", "reading_grade", "reviewed", "review_due", "feedback_summary"]
     list_filter = ["status", ReviewDueFilter, "condition"]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SectionInline, SuggestedQuestionInline]
     filter_horizontal = ["related_pages"]
-    actions = ["submit_for_review", "publish", "record_review", "download_handout_pdfs"]
+    actions = ["record_review", "download_handout_pdfs"]
     change_form_template = "admin/condition/page/change_form.html"
     review_fields = ["last_reviewed", "reviewed_by", "next_review_due"]
     fieldsets = [
-        (None, {"fields": ["condition", "title", "slug", "summary", "key_points", "order", "status"]}),
+        (None, {"fields": ["condition", "title", "slug", "summary", "key_points", "order"]}),
         ("Related topics", {"fields": ["related_pages"], "classes": ["collapse"]}),
         ("Clinical review", {"fields": review_fields}),
     ]
@@ -82,7 +81,7 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("condition")
+            .select_related("condition", "draft_of")
             .prefetch_related("sections__care_advice")  # the list's reading grade
             .annotate(
                 helpful_count=Count("feedback", filter=Q(feedback__helpful=True)),
@@ -92,12 +91,13 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
 
     def get_list_display(self, request):
         # One condition: the column would repeat one name on every row.
-        if Condition.objects.count() <= 1:
-            return [name for name in self.list_display if name != "condition"]
-        return self.list_display
+        shown = super().get_list_display(request)
+        if Condition.objects.originals().count() <= 1:
+            return [name for name in shown if name != "condition"]
+        return shown
 
     def get_list_filter(self, request):
-        if Condition.objects.count() <= 1:
+        if Condition.objects.originals().count() <= 1:
             return [name for name in self.list_filter if name != "condition"]
         return self.list_filter
 
@@ -120,12 +120,8 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
         url = reverse("admin:condition_pagefeedback_changelist") + f"?page__id__exact={page.pk}"
         return format_html('<a href="{}">{} yes / {} no</a>', url, page.helpful_count, page.unhelpful_count)
 
-    # --- the draft -> review -> published workflow -----------------------
-    live_on_add = False  # a new page is a draft (only reviewers are offered "Published")
-    status_help_text = "Move the page to In review when it is ready. A clinical reviewer publishes it."
-
-    def live(self, page):
-        return page.is_published
+    # --- the clinical review: its own act, apart from approving edits ----------
+    can_take_down = True
 
     def has_review_permission(self, request):
         return request.user.has_perm("condition.review_page")
@@ -133,25 +129,10 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [] if self.has_review_permission(request) else list(self.review_fields)
 
-    def _move(self, request, queryset, to_status, done):
-        changed = 0
-        for page in queryset.exclude(status=to_status):
-            page.status = to_status
-            page.save(update_fields=["status", "updated_at"])  # one by one: history and cache see each
-            changed += 1
-        self.message_user(request, f"{changed} page(s) {done}.", messages.SUCCESS)
-
-    @admin.action(description="Submit selected pages for review")
-    def submit_for_review(self, request, queryset):
-        self._move(request, queryset.filter(status=Page.Status.DRAFT), Page.Status.REVIEW, "moved to review")
-
-    @admin.action(description="Publish selected pages", permissions=["publish"])
-    def publish(self, request, queryset):
-        self._move(request, queryset, Page.Status.PUBLISHED, "published")
-
     @admin.action(description="Record a clinical review by me today", permissions=["review"])
     def record_review(self, request, queryset):
         name = request.user.get_full_name() or request.user.get_username()
+        queryset = queryset.originals()
         for page in queryset:
             page.record_review(reviewer_name=name)
             page.save(update_fields=["last_reviewed", "reviewed_by", "next_review_due", "updated_at"])
@@ -188,9 +169,7 @@ class PageAdmin(PublishedLockMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
-    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
-
+class SourceAdmin(ContentAdmin):
     list_display = ["key", "short_citation", "year", "accessed"]
     search_fields = ["key", "citation", "url"]
 
@@ -200,24 +179,20 @@ class SourceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(PublishedLockMixin, SimpleHistoryAdmin):
-    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
-
+class GlossaryTermAdmin(ContentAdmin):
     list_display = ["term", "definition", "other_forms"]
     search_fields = ["term", "definition", "other_forms"]
     prepopulated_fields = {"slug": ["term"]}
 
 
 @admin.register(Condition)
-class ConditionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
-    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
-
+class ConditionAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(CareAdvice)
-class CareAdviceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+class CareAdviceAdmin(ContentAdmin):
     """Each care situation is written once and placed, word for word, on every page that needs it."""
 
     list_display = ["title", "urgency", "key", "used_on"]
@@ -225,10 +200,7 @@ class CareAdviceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     search_fields = ["title", "key", "look_for", "action"]
     prepopulated_fields = {"key": ["title"]}
     fields = ["title", "key", "urgency", "look_for", "action"]
-    live_on_add = False  # live only once placed on a published page
-
-    def live(self, advice):
-        return advice.placements.filter(page__status=Page.Status.PUBLISHED).exists()
+    can_take_down = True
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("placements__page")
@@ -239,16 +211,14 @@ class CareAdviceAdmin(PublishedLockMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ClinicProfile)
-class ClinicProfileAdmin(PublishedLockMixin, SimpleHistoryAdmin):
-    """Live the moment it exists: Editors may view, a Clinical reviewer changes it."""
-
+class ClinicProfileAdmin(ContentAdmin):
     list_display = ["name", "phone", "after_hours_phone", "emergency_phone"]
 
     def has_add_permission(self, request):
-        return not ClinicProfile.objects.exists() and super().has_add_permission(request)
+        return not ClinicProfile.objects.originals().exists() and super().has_add_permission(request)
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        return obj is not None and obj.is_working_copy and super().has_delete_permission(request, obj)
 
 
 @admin.register(PageFeedback)
@@ -268,8 +238,8 @@ class PageFeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
-    """Sections are edited under their page; this list is for search, history and quiz links."""
+class SectionAdmin(ChildAdminMixin, admin.ModelAdmin):
+    """Sections are edited under their page; this list is for search and quiz links."""
 
     list_display = ["__str__", "page", "care_advice", "order"]
     list_filter = [("care_advice", admin.EmptyFieldListFilter), "page"]
@@ -277,11 +247,6 @@ class SectionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     list_select_related = ["page", "care_advice"]
     show_full_result_count = False  # a search reads every body once, not twice
     prepopulated_fields = {"anchor": ["heading"]}
-
-    parent_field = "page"
-
-    def live(self, section):
-        return section.page.is_published
 
     def has_add_permission(self, request):
         return False  # add sections under their page, where the workflow applies

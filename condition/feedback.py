@@ -43,7 +43,7 @@ def same_origin(request):
 
 
 def _published(slug):
-    return get_object_or_404(Page.objects.published().only("title", "slug", "status"), slug=slug)
+    return get_object_or_404(Page.objects.live().only("title", "slug", "status"), slug=slug)
 
 
 @csrf_exempt  # safe only because of the same-origin check below (see the module docstring)

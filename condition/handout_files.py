@@ -34,10 +34,8 @@ SMALL_GUIDE_PAGES = 12
 
 
 def guide_pages(condition):
-    sections = Prefetch("sections", Section.objects.select_related("care_advice"))
-    return list(
-        Page.objects.published().filter(condition=condition).select_related("condition").prefetch_related(sections)
-    )
+    sections = Prefetch("sections", Section.objects.shown().select_related("care_advice"))
+    return list(Page.objects.live().filter(condition=condition).select_related("condition").prefetch_related(sections))
 
 
 def stored_name(condition, *, paper, site, kind, version=None, day=None):

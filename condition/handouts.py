@@ -58,7 +58,7 @@ def handout_context(request, pages, *, title, paper, online_path, site=None):
     """
     sections_by_page = {page.pk: most_urgent_first(page.sections.all()) for page in pages}  # views prefetch care advice
     sources = Source.cited_in(section.text for sections in sections_by_page.values() for section in sections)
-    renderer = PageRenderer(sources=sources, glossary=GlossaryTerm.objects.all())
+    renderer = PageRenderer(sources=sources, glossary=GlossaryTerm.objects.live())
     entries = []
     terms = []
     for page in pages:

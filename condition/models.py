@@ -13,24 +13,25 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
-from simple_history.models import HistoricalRecords
 
+from condition.drafts import Content, ContentQuerySet, DraftChild, Revision  # noqa: F401 (Revision: a model)
 from condition.rendering import CITE_RE as CITE_RE_FOR_CLEAN
 from condition.rendering import cited_keys, sanitise
 
 REVIEW_SOON_DAYS = 30
+# Unique among live items and new drafts; a working copy shares its live item's values.
+ORIGINALS = Q(draft_of__isnull=True)
 
 
-class Condition(models.Model):
+class Condition(Content):
     name = models.CharField(max_length=200, help_text="The condition's usual name, e.g. Opsoclonus-Myoclonus Syndrome.")
-    slug = models.SlugField(unique=True, help_text="Used in web addresses. Lower case letters, numbers and dashes.")
+    slug = models.SlugField(help_text="Used in web addresses. Lower case letters, numbers and dashes.")
     other_names = models.TextField(blank=True, help_text="Other names families may have heard, one per line.")
     summary = models.TextField(help_text="Two or three plain sentences shown on the home page.")
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug"], condition=ORIGINALS, name="%(class)s_slug_unique")]
 
     def __str__(self):
         return self.name
@@ -64,12 +65,9 @@ def review_conditions(today=None, within_days=REVIEW_SOON_DAYS):
     }
 
 
-class PageQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Page.Status.PUBLISHED)
-
+class PageQuerySet(ContentQuerySet):
     def in_review_state(self, state, today=None):
-        return self.filter(review_conditions(today)[state])
+        return self.originals().filter(review_conditions(today)[state])
 
     def never_reviewed(self):
         return self.in_review_state("never")
@@ -83,7 +81,7 @@ class PageQuerySet(models.QuerySet):
     def review_due(self, today=None):
         """Pages never reviewed, without a next review date, overdue, or due within REVIEW_SOON_DAYS."""
         conditions = review_conditions(today).values()
-        return self.filter(functools.reduce(operator.or_, conditions))
+        return self.originals().filter(functools.reduce(operator.or_, conditions))
 
     def with_review_state(self, today=None):
         """Annotate `review_state`: a key of REVIEW_STATES, or "" when no review is due."""
@@ -91,30 +89,17 @@ class PageQuerySet(models.QuerySet):
         return self.annotate(review_state=Case(*whens, default=Value(""), output_field=models.CharField()))
 
 
-class Page(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        REVIEW = "review", "In review"
-        PUBLISHED = "published", "Published"
-
-    condition = models.ForeignKey(Condition, on_delete=models.PROTECT, related_name="pages")
+class Page(Content):
+    condition = models.ForeignKey(Condition, on_delete=models.PROTECT, related_name="pages", limit_choices_to=ORIGINALS)
     title = models.CharField(max_length=200, help_text="A short question or phrase families would search for.")
     slug = models.SlugField(
-        unique=True, help_text="Used in the page's web address. Changing it breaks printed QR codes."
+        help_text="Used in the page's web address. An old address keeps leading here after a change."
     )
     summary = models.TextField(help_text="One or two plain sentences that say what the page covers.")
     key_points = models.TextField(
         help_text="The most important things to remember, one per line. Shown first, before the sections."
     )
     order = models.PositiveIntegerField(default=0, help_text="Pages are listed from the lowest number up.")
-    status = models.CharField(
-        max_length=10,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        db_index=True,
-        help_text="Families only ever see published pages. Editors can move a page to review; "
-        "a clinical reviewer publishes it.",
-    )
     last_reviewed = models.DateField(null=True, blank=True, help_text="When a clinician last checked this page.")
     reviewed_by = models.CharField(
         max_length=200,
@@ -130,13 +115,16 @@ class Page(models.Model):
         symmetrical=False,
         blank=True,
         related_name="+",
+        limit_choices_to=ORIGINALS,
         verbose_name="related topics",
         help_text="Pages to suggest under this one. Only published ones are shown. "
         "Leave empty to suggest pages that share its medical words.",
     )
 
     objects = PageQuerySet.as_manager()
-    history = HistoricalRecords()
+
+    draft_children = ("sections", "suggested_questions")
+    kept_on_approve = ("last_reviewed", "reviewed_by", "next_review_due")  # a review is its own act
 
     class Meta:
         ordering = ["order", "title"]
@@ -146,6 +134,7 @@ class Page(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=["draft", "review", "published"]), name="page_status_valid"),
+            models.UniqueConstraint(fields=["slug"], condition=ORIGINALS, name="%(class)s_slug_unique"),
         ]
 
     def __str__(self):
@@ -153,7 +142,7 @@ class Page(models.Model):
 
     def save(self, *args, **kwargs):
         """A changed slug leaves its old address behind as a permanent redirect (printed QR codes live for years)."""
-        adding, old_slug = self._state.adding, None
+        adding, old_slug = self._state.adding or self.draft_of_id is not None, None
         update_fields = kwargs.get("update_fields")
         if not adding and (update_fields is None or "slug" in update_fields):
             old_slug = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
@@ -191,7 +180,11 @@ class Page(models.Model):
             raise ValidationError({"next_review_due": "The next review cannot be before the last review."})
         if self.last_reviewed and self.last_reviewed > timezone.localdate():
             raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
-        taken = PageSlugRedirect.objects.filter(old_slug=self.slug).exclude(page_id=self.pk).select_related("page")
+        taken = (
+            PageSlugRedirect.objects.filter(old_slug=self.slug)
+            .exclude(page_id=self.draft_of_id or self.pk)
+            .select_related("page")
+        )
         for redirect in taken:
             raise ValidationError(
                 {
@@ -221,10 +214,8 @@ class PageSlugRedirect(models.Model):
         return f"{self.old_slug} -> {self.page.slug}"
 
 
-class Source(models.Model):
-    key = models.SlugField(
-        max_length=40, unique=True, help_text="A short code editors type to cite it, e.g. nord for [cite:nord]."
-    )
+class Source(Content):
+    key = models.SlugField(max_length=40, help_text="A short code editors type to cite it, e.g. nord for [cite:nord].")
     citation = models.TextField(help_text="The full citation: authors, title, journal or publisher, year.")
     url = models.URLField(blank=True, max_length=500, help_text="Where to read it online, if anywhere.")
     year = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -232,10 +223,9 @@ class Source(models.Model):
         null=True, blank=True, help_text="When someone at the clinic last opened the link and checked it says this."
     )
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["citation"]
+        constraints = [models.UniqueConstraint(fields=["key"], condition=ORIGINALS, name="%(class)s_key_unique")]
 
     def __str__(self):
         return f"{self.key}: {self.citation[:80]}"
@@ -247,7 +237,7 @@ class Source(models.Model):
     def cited_in(cls, texts):
         """key -> Source for every source the texts cite, in one query (none if they cite nothing)."""
         keys = {key for text in texts for key in cited_keys(text)}
-        return {source.key: source for source in cls.objects.filter(key__in=keys)} if keys else {}
+        return {source.key: source for source in cls.objects.live().filter(key__in=keys)} if keys else {}
 
 
 def care_text(look_for, action):
@@ -255,7 +245,7 @@ def care_text(look_for, action):
     return f"{look_for}\n\n{action}"
 
 
-class CareAdvice(models.Model):
+class CareAdvice(Content):
     """One care situation (fever, a fit, ...), written and approved once and placed on every page that needs it."""
 
     class Urgency(models.IntegerChoices):
@@ -266,7 +256,6 @@ class CareAdvice(models.Model):
 
     key = models.SlugField(
         max_length=60,
-        unique=True,
         help_text="A short code for this advice, e.g. fever. Also the part of the page address after #.",
     )
     title = models.CharField(max_length=120, help_text="What families scan for, e.g. Fever during treatment.")
@@ -283,14 +272,13 @@ class CareAdvice(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["urgency", "title"]
         verbose_name = "care advice"
         verbose_name_plural = "care advice"
         constraints = [
             models.CheckConstraint(condition=Q(urgency__in=[1, 2, 3]), name="care_advice_urgency_valid"),
+            models.UniqueConstraint(fields=["key"], condition=ORIGINALS, name="%(class)s_key_unique"),
         ]
 
     def __str__(self):
@@ -349,7 +337,15 @@ def looks_like_phone_number(text):
     return False
 
 
-class Section(models.Model):
+class SectionQuerySet(models.QuerySet):
+    def shown(self):
+        """Sections families may read: text, or care advice that is live (not taken down)."""
+        return self.filter(Q(care_advice__isnull=True) | Q(care_advice__status=Content.Status.PUBLISHED))
+
+
+class Section(DraftChild):
+    parent_field = "page"
+    scored_for_reading = True  # the review shows its reading grade
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveIntegerField(default=0)
     heading = models.CharField(
@@ -370,10 +366,11 @@ class Section(models.Model):
         null=True,
         blank=True,
         related_name="placements",
+        limit_choices_to=ORIGINALS,
         help_text="Show a care box here instead of text. The same advice, word for word, on every page that uses it.",
     )
 
-    history = HistoricalRecords()
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -428,7 +425,7 @@ def _check_cited_sources(obj, fields):
     for name in fields:
         keys = cited_keys(getattr(obj, name))
         if keys:
-            known = set(Source.objects.filter(key__in=keys).values_list("key", flat=True))
+            known = set(Source.objects.originals().filter(key__in=keys).values_list("key", flat=True))
             unknown = sorted(set(keys) - known)
             if unknown:
                 raise ValidationError(
@@ -436,18 +433,20 @@ def _check_cited_sources(obj, fields):
                 )
 
 
-class GlossaryTerm(models.Model):
-    term = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+class GlossaryTerm(Content):
+    term = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100)
     other_forms = models.CharField(
         max_length=300, blank=True, help_text="Other spellings or forms to explain too, separated by commas."
     )
     definition = models.TextField(help_text="One or two plain sentences.")
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = [Lower("term")]
+        constraints = [
+            models.UniqueConstraint(fields=["term"], condition=ORIGINALS, name="%(class)s_term_unique"),
+            models.UniqueConstraint(fields=["slug"], condition=ORIGINALS, name="%(class)s_slug_unique"),
+        ]
 
     def __str__(self):
         return self.term
@@ -465,7 +464,7 @@ phone_validator = RegexValidator(
 )
 
 
-class ClinicProfile(models.Model):
+class ClinicProfile(Content):
     """The one clinic that runs this portal: shown in the footer and on handouts."""
 
     name = models.CharField(max_length=200, default="Your clinic")
@@ -487,23 +486,22 @@ class ClinicProfile(models.Model):
     )
     address = models.TextField(blank=True)
 
-    history = HistoricalRecords()
-
     class Meta:
         verbose_name = "clinic profile"
-        constraints = [models.CheckConstraint(condition=Q(id=1), name="clinic_profile_singleton")]
+        constraints = [models.CheckConstraint(condition=Q(id=1) | Q(draft_of__isnull=False), name="clinic_profile_one")]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.pk = 1
+        if self.draft_of_id is None:
+            self.pk = 1  # the one profile; its drafts are working copies
         super().save(*args, **kwargs)
 
     @classmethod
     def load(cls):
-        """The saved profile, or an unsaved blank one before staff fill it in."""
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
+        """The live profile, or an unsaved blank one before a reviewer approves one."""
+        return cls.objects.live().filter(pk=1).first() or cls(pk=1)
 
     @property
     def missing_numbers(self):

@@ -1,10 +1,12 @@
 """Questions a family may want to ask their care team, suggested under each page."""
 
 from django.db import models
-from simple_history.models import HistoricalRecords
+
+from condition.drafts import DraftChild
 
 
-class SuggestedQuestion(models.Model):
+class SuggestedQuestion(DraftChild):
+    parent_field = "page"
     page = models.ForeignKey("condition.Page", on_delete=models.CASCADE, related_name="suggested_questions")
     text = models.CharField(
         max_length=300,
@@ -12,8 +14,6 @@ class SuggestedQuestion(models.Model):
         "“How will we know the treatment is working?”",
     )
     order = models.PositiveIntegerField(default=0, help_text="Questions are listed from the lowest number up.")
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]

@@ -18,7 +18,7 @@ def questions_list(request, slug):
 
     Nothing is stored: the ticks travel in the query string of a GET form.
     """
-    page = get_object_or_404(Page.objects.published().only("title", "slug", "status"), slug=slug)
+    page = get_object_or_404(Page.objects.live().only("title", "slug", "status"), slug=slug)
     questions = list(page.suggested_questions.all())
     ids = ticked_ids(request)
     chosen = [question for question in questions if question.pk in ids]

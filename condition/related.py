@@ -17,7 +17,7 @@ def pages_around(page):
     chosen = Page.related_pages.through.objects.filter(from_page_id=page.pk, to_page_id=OuterRef("pk"))
     terms = SearchDocument.objects.filter(page_id=OuterRef("pk"), kind=SearchDocument.Kind.PAGE).values("term_ids")
     return list(
-        Page.objects.published()
+        Page.objects.live()
         .filter(Q(condition_id=page.condition_id) | Exists(chosen))
         .annotate(is_chosen=Exists(chosen), term_ids=Subquery(terms[:1]))
         .only("title", "slug", "order", "condition_id")

@@ -37,24 +37,22 @@ class PublishedPageMixin:
     model = Page
 
     def get_queryset(self):
-        return Page.objects.published().select_related("condition")
+        return Page.objects.live().select_related("condition")
 
 
 def page_context(page):
     """Everything needed to show a page to families (also used by the admin preview)."""
-    sections = most_urgent_first(page.sections.select_related("care_advice"))
+    sections = most_urgent_first(page.sections.shown().select_related("care_advice"))
     rendered, page_sources = render_page(
-        page, sections, sources=Source.cited_in(s.text for s in sections), glossary=GlossaryTerm.objects.all()
+        page, sections, sources=Source.cited_in(s.text for s in sections), glossary=GlossaryTerm.objects.live()
     )
     questions = list(page.suggested_questions.all())
     return {"page": page, "sections": rendered, "page_sources": page_sources, "suggested_questions": questions}
 
 
 def home(request):
-    conditions = Condition.objects.prefetch_related(
-        Prefetch(
-            "pages", queryset=Page.objects.published().only("id", "title", "slug", "summary", "order", "condition_id")
-        )
+    conditions = Condition.objects.live().prefetch_related(
+        Prefetch("pages", queryset=Page.objects.live().only("id", "title", "slug", "summary", "order", "condition_id"))
     )
     conditions = [condition for condition in conditions if condition.pages.all()]
     return render(request, "condition/home.html", {"conditions": conditions})
@@ -95,7 +93,7 @@ class PageDetailView(PublishedPageMixin, DetailView):
 
 def help_page(request):
     """Every care box placed on a published page, most urgent first: one page to open at 2 a.m."""
-    advice = CareAdvice.objects.filter(placements__page__status=Page.Status.PUBLISHED).distinct()
+    advice = CareAdvice.objects.live().filter(placements__page__status=Page.Status.PUBLISHED).distinct()
     advice = list(advice.order_by("urgency", "title"))
     renderer = PageRenderer(sources=Source.cited_in(a.text for a in advice), glossary=(), care_boxes=advice)
     boxes = [renderer.render_care(item) for item in advice]
@@ -112,7 +110,8 @@ def published_sections():
     address = reverse("condition:page", kwargs={"slug": placeholder})
     links = {}
     rows = (
-        Section.objects.filter(page__status=Page.Status.PUBLISHED)
+        Section.objects.shown()
+        .filter(page__status=Page.Status.PUBLISHED)
         .order_by("page__order", "page__title", "page_id")
         .values_list("body", "page_id", "page__title", "page__slug", "care_advice__look_for", "care_advice__action")
     )
@@ -157,7 +156,7 @@ class GlossaryView(ListView):
 def sources(request):
     """Every source with its full citation, and the published pages that cite it."""
     cited_by = _pages_using(cited_keys)
-    all_sources = [(source, cited_by.get(source.key, "")) for source in Source.objects.all()]
+    all_sources = [(source, cited_by.get(source.key, "")) for source in Source.objects.live()]
     return render(request, "condition/sources.html", {"sources": all_sources})
 
 
@@ -165,7 +164,7 @@ def sources(request):
 @ratelimit(key="ip", rate=form_rate, method="POST", block=True)
 def feedback(request, slug):
     """Step two of "Was this page helpful?": the answer from the page's link, an optional comment, Send."""
-    page = get_object_or_404(Page.objects.published().only("title", "slug", "status"), slug=slug)
+    page = get_object_or_404(Page.objects.live().only("title", "slug", "status"), slug=slug)
     if request.method == "POST":
         form = FeedbackForm(request.POST)
         if form.is_valid():
@@ -184,15 +183,15 @@ def feedback(request, slug):
 
 
 def feedback_thanks(request, slug):
-    page = get_object_or_404(Page.objects.published().only("title", "slug"), slug=slug)
+    page = get_object_or_404(Page.objects.live().only("title", "slug"), slug=slug)
     return render(request, "condition/feedback_thanks.html", {"page": page})
 
 
 def _handout_pages(page_slug):
     pages = (
-        Page.objects.published()
+        Page.objects.live()
         .select_related("condition")
-        .prefetch_related(Prefetch("sections", Section.objects.select_related("care_advice")))
+        .prefetch_related(Prefetch("sections", Section.objects.shown().select_related("care_advice")))
     )
     pages = list(pages.filter(slug=page_slug))
     if not pages:
@@ -232,12 +231,12 @@ def page_handout(request, slug, as_pdf=False):
 
 def condition_handout(request, slug, as_pdf=False):
     """The guide with every topic, served from the file built ahead (see condition.handout_files)."""
-    condition = get_object_or_404(Condition, slug=slug)
+    condition = get_object_or_404(Condition.objects.live(), slug=slug)
     paper, site = handouts.paper_from(request), handouts.site_url(request)
     kind = "pdf" if as_pdf else "html"
     name = handout_files.stored_name(condition, paper=paper, site=site, kind=kind)
     if not handout_files.ready(name):
-        published = Page.objects.published().filter(condition=condition).count()
+        published = Page.objects.live().filter(condition=condition).count()
         if not published:
             raise Http404("No published pages")
         if published > handout_files.SMALL_GUIDE_PAGES:

@@ -1,15 +1,25 @@
-"""Who may change what families read, shared by every admin that edits content.
+"""The admin side of drafts and review, shared by every admin that edits content (condition.drafts).
 
-Until drafts exist (issue 9), the rule is: anything families can see changes
-only through a user who may publish (a Clinical reviewer). Pages and quizzes
-are live once published; glossary terms, sources, the condition and the clinic
-profile are live the moment they exist.
+Nobody edits a live row in the admin, whatever their rights: its change form
+is read-only, and "Start a draft" makes the working copy staff edit. A draft
+is submitted, then a clinical reviewer approves it (it goes live in one
+transaction) or sends it back with a comment. Rows that belong to an item (a
+section, a question, its choices) follow their parent: locked while the parent
+is live, and never movable to a live parent.
 """
 
 from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 
-from condition.models import Page
+from condition import drafts
+from condition.diff import compare
+from condition.drafts import Content, Revision, WorkflowError
 
 
 class UnixLineEndingsField(forms.CharField):
@@ -27,69 +37,178 @@ class LineEndingsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class PublishedLockMixin(LineEndingsMixin):
-    """Once families can see something, only a user who may publish changes or deletes it.
+def _editable(row):
+    """A draft not waiting for review (for a section or a choice: the item it belongs to)."""
+    item = drafts.owning_item(row) if row is not None else None
+    return item is None or item.status == Content.Status.DRAFT
 
-    Override `live(obj)` for content with a status (the default: live as soon
-    as it exists). `live_on_add`: adding one puts it live at once.
-    `parent_field`: a foreign key to a page or quiz, which may only point to a
-    live parent for users who may publish. A form with a status field offers
-    "Published" only to users who may publish. The same rule covers the history
-    "Revert" form, which django-simple-history lets anyone with view
-    permission post.
-    """
 
-    publish_permission = "condition.publish_page"
-    status_help_text = None
-    live_on_add = True
-    parent_field = None
+class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
+    """Admin for a Content model: live rows are read-only; drafts are edited, submitted and approved."""
 
-    def live(self, obj):
-        return True
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm(self.publish_permission)
-
-    def _locked(self, request, obj):
-        return obj is not None and self.live(obj) and not self.has_publish_permission(request)
-
-    def has_add_permission(self, request):
-        if self.live_on_add and not self.has_publish_permission(request):
-            return False
-        return super().has_add_permission(request)
+    change_form_template = "admin/content/change_form.html"
+    # Content a reviewer may take off the site at once in an emergency.
+    can_take_down = False
 
     def has_change_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_change_permission(request, obj)
+        return _editable(obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
+        # Deleting a draft discards it; a live item comes down through "Take down" (logged).
+        return (obj is None or not obj.is_live) and super().has_delete_permission(request, obj)
 
-    # --- django-simple-history ------------------------------------------
-    def has_change_history_permission(self, request, obj=None):
-        """`obj` may be a past version: reverting writes it over the current row, so both must be open."""
-        if obj is not None and obj.pk is not None:
-            current = self.model._default_manager.filter(pk=obj.pk).first()
-            if current is not None and not self.has_change_permission(request, current):
-                return False
-        return super().has_change_history_permission(request, obj)
+    def save_model(self, request, obj, form, change):
+        obj.edited_by = request.user
+        super().save_model(request, obj, form, change)
 
-    def has_view_history_or_change_history_permission(self, request, obj=None):
-        # The history form saves what is posted to it; simple-history checks only view permission.
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            return self.has_change_history_permission(request, obj)
-        return super().has_view_history_or_change_history_permission(request, obj)
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "workflow_state"]
 
-    # --- forms -------------------------------------------------------------
+    @admin.display(description="Version")
+    def workflow_state(self, item):
+        if item.is_live:
+            return "Live"
+        label = item.get_status_display()
+        return f"{label} (change to a live one)" if item.is_working_copy else f"{label} (new)"
+
+    # --- the workflow's own views ------------------------------------------
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/review/", wrap(self.review_view), name=f"{name}_review"),
+            path("<int:pk>/workflow/<slug:action>/", wrap(self.workflow_view), name=f"{name}_workflow"),
+        ] + super().get_urls()
+
+    def workflow_view(self, request, pk, action):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        item = get_object_or_404(self.model, pk=pk)
+        step = getattr(self, f"_step_{action.replace('-', '_')}", None)
+        if step is None:
+            raise Http404("No such step")
+        try:
+            target = step(request, item)
+        except WorkflowError as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+            return redirect(self._change_url(item))
+        return redirect(self._change_url(target))
+
+    def _change_url(self, item):
+        opts = item._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk], current_app=self.admin_site.name
+        )
+
+    def _need(self, allowed):
+        if not allowed:
+            raise PermissionDenied
+
+    def _step_draft(self, request, item):
+        self._need(item.is_live and super().has_change_permission(request, item))
+        draft = drafts.start_draft(item, request.user)
+        self.message_user(
+            request, "This is your draft. Families keep reading the live version until a reviewer approves it."
+        )
+        return draft
+
+    def _step_submit(self, request, item):
+        self._need(not item.is_live and super().has_change_permission(request, item))
+        drafts.submit(item, request.user)
+        self.message_user(request, "Submitted: the clinical reviewers have been told.", messages.SUCCESS)
+        return item
+
+    def _step_withdraw(self, request, item):
+        self._need(item.status == Content.Status.REVIEW and super().has_change_permission(request, item))
+        item.status = Content.Status.DRAFT
+        item.save(update_fields=["status"])
+        self.message_user(request, "Taken back from review: you can edit it again.")
+        return item
+
+    def _step_approve(self, request, item):
+        self._need(drafts.may_approve(request.user))
+        live = drafts.approve(item, request.user)
+        self.message_user(request, "Approved: families read the new version from now on.", messages.SUCCESS)
+        return live
+
+    def _step_send_back(self, request, item):
+        self._need(drafts.may_approve(request.user))
+        drafts.send_back(item, request.user, request.POST.get("note", ""))
+        self.message_user(request, "Sent back to the editor with your comment.", messages.SUCCESS)
+        return item
+
+    def _step_take_down(self, request, item):
+        self._need(self.can_take_down and drafts.may_approve(request.user))
+        drafts.take_down(item, request.user, request.POST.get("reason", ""))
+        self.message_user(request, "Taken down: families no longer see it. The reason is logged.", messages.WARNING)
+        return item
+
+    def _step_restore(self, request, item):
+        self._need(super().has_change_permission(request, item) and _editable(item.pending_draft()))
+        revision = get_object_or_404(Revision.of(item), pk=request.POST.get("revision"))
+        draft = drafts.draft_from_revision(revision, request.user)
+        self.message_user(request, f"A draft now holds the version approved on {revision.created_at:%d %b %Y}.")
+        return draft
+
+    def review_view(self, request, pk):
+        item = get_object_or_404(self.model, pk=pk)
+        if not self.has_view_permission(request, item):
+            raise PermissionDenied
+        live = item.draft_of if item.is_working_copy else None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Review: {item}",
+            "opts": self.model._meta,
+            "item": item,
+            "live": live,
+            "changes": compare(live, item),
+            "may_approve": drafts.may_approve(request.user),
+            "own_draft": item.edited_by_id == request.user.pk,
+            "self_approval": drafts.settings.OMS_ALLOW_SELF_APPROVAL,
+            "workflow_url": f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_workflow",
+        }
+        return TemplateResponse(request, "admin/content/review.html", context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            opts = self.model._meta
+            context.update(
+                workflow_url=f"admin:{opts.app_label}_{opts.model_name}_workflow",
+                review_url=f"admin:{opts.app_label}_{opts.model_name}_review",
+                pending_draft=obj.pending_draft() if obj.is_live else None,
+                revisions=Revision.of(obj.draft_of if obj.is_working_copy else obj).select_related("reviewer")[:10],
+                may_start_draft=obj.is_live and super().has_change_permission(request, obj),
+                may_submit=obj.status == Content.Status.DRAFT and super().has_change_permission(request, obj),
+                may_approve=drafts.may_approve(request.user),
+                can_take_down=self.can_take_down and obj.is_live and drafts.may_approve(request.user),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class ChildAdminMixin(LineEndingsMixin):
+    """For rows that belong to a content item: they follow the item's rules."""
+
+    def has_change_permission(self, request, obj=None):
+        return _editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _editable(obj) and super().has_delete_permission(request, obj)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == self.parent_field and not self.has_publish_permission(request):
-            kwargs["queryset"] = db_field.related_model._default_manager.exclude(status=Page.Status.PUBLISHED)
+        if db_field.name == self.model.parent_field:  # never into a live item, nor one waiting for review
+            kwargs["queryset"] = db_field.related_model._default_manager.filter(status=Content.Status.DRAFT)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        status = form.base_fields.get("status")
-        if status is not None and not self.has_publish_permission(request):
-            status.choices = [choice for choice in Page.Status.choices if choice[0] != Page.Status.PUBLISHED]
-            if self.status_help_text:
-                status.help_text = self.status_help_text
-        return form
+
+class ChildInlineMixin(LineEndingsMixin):
+    """An inline of a content item's children: editable only while the item is an open draft."""
+
+    def has_add_permission(self, request, obj=None):
+        return _editable(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return _editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _editable(obj) and super().has_delete_permission(request, obj)

@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
-    "simple_history",
     "axes",
     "csp",
     "django_otp",
@@ -77,7 +76,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     # Turns a rate-limit hit into RATELIMIT_VIEW's friendly 429.
     "django_ratelimit.middleware.RatelimitMiddleware",
     # Last, so it sees the outcome of authentication (django-axes docs).
@@ -269,6 +267,9 @@ FEEDBACK_COMMENTS_PER_PAGE = int(os.environ.get("DJANGO_FEEDBACK_COMMENTS_PER_PA
 
 # The site address printed on handouts and encoded in QR codes.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
+
+# A clinical reviewer may approve a draft they wrote themselves only in a clinic of one.
+OMS_ALLOW_SELF_APPROVAL = env_bool("DJANGO_ALLOW_SELF_APPROVAL", False)
 
 # Mail (review reminders). Development prints mail to the console.
 EMAIL_BACKEND = os.environ.get(

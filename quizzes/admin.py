@@ -4,9 +4,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
-from condition.workflow import LineEndingsMixin, PublishedLockMixin
+from condition.workflow import ChildAdminMixin, ChildInlineMixin, ContentAdmin
 from quizzes.forms import ResultsFilterForm
 from quizzes.models import Attempt, Choice, Question, Quiz
 from quizzes.results import quiz_results
@@ -27,7 +26,7 @@ class ChoiceFormSet(forms.BaseInlineFormSet):
             raise ValidationError(f"A question needs at least two choices and exactly one correct: {problem}")
 
 
-class ChoiceInline(LineEndingsMixin, admin.TabularInline):
+class ChoiceInline(ChildInlineMixin, admin.TabularInline):
     model = Choice
     formset = ChoiceFormSet
     extra = 3
@@ -35,7 +34,7 @@ class ChoiceInline(LineEndingsMixin, admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
+class QuestionAdmin(ChildAdminMixin, admin.ModelAdmin):
     list_display = ["prompt", "quiz", "section", "order"]
     list_filter = ["quiz"]
     search_fields = ["prompt", "explanation"]
@@ -43,16 +42,8 @@ class QuestionAdmin(PublishedLockMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["section"]
     list_select_related = ["quiz", "section"]
 
-    # Questions of a published quiz change only through someone who may publish.
-    publish_permission = "quizzes.publish_quiz"
-    live_on_add = False
-    parent_field = "quiz"
 
-    def live(self, question):
-        return question.quiz.status == Quiz.Status.PUBLISHED
-
-
-class QuestionInline(admin.TabularInline):
+class QuestionInline(ChildInlineMixin, admin.TabularInline):
     model = Question
     fields = ["order", "prompt", "section"]
     readonly_fields = ["prompt", "section"]
@@ -64,35 +55,12 @@ class QuestionInline(admin.TabularInline):
         return False  # Questions are added on their own page, with their choices.
 
 
-class QuizAdminForm(forms.ModelForm):
-    class Meta:
-        model = Quiz
-        fields = ["title", "slug", "condition", "intro", "pass_mark", "status"]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("status") == Quiz.Status.PUBLISHED and self.instance.pk:
-            problems = self.instance.problems()
-            if problems:
-                raise ValidationError(["This quiz cannot be published yet."] + problems)
-        elif cleaned.get("status") == Quiz.Status.PUBLISHED:
-            raise ValidationError("Save the quiz and add its questions before publishing it.")
-        return cleaned
-
-
 @admin.register(Quiz)
-class QuizAdmin(PublishedLockMixin, SimpleHistoryAdmin):
-    form = QuizAdminForm
-    list_display = ["title", "condition", "status", "pass_mark", "results_link"]
+class QuizAdmin(ContentAdmin):
+    list_display = ["title", "condition", "pass_mark", "results_link"]
     list_filter = ["status"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [QuestionInline]
-
-    publish_permission = "quizzes.publish_quiz"
-    live_on_add = False
-
-    def live(self, quiz):
-        return quiz.status == Quiz.Status.PUBLISHED
 
     @admin.display(description="Results")
     def results_link(self, quiz):

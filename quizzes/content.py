@@ -1,7 +1,5 @@
 """The default OMS quiz: each question checks one section of the default pages."""
 
-from simple_history.utils import bulk_create_with_history
-
 from condition.defaults import Item, register
 from condition.models import Condition, Section
 from quizzes.models import Choice, Question, Quiz
@@ -182,11 +180,11 @@ def _add_questions(quiz, questions):
         )
         choices.append(Choice(question=question, order=10, text=right, is_correct=True))
         choices.extend(Choice(question=question, order=20 + 10 * i, text=text) for i, text in enumerate(wrongs))
-    bulk_create_with_history(choices, Choice)
+    Choice.objects.bulk_create(choices)
 
 
 def _create(shipped):
-    condition = Condition.objects.get(slug="oms")
+    condition = Condition.objects.originals().get(slug="oms")
     quiz = Quiz.objects.create(
         condition=condition,
         slug=QUIZ["slug"],
@@ -213,7 +211,7 @@ def quizzes():
         "quiz",
         QUIZ["slug"],
         shipped,
-        lambda: Quiz.objects.filter(slug=QUIZ["slug"]).first(),
+        lambda: Quiz.objects.originals().filter(slug=QUIZ["slug"]).first(),
         _read,
         lambda: _create(shipped),
         lambda quiz: _update(quiz, shipped),

@@ -5,23 +5,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
-from condition.models import Condition, Page, Section
+from condition.drafts import Content, ContentQuerySet, DraftChild
+from condition.models import ORIGINALS, Condition, Section
 from omsportal.db import queued_write
 
 
-class QuizQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Quiz.Status.PUBLISHED)
-
-
-class Quiz(models.Model):
-    Status = Page.Status
-
+class Quiz(Content):
     title = models.CharField(max_length=200)
-    slug = models.SlugField(unique=True)
-    condition = models.ForeignKey(Condition, on_delete=models.PROTECT, related_name="quizzes")
+    slug = models.SlugField()
+    condition = models.ForeignKey(
+        Condition, on_delete=models.PROTECT, related_name="quizzes", limit_choices_to=ORIGINALS
+    )
     intro = models.TextField(
         help_text="Shown above the questions. Say it checks how well the clinic explained things, not the family."
     )
@@ -30,16 +25,11 @@ class Quiz(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text="The percentage of right answers that counts as a pass.",
     )
-    status = models.CharField(
-        max_length=10,
-        choices=Page.Status.choices,
-        default=Page.Status.DRAFT,
-        help_text="Families only see published quizzes. A clinical reviewer publishes.",
-    )
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = QuizQuerySet.as_manager()
-    history = HistoricalRecords()
+    objects = ContentQuerySet.as_manager()
+
+    draft_children = ("questions",)
 
     class Meta:
         verbose_name_plural = "quizzes"
@@ -47,6 +37,7 @@ class Quiz(models.Model):
         permissions = [("publish_quiz", "Can publish quizzes")]
         constraints = [
             models.CheckConstraint(condition=Q(pass_mark__gte=1, pass_mark__lte=100), name="quiz_pass_mark_percent"),
+            models.UniqueConstraint(fields=["slug"], condition=ORIGINALS, name="quiz_slug_unique"),
         ]
 
     def __str__(self):
@@ -55,8 +46,8 @@ class Quiz(models.Model):
     def get_absolute_url(self):
         return reverse("quizzes:take", kwargs={"slug": self.slug})
 
-    def problems(self):
-        """Why this quiz cannot be published, as sentences for editors (empty when it can)."""
+    def approval_problems(self):
+        """Why this quiz cannot go live, as sentences for editors (empty when it can)."""
         problems = []
         questions = list(self.questions.prefetch_related("choices"))
         if not questions:
@@ -68,7 +59,8 @@ class Quiz(models.Model):
         return problems
 
 
-class Question(models.Model):
+class Question(DraftChild):
+    parent_field = "quiz"
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveIntegerField(default=0)
     prompt = models.CharField(max_length=300, help_text="The question, in plain words.")
@@ -79,10 +71,11 @@ class Question(models.Model):
         null=True,
         blank=True,
         related_name="questions",
+        limit_choices_to={"page__draft_of__isnull": True},
         help_text="The page section that explains the answer. Families get a link to it.",
     )
 
-    history = HistoricalRecords()
+    draft_children = ("choices",)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -100,13 +93,12 @@ class Question(models.Model):
         return ""
 
 
-class Choice(models.Model):
+class Choice(DraftChild):
+    parent_field = "question"
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     order = models.PositiveIntegerField(default=0)
     text = models.CharField(max_length=200)
     is_correct = models.BooleanField("correct", default=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -118,6 +110,10 @@ class Choice(models.Model):
 
     def __str__(self):
         return self.text
+
+    @classmethod
+    def merge_order(cls, row):
+        return 1 if row.is_correct else 0  # one right answer per question at every moment
 
 
 class Attempt(models.Model):

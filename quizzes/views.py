@@ -20,7 +20,7 @@ CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
 
 def index(request):
     """The published quizzes; while there is only one, "Check your understanding" goes straight to it."""
-    quizzes = list(Quiz.objects.published().select_related("condition"))
+    quizzes = list(Quiz.objects.live().select_related("condition"))
     if len(quizzes) == 1:
         return redirect(quizzes[0])
     return render(request, "quizzes/index.html", {"quizzes": quizzes})
@@ -32,7 +32,7 @@ def _published_quiz(slug, request):
     def load():
         questions = Question.objects.prefetch_related(Prefetch("choices", queryset=Choice.objects.all()))
         return get_object_or_404(
-            Quiz.objects.published().prefetch_related(Prefetch("questions", queryset=questions)), slug=slug
+            Quiz.objects.live().prefetch_related(Prefetch("questions", queryset=questions)), slug=slug
         )
 
     return versioned(f"quiz:{content_version(request)}:{slug}", load)

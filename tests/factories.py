@@ -12,6 +12,7 @@ class ConditionFactory(factory.django.DjangoModelFactory):
     name = "Opsoclonus-Myoclonus Syndrome"
     slug = "oms"
     summary = "A rare illness of the brain and nerves."
+    status = Condition.Status.PUBLISHED
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -35,6 +36,7 @@ class SourceFactory(factory.django.DjangoModelFactory):
     citation = factory.Sequence(lambda n: f"Author A. Study number {n}. Journal. 2020.")
     url = "https://example.org/study"
     year = 2020
+    status = Source.Status.PUBLISHED
 
 
 class SectionFactory(factory.django.DjangoModelFactory):
@@ -57,6 +59,7 @@ class CareAdviceFactory(factory.django.DjangoModelFactory):
     urgency = CareAdvice.Urgency.URGENT
     look_for = "- A temperature of 38°C or higher."
     action = "Call the clinic now, day or night."
+    status = CareAdvice.Status.PUBLISHED
 
 
 class CareSectionFactory(SectionFactory):
@@ -75,6 +78,7 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
     term = factory.Sequence(lambda n: f"term{n}")
     slug = factory.Sequence(lambda n: f"term{n}")
     definition = "A plain explanation."
+    status = GlossaryTerm.Status.PUBLISHED
 
 
 class QuizFactory(factory.django.DjangoModelFactory):

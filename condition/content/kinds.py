@@ -2,8 +2,6 @@
 
 import datetime
 
-from simple_history.utils import bulk_create_with_history
-
 from condition.content.care import CARE_ADVICE
 from condition.content.glossary import GLOSSARY
 from condition.content.pages import CONDITION, PAGES
@@ -29,6 +27,8 @@ URGENCY = {
 
 
 def _set(obj, data):
+    if obj._state.adding:
+        obj.status = obj.Status.PUBLISHED  # the clinic's starting content (README: first install)
     for name, value in data.items():
         setattr(obj, name, value)
     obj.full_clean()
@@ -38,10 +38,12 @@ def _set(obj, data):
 @register(order=10)
 def clinic_profile():
     def create():
-        ClinicProfile(name="Children's Neurology Clinic").save()
+        ClinicProfile(name="Children's Neurology Clinic", status=ClinicProfile.Status.PUBLISHED).save()
 
     # Only created: the clinic's own details are never "corrected" by a shipped default.
-    yield Item("clinic profile", "1", {}, ClinicProfile.objects.first, lambda obj: {}, create, lambda obj: None)
+    yield Item(
+        "clinic profile", "1", {}, ClinicProfile.objects.originals().first, lambda obj: {}, create, lambda obj: None
+    )
 
 
 @register(order=20)
@@ -71,7 +73,7 @@ def sources():
             "source",
             key,
             shipped,
-            lambda key=key: Source.objects.filter(key=key).first(),
+            lambda key=key: Source.objects.originals().filter(key=key).first(),
             read,
             lambda key=key, values=values: _set(Source(key=key), values()),
             lambda obj, values=values: _set(obj, values()),
@@ -87,7 +89,8 @@ def glossary():
             slug,
             shipped,
             lambda slug=slug, term=term: (
-                GlossaryTerm.objects.filter(slug=slug).first() or GlossaryTerm.objects.filter(term__iexact=term).first()
+                GlossaryTerm.objects.originals().filter(slug=slug).first()
+                or GlossaryTerm.objects.originals().filter(term__iexact=term).first()
             ),
             lambda obj: {"term": obj.term, "other_forms": obj.other_forms, "definition": obj.definition},
             lambda slug=slug, shipped=shipped: _set(GlossaryTerm(slug=slug), shipped),
@@ -122,7 +125,7 @@ def care_advice():
             "care advice",
             key,
             shipped,
-            lambda key=key: CareAdvice.objects.filter(key=key).first(),
+            lambda key=key: CareAdvice.objects.originals().filter(key=key).first(),
             _read_care,
             lambda key=key, values=values: _set(CareAdvice(key=key), values()),
             lambda obj, values=values: _set(obj, values()),
@@ -136,7 +139,7 @@ def condition():
         "condition",
         CONDITION["slug"],
         shipped,
-        lambda: Condition.objects.filter(slug=CONDITION["slug"]).first(),
+        lambda: Condition.objects.originals().filter(slug=CONDITION["slug"]).first(),
         lambda obj: {name: getattr(obj, name) for name in shipped},
         lambda: _set(Condition(slug=CONDITION["slug"]), shipped),
         lambda obj: _set(obj, shipped),
@@ -158,7 +161,7 @@ def _shipped_care():
     shipped = {data["key"]: data for data in CARE_ADVICE}
     return {
         advice.key: advice
-        for advice in CareAdvice.objects.filter(key__in=shipped)
+        for advice in CareAdvice.objects.originals().filter(key__in=shipped)
         if _read_care(advice) == _care_fields(shipped[advice.key])
     }
 
@@ -201,18 +204,17 @@ def _create_page(slug, shipped):
     # The default content is the project's draft, published so the portal is
     # usable, and honestly marked as not yet reviewed by a clinician.
     page = Page.objects.create(
-        condition=Condition.objects.get(slug=CONDITION["slug"]),
+        condition=Condition.objects.originals().get(slug=CONDITION["slug"]),
         slug=slug,
         status=Page.Status.PUBLISHED,
         **{name: value for name, value in shipped.items() if name != "sections"},
     )
     care = _shipped_care()
-    bulk_create_with_history(
+    Section.objects.bulk_create(
         [
             Section(page=page, order=index * 10, **_section_values(entry, care))
             for index, entry in enumerate(shipped["sections"], start=1)
-        ],
-        Section,
+        ]
     )
 
 
@@ -247,7 +249,7 @@ def pages():
             "page",
             slug,
             shipped,
-            lambda slug=slug: Page.objects.filter(slug=slug).first(),
+            lambda slug=slug: Page.objects.originals().filter(slug=slug).first(),
             _read_page,
             lambda slug=slug, shipped=shipped: _create_page(slug, shipped),
             lambda page, shipped=shipped: _update_page(page, shipped),
@@ -261,7 +263,7 @@ def _set_questions(page, texts):
 
 
 def _set_questions_for(slug, texts):
-    page = Page.objects.filter(slug=slug).first()
+    page = Page.objects.originals().filter(slug=slug).first()
     if page is not None:  # staff may have deleted the page
         _set_questions(page, texts)
 
@@ -276,7 +278,7 @@ def suggested_questions():
             slug,
             shipped,
             # Missing while the page has none; the page itself must exist.
-            lambda slug=slug: Page.objects.filter(slug=slug, suggested_questions__isnull=False).first(),
+            lambda slug=slug: Page.objects.originals().filter(slug=slug, suggested_questions__isnull=False).first(),
             lambda page: {"questions": [q.text for q in page.suggested_questions.all()]},
             lambda slug=slug, texts=texts: _set_questions_for(slug, texts),
             lambda page, texts=texts: _set_questions(page, texts),

@@ -38,7 +38,7 @@ def _page_documents(page, glossary):
         return []
     condition = page.condition
     aliases = " ".join([condition.name, *condition.other_names_list])
-    sections = list(page.sections.all())
+    sections = [s for s in page.sections.all() if not s.care_advice_id or s.care_advice.is_live]
     base = page.order * 1000
     documents = [
         SearchDocument(
@@ -105,14 +105,14 @@ def reindex_page(page_id):
     from condition.models import GlossaryTerm, Page
 
     page = Page.objects.select_related("condition").prefetch_related("sections__care_advice").filter(pk=page_id).first()
-    documents = _page_documents(page, list(GlossaryTerm.objects.all())) if page else []
+    documents = _page_documents(page, list(GlossaryTerm.objects.live())) if page else []
     _write(documents, delete=SearchDocument.objects.filter(page_id=page_id))
 
 
 def reindex_term(term_id):
     from condition.models import GlossaryTerm
 
-    term = GlossaryTerm.objects.filter(pk=term_id).first()
+    term = GlossaryTerm.objects.live().filter(pk=term_id).first()
     _write([_term_document(term)] if term else [], delete=SearchDocument.objects.filter(term_id=term_id))
 
 
@@ -125,7 +125,7 @@ def glossary_changed(term_id):
     from condition.models import GlossaryTerm, Page
 
     reindex_term(term_id)
-    matcher = TermMatcher(list(GlossaryTerm.objects.all()))
+    matcher = TermMatcher(list(GlossaryTerm.objects.live()))
     current = dict(SearchDocument.objects.filter(kind=SearchDocument.Kind.PAGE).values_list("page_id", "term_ids"))
     pages = (
         Page.objects.filter(pk__in=current)
@@ -142,8 +142,8 @@ def rebuild():
     """Index all live content afresh."""
     from condition.models import GlossaryTerm, Page
 
-    glossary = list(GlossaryTerm.objects.all())
-    pages = Page.objects.published().select_related("condition").prefetch_related("sections__care_advice")
+    glossary = list(GlossaryTerm.objects.live())
+    pages = Page.objects.live().select_related("condition").prefetch_related("sections__care_advice")
     documents = [document for page in pages for document in _page_documents(page, glossary)]
     documents += [_term_document(term) for term in glossary]
     _write(documents, delete=SearchDocument.objects.all(), everything=True)

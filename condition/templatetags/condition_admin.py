@@ -28,7 +28,7 @@ def section_readability(page):
 
     if page is None or page.pk is None:
         return []
-    known = glossary_words(GlossaryTerm.objects.all())
+    known = glossary_words(GlossaryTerm.objects.originals())
     return [
         (section, assess(section.text, known_words=known)) for section in page.sections.select_related("care_advice")
     ]
@@ -39,7 +39,7 @@ def source_keys():
     """Keys editors can cite with [cite:KEY], shown beside the page form."""
     from condition.models import Source
 
-    return Source.objects.order_by("key").values_list("key", "citation")
+    return Source.objects.originals().order_by("key").values_list("key", "citation")
 
 
 @register.simple_tag
@@ -58,14 +58,29 @@ def pages_families_found_unhelpful(days=90, limit=5):
     )
 
 
-@register.simple_tag
-def questions_families_miss(days=90, limit=3):
-    """For each published quiz, the questions answered wrong most often lately, and the section they check."""
-    from quizzes.models import Quiz
-    from quizzes.results import quiz_results
+@register.simple_tag(takes_context=True)
+def drafts_in_progress(context):
+    """(waiting for review, the signed-in user's open drafts): one query per kind of content."""
+    from django.urls import reverse
 
-    start = timezone.localdate() - datetime.timedelta(days=days)
-    return [
-        (quiz, [row for row in quiz_results(quiz, start=start)["questions"] if row.percent_correct < 100][:limit])
-        for quiz in Quiz.objects.published()
-    ]
+    from condition.drafts import Content, content_models
+
+    user = context["request"].user
+    waiting, mine = [], []
+    for model in content_models():
+        if not issubclass(model, Content) or not user.has_perm(
+            f"{model._meta.app_label}.view_{model._meta.model_name}"
+        ):
+            continue
+        opts = model._meta
+        rows = model.objects.exclude(status=Content.Status.PUBLISHED).select_related("edited_by")
+        for item in rows.filter(Q(status=Content.Status.REVIEW) | Q(edited_by=user)).order_by("submitted_at", "pk"):
+            entry = {
+                "item": item,
+                "kind": opts.verbose_name,
+                "review_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[item.pk]),
+                "change_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]),
+            }
+            (waiting if item.status == Content.Status.REVIEW else mine).append(entry)
+    waiting.sort(key=lambda entry: entry["item"].submitted_at)
+    return {"waiting": waiting, "mine": mine}

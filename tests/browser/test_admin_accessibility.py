@@ -19,7 +19,7 @@ def reviewer_page(site, browser):
     app = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
     # Wrong answers, so the home page's "most missed questions" table has rows, and
     # long section headings, which once squeezed the questions to a letter per line.
-    quiz = Quiz.objects.published().get()
+    quiz = Quiz.objects.live().get()
     for question in quiz.questions.select_related("section"):
         question.section.heading = (
             "What the doctors look for in the first weeks in hospital, " + question.section.heading

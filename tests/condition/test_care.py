@@ -17,7 +17,7 @@ HELP = reverse("condition:help")
 
 
 def clinic(**numbers):
-    profile = ClinicProfile(name="Test Clinic", **numbers)
+    profile = ClinicProfile(status="published", name="Test Clinic", **numbers)
     profile.save()
     return profile
 
@@ -123,7 +123,7 @@ def test_a_section_is_either_text_or_a_care_box():
 
 
 def test_clinic_numbers_accept_only_phone_characters():
-    profile = ClinicProfile(name="Clinic", phone="javascript:alert(1)")
+    profile = ClinicProfile(status="published", name="Clinic", phone="javascript:alert(1)")
     with pytest.raises(ValidationError):
         profile.full_clean()
 
@@ -181,7 +181,7 @@ def test_help_page_keeps_answering_from_the_last_good_copy_when_the_database_is_
     def database_down(*args, **kwargs):
         raise DatabaseError("unable to open database file")
 
-    monkeypatch.setattr("condition.views.CareAdvice.objects.filter", database_down)
+    monkeypatch.setattr("condition.views.CareAdvice.objects.live", database_down)
     response = client.get(HELP)
     assert response.status_code == 200
     html = response.content.decode()
@@ -196,7 +196,7 @@ def test_help_page_with_no_copy_yet_lets_the_database_error_stand(client, monkey
     def database_down(*args, **kwargs):
         raise DatabaseError("unable to open database file")
 
-    monkeypatch.setattr("condition.views.CareAdvice.objects.filter", database_down)
+    monkeypatch.setattr("condition.views.CareAdvice.objects.live", database_down)
     with pytest.raises(DatabaseError):
         client.get(HELP)
 
@@ -286,7 +286,7 @@ def test_help_page_answers_from_its_copy_when_even_the_content_version_cannot_be
         raise DatabaseError("unable to open database file")
 
     monkeypatch.setattr("condition.cache._read_version", database_down)
-    monkeypatch.setattr("condition.views.CareAdvice.objects.filter", database_down)
+    monkeypatch.setattr("condition.views.CareAdvice.objects.live", database_down)
     response = client.get(HELP)
     assert response.status_code == 200
     assert 'href="tel:999"' in response.content.decode()

@@ -3,7 +3,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from condition.management.commands.export_content import CONTENT_MODELS
+from condition.management.commands.export_content import export_models
 from condition.models import Page, Section
 
 pytestmark = pytest.mark.django_db
@@ -13,12 +13,12 @@ def snapshot():
     """Every field of every content object, by model."""
     return {
         model._meta.label: sorted(json.dumps(row, sort_keys=True, default=str) for row in model.objects.values())
-        for model in CONTENT_MODELS
+        for model in export_models()
     }
 
 
 def empty_content():
-    for model in reversed(CONTENT_MODELS):
+    for model in reversed(export_models()):
         model.objects.all().delete()
 
 
@@ -48,9 +48,9 @@ def test_restore_refuses_a_database_that_already_has_content(oms_content, tmp_pa
     "text,message",
     [
         ("not json", "Cannot read"),
-        ('{"format": "something-else", "version": 1}', "not an omsportal content export"),
+        ('{"format": "something-else", "version": 2}', "not an omsportal content export"),
         (
-            '{"format": "omsportal-content", "version": 1, "objects": [{"model": "auth.user", "pk": 1, "fields": {}}]}',
+            '{"format": "omsportal-content", "version": 2, "objects": [{"model": "auth.user", "pk": 1, "fields": {}}]}',
             "does not restore",
         ),
     ],
@@ -138,7 +138,7 @@ def test_restore_refuses_what_the_admin_would_refuse_and_keeps_nothing(oms_conte
     with pytest.raises(CommandError, match="Restore refused, nothing was changed") as refused:
         call_command("restore_content", str(path))
     assert message in str(refused.value)
-    for model in CONTENT_MODELS:
+    for model in export_models():
         assert not model.objects.exists(), model
 
 
@@ -148,7 +148,7 @@ def test_restore_refuses_what_the_admin_would_refuse_and_keeps_nothing(oms_conte
 )
 def test_restore_refuses_files_without_rows_with_a_message_not_a_traceback(db, tmp_path, objects, message):
     path = tmp_path / "odd.json"
-    body = '{"format": "omsportal-content", "version": 1' + (f', "objects": {objects}' if objects else "") + "}"
+    body = '{"format": "omsportal-content", "version": 2' + (f', "objects": {objects}' if objects else "") + "}"
     path.write_text(body)
     with pytest.raises(CommandError, match=message):
         call_command("restore_content", str(path))
@@ -159,7 +159,7 @@ def test_restore_exits_non_zero_with_the_message(db, tmp_path):
     import sys
 
     path = tmp_path / "odd.json"
-    path.write_text('{"format": "omsportal-content", "version": 1, "objects": "abc"}')
+    path.write_text('{"format": "omsportal-content", "version": 2, "objects": "abc"}')
     result = subprocess.run(
         [sys.executable, "manage.py", "restore_content", str(path)],
         capture_output=True,

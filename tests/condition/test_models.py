@@ -14,7 +14,7 @@ def test_published_queryset_hides_drafts_and_pages_in_review():
     live = PageFactory(status=Page.Status.PUBLISHED)
     PageFactory(status=Page.Status.DRAFT)
     PageFactory(status=Page.Status.REVIEW)
-    assert list(Page.objects.published()) == [live]
+    assert list(Page.objects.live()) == [live]
 
 
 def test_key_points_are_split_into_lines_without_bullets():
@@ -71,8 +71,8 @@ def test_section_anchors_are_unique_within_a_page():
 
 
 def test_there_is_only_ever_one_clinic_profile():
-    ClinicProfile(name="First").save()
-    ClinicProfile(name="Second").save()
+    ClinicProfile(status="published", name="First").save()
+    ClinicProfile(status="published", name="Second").save()
     assert ClinicProfile.objects.count() == 1
     assert ClinicProfile.load().name == "Second"
 

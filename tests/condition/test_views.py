@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def make_page(sections=3, **kwargs):
     page = PageFactory(**kwargs)
     sources = [SourceFactory() for _ in range(3)]
-    GlossaryTerm.objects.get_or_create(slug="ataxia", defaults={"term": "ataxia", "definition": "Shaky walking."})
+    GlossaryTerm.objects.get_or_create(slug="ataxia", defaults={"status": "published", "term": "ataxia", "definition": "Shaky walking."})
     for index in range(sections):
         SectionFactory(page=page, body=f"Ataxia fact {index} [cite:{sources[index % 3].key}].")
     return page
@@ -78,7 +78,7 @@ def test_citation_marker_n_leads_to_entry_n_of_the_pages_own_source_list(client)
 
 
 def test_unreviewed_page_says_so_honestly_with_the_clinic_name(client):
-    ClinicProfile(name="Lakeside Children's Neurology").save()
+    ClinicProfile(status="published", name="Lakeside Children's Neurology").save()
     page = make_page()
     html = client.get(page.get_absolute_url()).content.decode()
     assert "Not yet reviewed by a clinician at Lakeside Children&#x27;s Neurology" in html
@@ -96,7 +96,7 @@ def test_reviewed_page_shows_who_reviewed_it_and_when_it_is_due_again(client):
 
 
 def test_footer_shows_the_clinic_phone_numbers(client):
-    ClinicProfile(name="Lakeside", phone="555 0100", after_hours_phone="555 0199").save()
+    ClinicProfile(status="published", name="Lakeside", phone="555 0100", after_hours_phone="555 0199").save()
     html = client.get(reverse("condition:home")).content.decode()
     assert 'href="tel:5550100"' in html and "555 0199" in html
 
@@ -179,10 +179,10 @@ def test_feedback_refuses_other_methods(client):
 
 def test_script_typed_by_staff_in_any_field_is_shown_as_text(client):
     attack = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    ClinicProfile(name=attack, phone="<script>1</script>").save()
+    ClinicProfile(status="published", name=attack, phone="<script>1</script>").save()
     page = PageFactory(title=attack, summary=attack, key_points=attack)
     SourceFactory(key="evil", citation=attack)
-    GlossaryTerm.objects.create(term="evil", slug="evil", definition=attack)
+    GlossaryTerm.objects.create(status="published", term="evil", slug="evil", definition=attack)
     SectionFactory(page=page, heading=attack, body=f"{attack} evil [cite:evil]")
     for url in [
         page.get_absolute_url(),
@@ -222,7 +222,7 @@ def test_handout_query_counts_do_not_grow_with_content(client, django_assert_num
 
 
 def test_the_word_list_links_each_term_to_the_published_pages_that_use_it(client):
-    GlossaryTerm.objects.create(term="ataxia", slug="ataxia", other_forms="ataxic", definition="Shaky walking.")
+    GlossaryTerm.objects.create(status="published", term="ataxia", slug="ataxia", other_forms="ataxic", definition="Shaky walking.")
     SectionFactory(page=PageFactory(title="Uses it"), body="Some ataxic walking.")
     SectionFactory(page=PageFactory(title="Draft uses it", status=Page.Status.DRAFT), body="ataxia")
     SectionFactory(page=PageFactory(title="Does not"), body="Nothing here.")

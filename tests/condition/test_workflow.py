@@ -75,7 +75,7 @@ def test_editor_can_still_read_the_history_of_a_live_page(editor_client):
 
 
 def test_editor_cannot_change_the_clinic_numbers_through_history(editor_client):
-    ClinicProfile(name="Clinic", phone="555 0100").save()
+    ClinicProfile(status="published", name="Clinic", phone="555 0100").save()
     profile = ClinicProfile.load()
     data = {"name": "Clinic", "phone": "555 6666", "after_hours_phone": "", "address": ""}
     assert editor_client.post(revert_url(profile, profile.history.earliest()), data).status_code == 403

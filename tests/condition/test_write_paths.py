@@ -137,7 +137,7 @@ WRITE_SUFFIXES = {"", "add/", "<path:object_id>/change/", "<path:object_id>/dele
 
 
 def published_page():
-    return Page.objects.published().first()
+    return Page.objects.live().first()
 
 
 def published_section():
@@ -145,7 +145,7 @@ def published_section():
 
 
 def published_quiz():
-    return Quiz.objects.published().first()
+    return Quiz.objects.live().first()
 
 
 def published_question():
@@ -236,7 +236,7 @@ SPECS = {
         target=_condition,
         edits=({"summary": "A wrong summary."},),
         add={"name": "Another condition", "slug": "another", "summary": "Another."},
-        delete_target=lambda: Condition.objects.create(name="Spare", slug="spare", summary="Spare."),
+        delete_target=lambda: Condition.objects.create(status="published", name="Spare", slug="spare", summary="Spare."),
     ),
     "condition.clinicprofile": Spec(
         target=ClinicProfile.load,
@@ -249,7 +249,7 @@ SPECS = {
         add={"title": "New advice", "key": "new-advice", "urgency": 2, "look_for": "- x", "action": "Call us."},
         editor_may_add=True,  # not live until placed on a published page
         # Advice on a page cannot be deleted (PROTECT); Editors may not delete any.
-        delete_target=lambda: CareAdvice.objects.create(
+        delete_target=lambda: CareAdvice.objects.create(status="published", 
             title="Spare", key="spare", urgency=2, look_for="- x", action="Call us."
         ),
     ),

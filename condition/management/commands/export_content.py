@@ -4,34 +4,16 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from condition.models import (
-    ClinicProfile,
-    Condition,
-    GlossaryTerm,
-    Page,
-    PageSlugRedirect,
-    Section,
-    Source,
-    SuggestedQuestion,
-)
-from quizzes.models import Choice, Question, Quiz
+from condition.drafts import Revision, content_models
+from condition.models import PageSlugRedirect
 
 FORMAT = "omsportal-content"
-VERSION = 1
-# Parents before children, so a restore can load them in this order.
-CONTENT_MODELS = [
-    ClinicProfile,
-    Condition,
-    Source,
-    GlossaryTerm,
-    Page,
-    PageSlugRedirect,
-    Section,
-    SuggestedQuestion,
-    Quiz,
-    Question,
-    Choice,
-]
+VERSION = 2
+
+
+def export_models():
+    """Content (parents before children, so a restore can load them in order), old addresses, approvals."""
+    return [*content_models(), PageSlugRedirect, Revision]
 
 
 def _jsonable(value):
@@ -49,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         objects = []
         counts = {}
-        for model in CONTENT_MODELS:
+        for model in export_models():
             # The python serializer + isoformat keeps microseconds that "json" drops.
             rows = serializers.serialize("python", model.objects.order_by("pk"))
             counts[model._meta.label] = len(rows)

@@ -1,0 +1,104 @@
+"""What a draft changes, word by word, side by side: the reviewer's view of a draft against the live item."""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from condition.drafts import WORKFLOW_FIELDS, children_of
+
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+SKIPPED = WORKFLOW_FIELDS | {"id", "origin", "updated_at"}
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str  # HTML: the live text with removed words in <del>
+    new: str  # HTML: the draft's text with added words in <ins>
+    changed: bool
+
+
+@dataclass
+class RowChange:
+    label: str
+    kind: str  # "changed", "added", "removed" or "same"
+    fields: list = field(default_factory=list)
+    reading: object = None  # condition.readability scores of the draft's text, for sections
+
+    @property
+    def changed(self):
+        return self.kind != "same"
+
+
+def word_diff(old, new):
+    """(old HTML, new HTML): the two texts escaped, with removed words in <del> and added ones in <ins>."""
+    before, after = _TOKENS.findall(old), _TOKENS.findall(new)
+    left, right = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        removed, added = escape("".join(before[i1:i2])), escape("".join(after[j1:j2]))
+        if op == "equal":
+            left.append(removed)
+            right.append(added)
+            continue
+        if removed:
+            left.append(f"<del>{removed}</del>")
+        if added:
+            right.append(f"<ins>{added}</ins>")
+    return mark_safe("".join(left)), mark_safe("".join(right))
+
+
+def _shown(row, model_field):
+    if row is None:
+        return ""
+    if model_field.many_to_many:
+        return ", ".join(sorted(str(related) for related in getattr(row, model_field.name).all()))
+    if model_field.choices:
+        return str(getattr(row, f"get_{model_field.name}_display")())
+    if model_field.is_relation:
+        related = getattr(row, model_field.name)
+        return "" if related is None else str(related)
+    value = model_field.value_from_object(row)
+    return "" if value is None else str(value)
+
+
+def _fields(model, old, new, parent_field=None):
+    kept = set(getattr(model, "kept_on_approve", ()))
+    changes = []
+    for model_field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
+        if model_field.name in SKIPPED or model_field.name in kept or model_field.name == parent_field:
+            continue
+        before, after = _shown(old, model_field), _shown(new, model_field)
+        left, right = word_diff(before, after)
+        changes.append(FieldChange(str(model_field.verbose_name).capitalize(), left, right, before != after))
+    return changes
+
+
+def _rows(live_parent, draft_parent, prefix=""):
+    from condition.readability import assess
+
+    rows = []
+    for accessor, parent_field in children_of(draft_parent):
+        live_rows = {row.pk: row for row in getattr(live_parent, accessor).all()} if live_parent else {}
+        matched = set()
+        for row in getattr(draft_parent, accessor).all():
+            old = live_rows.get(row.origin_id)
+            matched.add(getattr(old, "pk", None))
+            fields = _fields(type(row), old, row, parent_field)
+            kind = "added" if old is None else ("changed" if any(f.changed for f in fields) else "same")
+            label = f"{prefix}{type(row)._meta.verbose_name.capitalize()}: {str(row)[:80]}"
+            reading = assess(row.text) if getattr(type(row), "scored_for_reading", False) else None
+            rows.append(RowChange(label, kind, fields, reading))
+            rows.extend(_rows(old, row, prefix=f"{label} › "))
+        for pk, old in live_rows.items():
+            if pk not in matched:
+                label = f"{prefix}{type(old)._meta.verbose_name.capitalize()}: {str(old)[:80]}"
+                rows.append(RowChange(label, "removed", _fields(type(old), old, None, parent_field)))
+    return rows
+
+
+def compare(live, draft):
+    """The draft's fields and rows against the live item's (everything is new when there is no live item)."""
+    return {"fields": _fields(type(draft), live, draft), "rows": _rows(live, draft)}
