@@ -251,6 +251,7 @@ def _label(item):
 
 
 def submit(draft, user):
+    draft.refresh_from_db()
     if draft.is_live:
         raise WorkflowError("Live content is not submitted: start a draft of it first.")
     draft.status = Content.Status.REVIEW
@@ -273,6 +274,7 @@ def send_back(draft, reviewer, note):
     note = (note or "").strip()
     if not note:
         raise WorkflowError("Say what needs to change, so the editor knows what to fix.")
+    draft.refresh_from_db()
     if draft.status != Content.Status.REVIEW:
         raise WorkflowError("Only a draft waiting for review can be sent back.")
     draft.status = Content.Status.DRAFT
@@ -295,16 +297,18 @@ def approve(draft, reviewer):
     """Put `draft` live in one transaction; returns the live item. Raises WorkflowError when refused."""
     if not may_approve(reviewer):
         raise WorkflowError("Only a clinical reviewer can approve.")
-    if draft.status != Content.Status.REVIEW:
-        raise WorkflowError("Only a draft submitted for review can be approved.")
-    if draft.edited_by_id == reviewer.pk and not settings.OMS_ALLOW_SELF_APPROVAL:
-        raise WorkflowError("You wrote this draft: another clinical reviewer must approve it.")
-    problems = draft.approval_problems() if hasattr(draft, "approval_problems") else []
-    if problems:
-        raise WorkflowError(" ".join(problems))
-    editor = draft.edited_by
     try:
         with transaction.atomic():
+            # What was submitted, as stored now; locked so no withdrawal or edit slips in meanwhile.
+            draft = type(draft).objects.select_for_update().get(pk=draft.pk)
+            if draft.status != Content.Status.REVIEW:
+                raise WorkflowError("Only a draft submitted for review can be approved.")
+            if draft.edited_by_id == reviewer.pk and not settings.OMS_ALLOW_SELF_APPROVAL:
+                raise WorkflowError("You submitted this draft: another clinical reviewer must approve it.")
+            problems = draft.approval_problems() if hasattr(draft, "approval_problems") else []
+            if problems:
+                raise WorkflowError(" ".join(problems))
+            editor = draft.edited_by
             live = _put_live(draft)
             Revision.record(live, Revision.Action.APPROVED, reviewer, editor=editor)
     except IntegrityError as error:

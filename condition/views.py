@@ -140,7 +140,7 @@ def _pages_using(found_in):
 
 
 class GlossaryView(ListView):
-    model = GlossaryTerm
+    queryset = GlossaryTerm.objects.live()
     template_name = "condition/glossary.html"
     context_object_name = "terms"
 

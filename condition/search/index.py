@@ -152,13 +152,15 @@ def rebuild():
 def content_changed(sender, instance, **kwargs):
     """post_save / post_delete receiver: reindex what the change touches."""
     name = sender.__name__
+    if getattr(instance, "draft_of_id", None):
+        return  # a working copy: families never read it, and its approval saves the live row
     if name == "Page":
         reindex_page(instance.pk)
     elif name == "Section":
         reindex_page(instance.page_id)
     elif name == "GlossaryTerm":
         glossary_changed(instance.pk)
-    elif name == "Condition":
+    elif name == "Condition" and instance.is_live:
         rebuild()  # its other names are indexed with every page
     elif name == "CareAdvice":
         for page_id in set(instance.placements.values_list("page_id", flat=True)):

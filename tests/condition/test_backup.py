@@ -53,6 +53,8 @@ def test_a_running_portals_backup_restores_every_row_history_feedback_and_attemp
         (server.dir / "media" / "handouts").mkdir(parents=True)
         (server.dir / "media" / "handouts" / "guide.pdf").write_bytes(b"%PDF-stored")
         manage(env, "shell", "-c", "from django.contrib.auth.models import User; User.objects.create_user('rita')")
+        approved = "from condition.drafts import Revision; from condition.models import Page; "
+        manage(env, "shell", "-c", approved + "Revision.record(Page.objects.first(), 'approved', None)")
         # Families keep posting while the backup is taken.
         stop = threading.Event()
         posting = [threading.Thread(target=families_posting, args=(server.port, stop, n)) for n in range(2)]
@@ -83,9 +85,9 @@ def test_a_running_portals_backup_restores_every_row_history_feedback_and_attemp
                 }
             counts = {table: len(rows[table]) for table in rows}
             for table in (
-                "condition_historicalpage",
-                "condition_historicalsection",
-                "quizzes_historicalquestion",
+                "condition_revision",  # every approved version
+                "condition_section",
+                "quizzes_question",
                 "condition_pagefeedback",
                 "quizzes_attempt",
                 "auth_user",
@@ -113,15 +115,17 @@ def test_postgresql_backup_restores_every_row(tmp_path, oms_content, settings):
     if connection.vendor != "postgresql":
         pytest.skip("runs when DATABASE_URL is PostgreSQL (the second CI run)")
     settings.MEDIA_ROOT = tmp_path / "media"
+    from condition.drafts import Revision
     from quizzes.models import Quiz
 
     quiz = Quiz.objects.get(slug="oms-basics")
+    Revision.record(quiz, Revision.Action.APPROVED, None)
     Attempt.objects.create(quiz=quiz, correct_count=1, question_count=1, score_percent=100, passed=True)
     PageFeedback.objects.create(page_id=quiz.questions.first().section.page_id, helpful=False, comment="Hard.")
     before = {
         "feedback": PageFeedback.objects.count(),
         "attempts": Attempt.objects.count(),
-        "history": Quiz.history.count(),
+        "approved versions": Revision.objects.count(),
     }
     call_command("backup", str(tmp_path / "pg"), stdout=open(os.devnull, "w"))
     PageFeedback.objects.all().delete()
@@ -130,6 +134,6 @@ def test_postgresql_backup_restores_every_row(tmp_path, oms_content, settings):
     after = {
         "feedback": PageFeedback.objects.count(),
         "attempts": Attempt.objects.count(),
-        "history": Quiz.history.count(),
+        "approved versions": Revision.objects.count(),
     }
     assert after == before

@@ -210,29 +210,35 @@ def test_admin_warns_on_every_page_while_a_clinic_number_is_missing(admin_client
     assert "The clinic profile has no" not in admin_client.get(reverse("admin:index")).content.decode()
 
 
-def test_editors_write_care_advice_until_it_is_live_and_only_reviewers_change_live_advice(editor_client, reviewer):
-    from django.test import Client
+def test_care_advice_changes_only_through_an_approved_draft_and_a_reviewer_can_take_it_down_at_once(
+    client, editor_client, editor, reviewer
+):
+    from condition import drafts
+    from condition.drafts import Revision
 
-    from tests.conftest import verified_login
+    page_url = PageFactory().get_absolute_url()
+    live = CareSectionFactory(page__slug="fever-page", care_advice__key="live-advice").care_advice
+    page_url = live.placements.get().page.get_absolute_url()
 
-    draft = CareAdviceFactory(key="draft-advice")
-    live = CareSectionFactory(care_advice__key="live-advice").care_advice
-
-    def change(client, advice, title):
+    def change(advice, title):
         url = reverse("admin:condition_careadvice_change", args=[advice.pk])
         data = {"title": title, "key": advice.key, "urgency": 2, "look_for": "- x", "action": "y"}
-        return client.post(url, data).status_code
+        return editor_client.post(url, data).status_code
 
-    assert change(editor_client, draft, "Changed") == 302
-    assert change(editor_client, live, "Changed") == 403
-    live.refresh_from_db()
-    draft.refresh_from_db()
-    assert draft.title == "Changed"
-    assert live.title != "Changed"
-    reviewer_client = verified_login(Client(), reviewer)  # reviewers sign in with a one-time code
-    assert change(reviewer_client, live, "Fixed by reviewer") == 302
-    live.refresh_from_db()
-    assert live.title == "Fixed by reviewer"
+    assert change(live, "Changed") == 403
+    editor_client.post(reverse("admin:condition_careadvice_workflow", args=[live.pk, "draft"]))
+    draft = live.drafts.get()
+    assert change(draft, "Changed") == 302
+    assert "Changed" not in client.get(page_url).content.decode()  # families keep the approved advice
+    drafts.submit(draft, editor)
+    drafts.approve(draft, reviewer)
+    assert "Changed" in client.get(page_url).content.decode()
+
+    drafts.take_down(CareAdvice.objects.get(pk=live.pk), reviewer, "The advice on fluids is wrong.")
+    html = client.get(page_url).content.decode()
+    assert 'id="live-advice"' not in html and 'id="live-advice"' not in client.get(HELP).content.decode()
+    logged = Revision.of(live).first()
+    assert (logged.action, logged.note, logged.reviewer) == ("taken_down", "The advice on fluids is wrong.", reviewer)
 
 
 def test_the_word_list_sorts_without_regard_to_capitals(client):

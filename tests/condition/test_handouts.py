@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def clinic(db):
-    profile = ClinicProfile(status="published", name="Lakeside Neurology", phone="555 0100", after_hours_phone="555 0199")
+    profile = ClinicProfile(
+        status="published", name="Lakeside Neurology", phone="555 0100", after_hours_phone="555 0199"
+    )
     profile.save()
     return profile
 

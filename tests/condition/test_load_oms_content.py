@@ -134,7 +134,9 @@ def test_a_page_never_places_advice_that_differs_from_the_shipped_text(oms_conte
     page = advice.placements.first().page
     advice.placements.all().delete()
     advice.delete()
-    CareAdvice.objects.create(status="published", key="fever", title="Fever", urgency=3, look_for="- x", action="WAIT A WEEK.")
+    CareAdvice.objects.create(
+        status="published", key="fever", title="Fever", urgency=3, look_for="- x", action="WAIT A WEEK."
+    )
     # A release that places the advice on a page staff left as loaded:
     LoadedContent.objects.filter(kind="page", key=page.slug).update(
         fingerprint=_fingerprint_of_current("page", page.slug)
@@ -151,7 +153,9 @@ def test_a_missing_care_record_blocks_only_the_pages_that_place_it(oms_content):
         section.delete()
     advice.delete()
     LoadedContent.objects.filter(kind="care advice", key="ivig-headache").delete()
-    CareAdvice.objects.create(status="published", key="ivig-headache", title="Edited", urgency=3, look_for="- x", action="y")
+    CareAdvice.objects.create(
+        status="published", key="ivig-headache", title="Edited", urgency=3, look_for="- x", action="y"
+    )
     for slug in slugs:
         LoadedContent.objects.filter(kind="page", key=slug).update(fingerprint=_fingerprint_of_current("page", slug))
     out = load("--update", "--apply")

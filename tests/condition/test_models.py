@@ -83,13 +83,6 @@ def test_clinic_profile_loads_blank_before_staff_fill_it_in_without_writing():
     assert not ClinicProfile.objects.exists()
 
 
-def test_page_edits_are_kept_in_history():
-    page = PageFactory(title="Old title")
-    page.title = "New title"
-    page.save()
-    assert [record.title for record in page.history.all()] == ["New title", "Old title"]
-
-
 @pytest.mark.parametrize("anchor", ["care-questions-heading", "related-heading", "site-search-q", "question-12"])
 def test_a_section_anchor_cannot_clash_with_the_pages_own_ids(anchor):
     section = SectionFactory.build(page=PageFactory(), anchor=anchor, heading="x", body="x")

@@ -6,13 +6,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from condition import drafts
 from condition.models import Page, PageSlugRedirect
-from tests.condition.test_admin import page_form_data
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_printed_handout_address_still_leads_to_the_page_after_its_slug_changes(client, oms_content, reviewer):
+def test_a_printed_handout_address_still_leads_to_the_page_after_its_slug_changes(
+    client, oms_content, editor, reviewer
+):
     handout = client.get(reverse("condition:page_handout", args=["symptoms"])).content.decode()
     printed = re.search(r'class="short-url">Read online: ([^<]+)<', handout).group(1)
     printed_path = "/" + printed.split("/", 1)[1]
@@ -21,12 +23,15 @@ def test_a_printed_handout_address_still_leads_to_the_page_after_its_slug_change
     from tests.conftest import verified_login
 
     page = Page.objects.get(slug="symptoms")
+    draft = drafts.start_draft(page, editor)
+    draft.slug = "signs-of-oms"
+    draft.save()
+    drafts.submit(draft, editor)
     verified_login(client, reviewer)
-    changed = client.post(
-        reverse("admin:condition_page_change", args=[page.pk]), page_form_data(page, slug="signs-of-oms")
-    )
-    assert changed.status_code == 302
+    approved = client.post(reverse("admin:condition_page_workflow", args=[draft.pk, "approve"]))
+    assert approved.status_code == 302
     client.logout()
+    assert Page.objects.get(pk=page.pk).slug == "signs-of-oms"  # the same page, at its new address
 
     response = client.get(printed_path)
     assert response.status_code == 301

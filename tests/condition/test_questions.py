@@ -95,16 +95,27 @@ def test_an_editor_cannot_change_the_questions_of_a_published_page(editor_client
     assert question.text == "How long will treatment last?"
 
 
-def test_a_reviewer_changes_the_questions_of_a_published_page(reviewer_client, page):
+def test_approving_a_draft_changes_the_questions_of_a_published_page_keeping_their_ids(
+    editor_client, editor, reviewer, page
+):
+    from condition import drafts
+
+    ids = list(page.suggested_questions.values_list("pk", flat=True))
+    editor_client.post(reverse("admin:condition_page_workflow", args=[page.pk, "draft"]))
+    draft = page.drafts.get()
     rows = [
-        {"id": q.pk, "page": page.pk, "text": f"Better {q.order}?", "order": q.order}
-        for q in page.suggested_questions.all()
+        {"id": q.pk, "page": draft.pk, "text": f"Better {q.order}?", "order": q.order}
+        for q in draft.suggested_questions.all()
     ]
-    response = reviewer_client.post(
-        reverse("admin:condition_page_change", args=[page.pk]), _form_with_questions(page, rows)
+    response = editor_client.post(
+        reverse("admin:condition_page_change", args=[draft.pk]), _form_with_questions(draft, rows)
     )
     assert response.status_code == 302
+    assert page.suggested_questions.first().text == "How long will treatment last?"  # live until approved
+    drafts.submit(draft, editor)
+    drafts.approve(draft, reviewer)
     assert page.suggested_questions.first().text == "Better 0?"
+    assert list(page.suggested_questions.values_list("pk", flat=True)) == ids
 
 
 def test_every_default_page_gets_three_to_five_questions(oms_content):

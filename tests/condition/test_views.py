@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def make_page(sections=3, **kwargs):
     page = PageFactory(**kwargs)
     sources = [SourceFactory() for _ in range(3)]
-    GlossaryTerm.objects.get_or_create(slug="ataxia", defaults={"status": "published", "term": "ataxia", "definition": "Shaky walking."})
+    GlossaryTerm.objects.get_or_create(
+        slug="ataxia", defaults={"status": "published", "term": "ataxia", "definition": "Shaky walking."}
+    )
     for index in range(sections):
         SectionFactory(page=page, body=f"Ataxia fact {index} [cite:{sources[index % 3].key}].")
     return page
@@ -222,7 +224,9 @@ def test_handout_query_counts_do_not_grow_with_content(client, django_assert_num
 
 
 def test_the_word_list_links_each_term_to_the_published_pages_that_use_it(client):
-    GlossaryTerm.objects.create(status="published", term="ataxia", slug="ataxia", other_forms="ataxic", definition="Shaky walking.")
+    GlossaryTerm.objects.create(
+        status="published", term="ataxia", slug="ataxia", other_forms="ataxic", definition="Shaky walking."
+    )
     SectionFactory(page=PageFactory(title="Uses it"), body="Some ataxic walking.")
     SectionFactory(page=PageFactory(title="Draft uses it", status=Page.Status.DRAFT), body="ataxia")
     SectionFactory(page=PageFactory(title="Does not"), body="Nothing here.")

@@ -38,7 +38,7 @@ def question_form(question, choices):
     ids=["one choice", "no right answer", "two right answers"],
 )
 def test_admin_refuses_a_question_without_exactly_one_right_answer(reviewer_client, choices, message):
-    question = QuestionFactory(prompt="Unsaved?")
+    question = QuestionFactory(prompt="Unsaved?", quiz__status=Quiz.Status.DRAFT)
     url = reverse("admin:quizzes_question_change", args=[question.pk])
     response = reviewer_client.post(url, question_form(question, choices))
     assert response.status_code == 200
@@ -47,7 +47,7 @@ def test_admin_refuses_a_question_without_exactly_one_right_answer(reviewer_clie
 
 
 def test_admin_saves_a_question_with_one_right_answer(reviewer_client):
-    question = QuestionFactory()
+    question = QuestionFactory(quiz__status=Quiz.Status.DRAFT)
     url = reverse("admin:quizzes_question_change", args=[question.pk])
     response = reviewer_client.post(url, question_form(question, [("Right", True), ("Wrong", False)]))
     assert response.status_code == 302
@@ -61,35 +61,11 @@ def quiz_form(quiz, **changes):
         "condition": quiz.condition_id,
         "intro": quiz.intro,
         "pass_mark": quiz.pass_mark,
-        "status": quiz.status,
     }
     rows = [{"id": q.pk, "quiz": quiz.pk, "order": q.order} for q in quiz.questions.all()]
     data.update(inline_rows("questions", rows))
     data.update(changes)
     return data
-
-
-def test_a_quiz_with_a_broken_question_cannot_be_published(reviewer_client):
-    quiz = QuizFactory(status=Quiz.Status.DRAFT)
-    question_with_choices(quiz)
-    QuestionFactory(quiz=quiz, prompt="Has no choices yet?")
-    url = reverse("admin:quizzes_quiz_change", args=[quiz.pk])
-    response = reviewer_client.post(url, quiz_form(quiz, status="published"))
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "cannot be published yet" in html and "Has no choices yet?" in html
-    quiz.refresh_from_db()
-    assert quiz.status == Quiz.Status.DRAFT
-
-
-def test_editors_cannot_publish_a_quiz(editor_client):
-    quiz = QuizFactory(status=Quiz.Status.DRAFT)
-    question_with_choices(quiz)
-    url = reverse("admin:quizzes_quiz_change", args=[quiz.pk])
-    response = editor_client.post(url, quiz_form(quiz, status="published"))
-    assert "Select a valid choice" in response.content.decode()
-    quiz.refresh_from_db()
-    assert quiz.status == Quiz.Status.DRAFT
 
 
 def results_fixture():
@@ -184,3 +160,16 @@ def test_dashboard_shows_the_questions_families_miss_most_and_the_section_to_rew
     panel = html[html.index('id="missed-questions"') : html.index("</table>", html.index('id="missed-questions"'))]
     assert hard.prompt in panel and "0% right of 2" in panel and "Treatment: Medicines" in panel
     assert easy.prompt not in panel  # always answered right
+
+
+def test_a_quiz_with_a_broken_question_cannot_be_approved(editor, reviewer, settings):
+    from condition import drafts
+
+    quiz = QuizFactory(status=Quiz.Status.DRAFT)
+    question_with_choices(quiz)
+    QuestionFactory(quiz=quiz, prompt="Has no choices yet?")
+    drafts.submit(quiz, editor)
+    with pytest.raises(drafts.WorkflowError, match="Has no choices yet"):
+        drafts.approve(quiz, reviewer)
+    quiz.refresh_from_db()
+    assert quiz.status == Quiz.Status.REVIEW

@@ -27,11 +27,11 @@ def test_choice_problem_explains_what_is_missing(correct_flags, problem):
 
 def test_quiz_lists_why_it_cannot_be_published():
     quiz = QuizFactory()
-    assert quiz.problems() == ["The quiz has no questions."]
+    assert quiz.approval_problems() == ["The quiz has no questions."]
     question_with_choices(quiz)
-    assert quiz.problems() == []
+    assert quiz.approval_problems() == []
     QuestionFactory(quiz=quiz, prompt="Lonely question?")
-    assert "Lonely question?" in quiz.problems()[0]
+    assert "Lonely question?" in quiz.approval_problems()[0]
 
 
 def test_attempt_submit_scores_and_snapshots_every_answer():

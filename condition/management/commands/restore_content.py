@@ -72,7 +72,9 @@ class Command(BaseCommand):
             try:
                 instance.full_clean()
             except ValidationError as error:
-                problems.append(f"{instance._meta.verbose_name} {instance.pk} ({_named(instance)}): {_sentences(error)}")
+                problems.append(
+                    f"{instance._meta.verbose_name} {instance.pk} ({_named(instance)}): {_sentences(error)}"
+                )
                 continue
             item.save()
         # Live content must be what a reviewer could approve (e.g. a quiz families can submit).
