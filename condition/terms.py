@@ -70,25 +70,28 @@ class _Automaton:
         if self.term_pk:
             self.automaton = ahocorasick.Automaton()
             for key in self.term_pk:
-                self.automaton.add_word(f" {key} ", key)
+                # " form " ends (inclusive) at e in the padded text: the form starts at e - len(form) in the text.
+                self.automaton.add_word(f" {key} ", (len(key) + 1, len(key), key))
             self.automaton.make_automaton()
 
     def matches(self, text):
         """(start, end, form) of whole-word matches, leftmost first, the longest form at each start."""
         if self.automaton is None or not text:
             return []
-        # " form " ending at e in the padded text: the form is text[e - len(form) - 1 : e - 1].
-        found = [(end - len(form) - 1, end - 1, form) for end, form in self.automaton.iter(f" {_normalised(text)} ")]
+        # (start, minus the length, form): sorted as plain tuples, leftmost first, then longest.
+        found = [
+            (end - offset, -length, form)
+            for end, (offset, length, form) in self.automaton.iter(f" {_normalised(text)} ")
+        ]
         if len(found) > 1:
-            found.sort(key=lambda match: (match[0], match[0] - match[1]))
-            chosen = []
-            reached = 0
-            for match in found:
-                if match[0] >= reached:
-                    chosen.append(match)
-                    reached = match[1]
-            return chosen
-        return found
+            found.sort()
+        chosen = []
+        reached = 0
+        for start, minus_length, form in found:
+            if start >= reached:
+                reached = start - minus_length
+                chosen.append((start, reached, form))
+        return chosen
 
 
 # (key, automaton): one per process, replaced when the terms change. Threads share it; the automaton is only read once built.
