@@ -1,4 +1,4 @@
-"""A minimal browser-like client (cookies + CSRF) over one keep-alive connection."""
+"""A minimal browser-like client (cookies, CSRF, where a post came from) over one keep-alive connection."""
 
 import http.client
 import re
@@ -6,6 +6,9 @@ from urllib.parse import urlencode
 
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RADIO_RE = re.compile(r'name="(question_\d+)" value="(\d+)"')
+HOST = "127.0.0.1"
+# What a browser says when it posts a form of the page it shows (condition.origin).
+SAME_ORIGIN = {"Origin": f"http://{HOST}", "Sec-Fetch-Site": "same-origin"}
 
 
 class Client:
@@ -14,12 +17,13 @@ class Client:
         self.cookies = {}
 
     def request(self, method, path, body=None):
-        headers = {"Host": "127.0.0.1"}
+        headers = {"Host": HOST}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if body is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Referer"] = f"http://127.0.0.1:{self.conn.port}{path}"
+            headers["Referer"] = f"http://{HOST}{path}"
+            headers.update(SAME_ORIGIN)
         self.conn.request(method, path, body=body, headers=headers)
         response = self.conn.getresponse()
         content = response.read()
@@ -29,13 +33,13 @@ class Client:
         return response.status, content.decode("utf-8", "replace")
 
     def quiz_form(self, slug="oms-basics"):
-        """The quiz page's CSRF token and, per question, its choice ids."""
+        """Per question of the quiz page (cached whole, no CSRF token), its choice ids."""
         status, html = self.request("GET", f"/quiz/{slug}/")
         assert status == 200, status
         choices = {}
         for name, value in RADIO_RE.findall(html):
             choices.setdefault(name, []).append(value)
-        return TOKEN_RE.search(html).group(1), choices
+        return choices
 
     def feedback_token(self, slug="symptoms"):
         status, html = self.request("GET", f"/topics/{slug}/feedback/?helpful=yes")

@@ -21,6 +21,7 @@ import functools
 import gzip
 import hashlib
 import logging
+import random
 import time
 
 import brotli
@@ -189,23 +190,39 @@ def _build_once(key, build, ttl):
 # --- Public pages -------------------------------------------------------------------
 
 
-def public_page(view=None, *, params=()):
+def public_page(view=None, *, params=(), variants=1, methods=("GET", "HEAD")):
     """Mark a public GET page that PublicPageMiddleware caches whole.
 
     Public pages hold nothing specific to a visitor (no form tokens), so one
     rendering serves everyone until staff change content. Only the query
     parameters named in `params` make a different page; any others are
-    ignored, so odd query strings cannot fill the cache. Other methods get 405.
+    ignored, so odd query strings cannot fill the cache. With `variants`, the
+    page comes in that many versions (the quiz's choice orders): each request
+    gets one at random, and the view reads which from `page_variant(request)`.
+    `methods` beyond GET and HEAD (the quiz's POST) reach the view uncached;
+    any other method gets 405.
     """
     if view is None:
-        return functools.partial(public_page, params=params)
-    wrapper = require_http_methods(["GET", "HEAD"])(view)
+        return functools.partial(public_page, params=params, variants=variants, methods=methods)
+    wrapper = require_http_methods(list(methods))(view)
     # (name, allowed values or None for any) pairs; the middleware keys the page on them.
-    wrapper.public_page_params = tuple(params.items()) if isinstance(params, dict) else tuple((p, None) for p in params)
+    params = tuple(params.items()) if isinstance(params, dict) else tuple((p, None) for p in params)
+    wrapper.public_page = (params, variants)
     return wrapper
 
 
-def page_key(request, params):
+def pick_variant(variants):
+    """One of a page's `variants` at random (the seam tests replace to get the same one each time)."""
+    return random.randrange(variants)
+
+
+def page_variant(request, variants):
+    """Which of a public page's `variants` this request shows: the middleware's pick, else one at random."""
+    variant = getattr(request, "_page_variant", None)
+    return variant if variant is not None else pick_variant(variants)
+
+
+def page_key(request, params, variant=0):
     """The day is part of the key because handouts print today's date.
 
     A parameter's value outside its allowed values counts as missing (the view
@@ -219,7 +236,7 @@ def page_key(request, params):
         for value in [request.GET.get(name, "")]
     )
     host = "" if settings.SITE_URL else request.get_host()
-    return f"page:{content_version(request)}:{_today()}:{host}{request.path}?{query}"
+    return f"page:{content_version(request)}:{_today()}:{host}{request.path}?{query}#{variant}"
 
 
 _day = {"until": 0.0, "date": None}
@@ -342,32 +359,34 @@ class PublicPageMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.routes = {}  # path -> the page's params, or None for anything else
+        self.routes = {}  # path -> (the page's params, its variants), or None for anything else
 
-    def params(self, path):
-        """Whether `path` is a public page (and which query parameters make it), resolved once per path."""
+    def page(self, path):
+        """Whether `path` is a public page (its query parameters and variants), resolved once per path."""
         try:
             return self.routes[path]
         except KeyError:
             pass
         try:
-            params = getattr(resolve(path).func, "public_page_params", None)
+            page = getattr(resolve(path).func, "public_page", None)
         except Resolver404:
-            params = None
+            page = None
         if len(self.routes) >= 1024:  # any path can be asked for: keep the memory bounded
             self.routes.clear()
-        self.routes[path] = params
-        return params
+        self.routes[path] = page
+        return page
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        params = self.params(request.path_info)
-        if params is None:
+        page = self.page(request.path_info)
+        if page is None:
             return self.get_response(request)
+        params, variants = page
         request.get_host()  # ALLOWED_HOSTS still applies (CommonMiddleware checks it further down): else 400
+        request._page_variant = variant = pick_variant(variants) if variants > 1 else 0
         try:
-            key = page_key(request, params)
+            key = page_key(request, params, variant)
         except DatabaseError:
             # No version, no cache: the view answers (the help page from its last good copy).
             log.warning("Database error reading the content version for %s", request.path)

@@ -1,26 +1,23 @@
 """'Was this page helpful?' in one tap, with an optional comment as a second step.
 
 The topic page is cached whole and is the same for everyone, so it carries no
-CSRF token. The vote form posts to `vote`, which is exempt from Django's CSRF
-check and makes its own: the browser must say the post came from this very
-site (Sec-Fetch-Site: same-origin, and an Origin, when sent, naming this host).
-A page on another site cannot forge those headers, so it cannot cast votes
-through a visitor's browser. The vote stores only the page and yes/no; the
+CSRF token. The vote form posts to `vote`, which accepts only posts the browser
+says came from this very site (condition.origin); a refused vote links to the
+token-protected feedback form. The vote stores only the page and yes/no; the
 comment step that follows is an ordinary form with a CSRF token, and finds the
 vote through a signed, short-lived token rather than an id the client chose.
 """
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from condition.forms import FeedbackForm
 from condition.models import Page, PageFeedback
+from condition.origin import same_origin_posts
 from omsportal.db import queued_write
 from omsportal.views import form_rate
 
@@ -28,31 +25,20 @@ VOTE_SALT = "condition.feedback.vote"
 COMMENT_WINDOW = 30 * 60  # seconds a family has to add a comment to their vote
 
 
-def same_origin(request):
-    """True only when the browser says this post came from a page of this site."""
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    origin = request.headers.get("Origin")
-    if fetch_site is None and origin is None:
-        return False  # cannot tell: refuse, and offer the form with a CSRF token instead
-    if fetch_site is not None and fetch_site != "same-origin":
-        return False
-    if origin is not None:
-        own = f"{request.scheme}://{request.get_host()}"
-        return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
-    return True
-
-
 def _published(slug):
     return get_object_or_404(Page.objects.live().only("title", "slug", "status"), slug=slug)
 
 
-@csrf_exempt  # safe only because of the same-origin check below (see the module docstring)
+def _vote_refused(request, slug):
+    """A cross-site or unverifiable vote: not saved; the form with a CSRF token is offered instead."""
+    return render(request, "condition/vote_refused.html", {"page": _published(slug)}, status=403)
+
+
 @require_POST
 @ratelimit(key="ip", rate=form_rate, method="POST", block=True)
+@same_origin_posts(_vote_refused)
 def vote(request, slug):
     page = _published(slug)
-    if not same_origin(request):
-        return render(request, "condition/vote_refused.html", {"page": page}, status=403)
     answer = request.POST.get("helpful")
     if answer not in ("yes", "no"):
         return render(request, "condition/vote_refused.html", {"page": page, "bad_answer": True}, status=400)

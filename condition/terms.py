@@ -24,14 +24,36 @@ TAG_NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 # with a space before and after the text, so that a form padded with spaces
 # (" ataxia ") only ever matches as a whole word, decided inside the automaton.
 NON_WORD_RE = re.compile(r"[^\w-]")
+# ASCII, the bulk of any text, in one pass in C: upper case to lower case, and
+# every character that cannot be part of a word (as NON_WORD_RE) to a space.
+# Other bytes stay as they are. A regular expression substitution per
+# character cost most of the word list's time at 100x content (issue 11).
+_ASCII_TABLE = bytes(
+    code + 32 if 65 <= code <= 90 else code if code >= 128 or not NON_WORD_RE.match(chr(code)) else 32
+    for code in range(256)
+)
+NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+_non_ascii_chars = {}
+
+
+def _non_ascii_char(char):
+    """A character beyond ASCII in lower case when that keeps it one character; a space if not part of a word."""
+    normalised = _non_ascii_chars.get(char)
+    if normalised is None:
+        lowered = char.lower()
+        lowered = lowered if len(lowered) == 1 else char
+        normalised = " " if NON_WORD_RE.match(lowered) else lowered
+        if len(_non_ascii_chars) < 4096:
+            _non_ascii_chars[char] = normalised
+    return normalised
 
 
 def _normalised(text):
     """`text` in lower case with every non-word character as a space, one character for one."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return NON_WORD_RE.sub(" ", lowered)
+    normalised = text.encode().translate(_ASCII_TABLE).decode()
+    if not normalised.isascii():
+        normalised = NON_ASCII_RE.sub(lambda run: "".join(map(_non_ascii_char, run.group())), normalised)
+    return normalised
 
 
 class _Automaton:
@@ -48,25 +70,28 @@ class _Automaton:
         if self.term_pk:
             self.automaton = ahocorasick.Automaton()
             for key in self.term_pk:
-                self.automaton.add_word(f" {key} ", key)
+                # " form " ends (inclusive) at e in the padded text: the form starts at e - len(form) in the text.
+                self.automaton.add_word(f" {key} ", (len(key) + 1, len(key), key))
             self.automaton.make_automaton()
 
     def matches(self, text):
         """(start, end, form) of whole-word matches, leftmost first, the longest form at each start."""
         if self.automaton is None or not text:
             return []
-        # " form " ending at e in the padded text: the form is text[e - len(form) - 1 : e - 1].
-        found = [(end - len(form) - 1, end - 1, form) for end, form in self.automaton.iter(f" {_normalised(text)} ")]
+        # (start, minus the length, form): sorted as plain tuples, leftmost first, then longest.
+        found = [
+            (end - offset, -length, form)
+            for end, (offset, length, form) in self.automaton.iter(f" {_normalised(text)} ")
+        ]
         if len(found) > 1:
-            found.sort(key=lambda match: (match[0], match[0] - match[1]))
-            chosen = []
-            reached = 0
-            for match in found:
-                if match[0] >= reached:
-                    chosen.append(match)
-                    reached = match[1]
-            return chosen
-        return found
+            found.sort()
+        chosen = []
+        reached = 0
+        for start, minus_length, form in found:
+            if start >= reached:
+                reached = start - minus_length
+                chosen.append((start, reached, form))
+        return chosen
 
 
 # (key, automaton): one per process, replaced when the terms change. Threads share it; the automaton is only read once built.

@@ -1,3 +1,5 @@
+import html
+
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch
@@ -149,8 +151,15 @@ class GlossaryView(ListView):
         context = super().get_context_data(**kwargs)
         terms = list(context["terms"])
         used_on = _pages_using(TermMatcher(terms).found_in)
-        context["terms"] = [(term, used_on.get(term.pk, "")) for term in terms]
+        context["terms"] = mark_safe("".join(_glossary_entry(term, used_on.get(term.pk, "")) for term in terms))
         return context
+
+
+def _glossary_entry(term, links):
+    """One term of the word list, as a <dt> and <dd>. Made here rather than in a
+    template loop, which cost a third of the word list's time at 100x content."""
+    used_on = f'<br><span class="used-on">Read more: {links}</span>' if links else ""
+    return f'<dt id="term-{html.escape(term.slug)}">{html.escape(term.term)}</dt><dd>{html.escape(term.definition)}{used_on}</dd>\n'
 
 
 def sources(request):

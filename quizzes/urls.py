@@ -1,11 +1,17 @@
 from django.urls import path
 
+from condition.cache import public_page
 from quizzes import views
 
 app_name = "quizzes"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<slug:slug>/", views.take, name="take"),
+    # Cached whole per choice order; answers are posted back to the same address.
+    path(
+        "<slug:slug>/",
+        public_page(views.take, variants=views.SHUFFLES, methods=("GET", "HEAD", "POST")),
+        name="take",
+    ),
     path("<slug:slug>/result/<uuid:public_id>/", views.result, name="result"),
 ]

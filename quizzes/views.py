@@ -1,21 +1,25 @@
-import random
+"""The quiz: a page cached whole (no CSRF token), answers posted back to it, and the result.
+
+The quiz page is the same for everyone who gets the same choice order, so
+PublicPageMiddleware serves it from the page cache (quizzes/urls.py). Its
+answers are accepted only from this site's own pages (condition.origin),
+within the family forms' rate limit; bad answers are a form error (400).
+"""
 
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from condition.cache import content_version, versioned
+from condition.cache import content_version, page_variant, versioned
+from condition.origin import same_origin_posts
 from omsportal.views import form_rate
 from quizzes.forms import QuizForm
 from quizzes.models import Answer, Attempt, Choice, Question, Quiz, attempt_submit
 
 # Each fresh quiz shows one of this many choice orders, so "try again" looks new.
 SHUFFLES = 32
-CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
 
 
 def index(request):
@@ -38,8 +42,13 @@ def _published_quiz(slug, request):
     return versioned(f"quiz:{content_version(request)}:{slug}", load)
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
+def _answers_refused(request, slug):
+    """Answers posted from another site, or from a browser that does not say where from: not stored."""
+    return render(request, "quizzes/refused.html", {"quiz": _published_quiz(slug, request)}, status=403)
+
+
 @ratelimit(key="ip", rate=form_rate, method="POST", block=True)
+@same_origin_posts(_answers_refused)
 def take(request, slug):
     if request.method != "POST":
         return _fresh_quiz(request, slug)
@@ -65,21 +74,12 @@ def _answerable(quiz):
 
 
 def _fresh_quiz(request, slug):
-    """A new quiz page in one of SHUFFLES choice orders, rendered once per order and cached.
-
-    The page is the same for everyone with that order except the CSRF token,
-    which each visitor gets in place of a placeholder.
-    """
-    seed = random.randrange(SHUFFLES)
-
-    def render_page():
-        quiz = _published_quiz(slug, request)
-        form = QuizForm(None, questions=_answerable(quiz), seed=seed)
-        context = {"quiz": quiz, "form": form, "seed": seed, "question_count": len(form.questions)}
-        return render_to_string("quizzes/take.html", {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request)
-
-    html = versioned(f"quiz-page:{content_version(request)}:{slug}:{seed}", render_page)
-    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+    """A new quiz page in one of SHUFFLES choice orders; the page cache keeps each order."""
+    seed = page_variant(request, SHUFFLES)
+    quiz = _published_quiz(slug, request)
+    form = QuizForm(None, questions=_answerable(quiz), seed=seed)
+    context = {"quiz": quiz, "form": form, "seed": seed, "question_count": len(form.questions)}
+    return render(request, "quizzes/take.html", context)
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -34,11 +34,11 @@ def tables(path):
 def families_posting(port, stop, seed):
     rng = random.Random(seed)
     client = Client(port)
-    token, choices = client.quiz_form()
+    choices = client.quiz_form()
     feedback_token = client.feedback_token()
     while not stop.is_set():
         data = {name: rng.choice(ids) for name, ids in choices.items()}
-        client.request("POST", "/quiz/oms-basics/", client.encode({**data, "csrfmiddlewaretoken": token, "seed": "1"}))
+        client.request("POST", "/quiz/oms-basics/", client.encode({**data, "seed": "1"}))
         client.request(
             "POST",
             "/topics/symptoms/feedback/",

@@ -8,9 +8,9 @@ from django.urls import reverse
 from condition.feedback import VOTE_SALT
 from condition.models import Page, PageFeedback
 from tests.factories import PageFactory, SectionFactory
+from tests.headers import SAME_ORIGIN
 
 pytestmark = pytest.mark.django_db
-SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
 
 
 @pytest.fixture

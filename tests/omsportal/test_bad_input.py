@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from condition.models import PageFeedback
 from quizzes.models import Answer, Attempt
+from tests.headers import SAME_ORIGIN
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,7 @@ def test_random_form_posts_never_500_and_invalid_ones_store_nothing(oms_content,
     client = Client()
     for url in FORMS:
         before = (PageFeedback.objects.count(), Attempt.objects.count())
-        response = client.post(url, data)
+        response = client.post(url, data, **SAME_ORIGIN)
         assert response.status_code < 500
         if response.status_code != 302:
             assert (PageFeedback.objects.count(), Attempt.objects.count()) == before
@@ -87,7 +88,7 @@ def test_tampered_quiz_choice_values_are_form_errors(oms_content, choice):
     if choice.strip() in {str(c.pk) for c in first.choices.all()}:
         return
     data[f"question_{first.pk}"] = choice
-    response = Client().post("/quiz/oms-basics/", data)
+    response = Client().post("/quiz/oms-basics/", data, **SAME_ORIGIN)
     assert response.status_code == 400
     assert_not_stored()
 
@@ -101,23 +102,23 @@ def test_wrong_methods_are_405(client, oms_content, url, method):
 
 @pytest.mark.parametrize("url", FORMS)
 def test_oversized_bodies_are_400(client, oms_content, url):
-    response = client.post(url, {"comment": "x" * (400 * 1024), "helpful": "yes"})
+    response = client.post(url, {"comment": "x" * (400 * 1024), "helpful": "yes"}, **SAME_ORIGIN)
     assert response.status_code == 400
     assert_not_stored()
 
 
 @pytest.mark.parametrize("url", FORMS)
 def test_too_many_fields_are_400(client, oms_content, url):
-    response = client.post(url, {f"field{i}": "1" for i in range(1000)})
+    response = client.post(url, {f"field{i}": "1" for i in range(1000)}, **SAME_ORIGIN)
     assert response.status_code == 400
     assert_not_stored()
 
 
 @pytest.mark.parametrize("url", FORMS)
 def test_non_form_bodies_are_refused(client, oms_content, url):
-    response = client.post(url, data=b"\xff\xfe{not json", content_type="application/json")
+    response = client.post(url, data=b"\xff\xfe{not json", content_type="application/json", **SAME_ORIGIN)
     assert 400 <= response.status_code < 500
-    response = client.post(url, data=b"\xff\xfe\x00", content_type="application/x-www-form-urlencoded")
+    response = client.post(url, data=b"\xff\xfe\x00", content_type="application/x-www-form-urlencoded", **SAME_ORIGIN)
     assert 400 <= response.status_code < 500
     assert_not_stored()
 
@@ -153,7 +154,7 @@ def test_posts_to_read_only_pages_are_405(client, oms_content):
     urls = ["/", "/topics/treatment/", "/glossary/", "/sources/", "/topics/treatment/handout/"]
     urls += ["/topics/treatment/handout.pdf", "/conditions/oms/handout.pdf"]
     data = {f"question_{q.pk}": str(q.choices.first().pk) for q in Quiz.objects.get().questions.all()}
-    result = client.post("/quiz/oms-basics/", data)
+    result = client.post("/quiz/oms-basics/", data, **SAME_ORIGIN)
     urls.append(result["Location"])
     attempts = Attempt.objects.count()
     for url in urls:

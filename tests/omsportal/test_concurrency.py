@@ -22,13 +22,13 @@ def server():
 def family(port, seed):
     rng = random.Random(seed)
     client = Client(port)
-    token, choices = client.quiz_form()
+    choices = client.quiz_form()
     feedback_token = client.feedback_token()
     statuses = []
     for index in range(POSTS_PER_CLIENT):
         if index % 2 == 0:
             data = {name: rng.choice(ids) for name, ids in choices.items()}
-            data.update(csrfmiddlewaretoken=token, seed="1")
+            data.update(seed="1")
             statuses.append(client.request("POST", "/quiz/oms-basics/", client.encode(data))[0])
         else:
             data = {

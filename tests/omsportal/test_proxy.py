@@ -73,3 +73,27 @@ def test_wrong_passwords_behind_the_proxy_do_not_lock_the_real_admin_out(behind_
     response = admin.post(login, {"username": "staff", "password": "the-right-password-123"})
     assert response.status_code == 302
     assert "_auth_user_id" in admin.session
+
+
+@pytest.mark.django_db
+def test_quiz_answers_through_the_https_proxy_pass_the_same_origin_check_and_the_family_limit(behind_proxy):
+    from quizzes.models import Attempt
+    from tests.factories import QuizFactory, question_with_choices
+
+    behind_proxy.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    behind_proxy.FORM_RATE = "2/m"
+    quiz = QuizFactory()
+    question = question_with_choices(quiz)
+    url = reverse("quizzes:take", args=[quiz.slug])
+    data = {f"question_{question.pk}": question.choices.get(is_correct=True).pk}
+    # The proxy passes on the Host the browser asked for and says it was reached over HTTPS.
+    browser = {"HTTP_HOST": "testserver", "HTTP_X_FORWARDED_PROTO": "https", "HTTP_SEC_FETCH_SITE": "same-origin"}
+
+    family = via_proxy("203.0.113.7")
+    assert family.post(url, data, HTTP_ORIGIN="https://testserver", **browser).status_code == 302
+    # The proxy says the family reached it over HTTPS: an http:// origin is another site.
+    assert family.post(url, data, HTTP_ORIGIN="http://testserver", **browser).status_code == 403
+    assert family.post(url, data, HTTP_ORIGIN="https://testserver", **browser).status_code == 429
+    other = via_proxy("198.51.100.66").post(url, data, HTTP_ORIGIN="https://testserver", **browser)
+    assert other.status_code == 302
+    assert Attempt.objects.count() == 2

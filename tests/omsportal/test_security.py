@@ -10,6 +10,7 @@ from django.urls import reverse
 from condition.models import PageFeedback
 from quizzes.models import Attempt
 from tests.factories import PageFactory, SectionFactory
+from tests.headers import SAME_ORIGIN
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -107,7 +108,7 @@ def test_quiz_floods_get_a_429(client, settings):
     question = question_with_choices(quiz)
     data = {f"question_{question.pk}": question.choices.first().pk}
     url = reverse("quizzes:take", args=[quiz.slug])
-    codes = [client.post(url, data).status_code for _ in range(3)]
+    codes = [client.post(url, data, **SAME_ORIGIN).status_code for _ in range(3)]
     assert codes == [302, 302, 429]
     assert Attempt.objects.count() == 2
 

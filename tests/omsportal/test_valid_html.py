@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from tests.browser.test_accessibility import PUBLIC_PATHS
+from tests.headers import SAME_ORIGIN
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +50,10 @@ def test_every_public_page_passes_the_nu_html_checker(client, oms_content, tmp_p
     pages["feedback"] = client.get("/topics/symptoms/feedback/").content
     quiz = Quiz.objects.get(slug="oms-basics")
     data = {f"question_{q.pk}": q.choices.first().pk for q in quiz.questions.all()}
-    pages["quiz result"] = client.get(client.post(reverse("quizzes:take", args=[quiz.slug]), data)["Location"]).content
-    pages["quiz with an error"] = client.post(reverse("quizzes:take", args=[quiz.slug]), {}).content
+    pages["quiz result"] = client.get(
+        client.post(reverse("quizzes:take", args=[quiz.slug]), data, **SAME_ORIGIN)["Location"]
+    ).content
+    pages["quiz with an error"] = client.post(reverse("quizzes:take", args=[quiz.slug]), {}, **SAME_ORIGIN).content
     pages["404"] = client.get("/no-such-page/").content
     assert vnu_errors(pages, tmp_path) == {}
 

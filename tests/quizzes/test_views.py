@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from quizzes.models import Answer, Attempt, Quiz
 from tests.factories import question_with_choices
+from tests.headers import SAME_ORIGIN
 from tests.quizzes.conftest import answers_for
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def test_quiz_page_shows_every_question_as_radio_buttons_with_a_progress_hint(cl
 
 
 def test_finishing_the_quiz_stores_an_anonymous_attempt_and_shows_the_result(client, quiz):
-    response = client.post(take_url(quiz), answers_for(quiz, wrong={1}))
+    response = client.post(take_url(quiz), answers_for(quiz, wrong={1}), **SAME_ORIGIN)
     attempt = Attempt.objects.get()
     assert response.status_code == 302 and response["Location"] == attempt.get_absolute_url()
     assert (attempt.correct_count, attempt.score_percent, attempt.passed) == (2, 67, False)
@@ -46,7 +47,7 @@ def test_finishing_the_quiz_stores_an_anonymous_attempt_and_shows_the_result(cli
 
 
 def test_meeting_the_pass_mark_says_so(client, quiz):
-    client.post(take_url(quiz), answers_for(quiz))
+    client.post(take_url(quiz), answers_for(quiz), **SAME_ORIGIN)
     html = client.get(Attempt.objects.get().get_absolute_url()).content.decode()
     assert "3 out of 3 right (100%)" in html and "That meets our goal of 70%" in html
 
@@ -56,7 +57,7 @@ def test_an_unanswered_question_is_flagged_at_the_top_and_beside_it_keeping_othe
     first = quiz.questions.first()
     missing = quiz.questions.all()[1]
     del data[f"question_{missing.pk}"]
-    response = client.post(take_url(quiz), data)
+    response = client.post(take_url(quiz), data, **SAME_ORIGIN)
     html = response.content.decode()
     assert response.status_code == 400
     assert "Please answer every question" in html
@@ -94,14 +95,14 @@ def test_tampered_answers_get_a_form_error_and_store_nothing(client, quiz, tampe
         data[key] = "9" * 400
     else:
         data[key] = ""
-    response = client.post(take_url(quiz), data)
+    response = client.post(take_url(quiz), data, **SAME_ORIGIN)
     assert response.status_code == 400
     assert "Question 1: please choose one of the answers shown." in response.content.decode() or tamper == "empty"
     assert not Attempt.objects.exists() and not Answer.objects.exists()
 
 
 def test_an_empty_post_asks_for_every_answer(client, quiz):
-    response = client.post(take_url(quiz), {})
+    response = client.post(take_url(quiz), {}, **SAME_ORIGIN)
     assert response.status_code == 400
     assert response.content.decode().count("please choose an answer") == 6
     assert not Attempt.objects.exists()
@@ -110,13 +111,13 @@ def test_an_empty_post_asks_for_every_answer(client, quiz):
 def test_a_bad_seed_is_ignored_not_an_error(client, quiz):
     data = answers_for(quiz)
     data["seed"] = "banana"
-    assert client.post(take_url(quiz), data).status_code == 302
+    assert client.post(take_url(quiz), data, **SAME_ORIGIN).status_code == 302
 
 
 def test_a_huge_body_is_refused_with_400_and_stores_nothing(client, quiz):
     data = answers_for(quiz)
     data["padding"] = "x" * (300 * 1024)
-    response = client.post(take_url(quiz), data)
+    response = client.post(take_url(quiz), data, **SAME_ORIGIN)
     assert response.status_code == 400
     assert not Attempt.objects.exists()
 
@@ -126,7 +127,7 @@ def test_an_unpublished_quiz_is_404_for_viewing_and_answering(client, quiz, stat
     data = answers_for(quiz)
     Quiz.objects.filter(pk=quiz.pk).update(status=status)
     assert client.get(take_url(quiz)).status_code == 404
-    assert client.post(take_url(quiz), data).status_code == 404
+    assert client.post(take_url(quiz), data, **SAME_ORIGIN).status_code == 404
     assert not Attempt.objects.exists()
 
 
@@ -136,7 +137,7 @@ def test_wrong_methods_are_refused(client, quiz):
 
 
 def test_result_of_another_quiz_or_unknown_id_is_404(client, quiz):
-    client.post(take_url(quiz), answers_for(quiz))
+    client.post(take_url(quiz), answers_for(quiz), **SAME_ORIGIN)
     attempt = Attempt.objects.get()
     assert client.get(reverse("quizzes:result", args=["other", attempt.public_id])).status_code == 404
     assert client.get(f"/quiz/{quiz.slug}/result/not-a-uuid/").status_code == 404
@@ -153,36 +154,37 @@ def test_try_again_shows_the_questions_afresh_with_choices_shuffled(client, quiz
 
 @pytest.mark.parametrize("questions", [3, 15])
 def test_quiz_page_and_submission_query_counts_do_not_grow_with_questions(
-    client, django_assert_num_queries, quiz, questions
+    client, django_assert_num_queries, quiz, questions, monkeypatch
 ):
     from django.core.cache import cache
 
     from condition import cache as content_cache
 
+    monkeypatch.setattr(content_cache, "pick_variant", lambda variants: 5)
     for _ in range(questions - 3):
         question_with_choices(quiz)
     with django_assert_num_queries(5):  # content version, quiz, questions, choices, clinic footer
         assert client.get(take_url(quiz)).status_code == 200
+    with django_assert_num_queries(1):  # from the page cache: the content version only
+        assert client.get(take_url(quiz)).status_code == 200
     data = answers_for(quiz)
     # The quiz is cached now: content version, savepoint, the attempt, all answers in one insert, release.
     with django_assert_num_queries(5):
-        assert client.post(take_url(quiz), data).status_code == 302
+        assert client.post(take_url(quiz), data, **SAME_ORIGIN).status_code == 302
     cache.clear()
     content_cache._local.clear()
     with django_assert_num_queries(8):  # and from cold: quiz, questions, choices first
-        assert client.post(take_url(quiz), data).status_code == 302
+        assert client.post(take_url(quiz), data, **SAME_ORIGIN).status_code == 302
 
 
-def test_a_fresh_quiz_page_gives_each_visitor_a_working_csrf_token(quiz):
+def test_answers_need_no_csrf_token_when_the_browser_says_they_came_from_the_quiz_page(quiz):
     from django.test import Client
 
     for _ in range(3):
         visitor = Client(enforce_csrf_checks=True)
         html = visitor.get(take_url(quiz)).content.decode()
-        assert "__csrf_token_placeholder__" not in html
-        data = answers_for(quiz)
-        data["csrfmiddlewaretoken"] = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        assert visitor.post(take_url(quiz), data).status_code == 302
+        assert "csrfmiddlewaretoken" not in html
+        assert visitor.post(take_url(quiz), answers_for(quiz), **SAME_ORIGIN).status_code == 302
     assert Attempt.objects.count() == 3
 
 
@@ -198,7 +200,7 @@ def test_publishing_a_change_to_the_quiz_shows_at_once(client, quiz):
 
 
 def test_result_page_query_count_is_constant(client, django_assert_num_queries, quiz):
-    client.post(take_url(quiz), answers_for(quiz))
+    client.post(take_url(quiz), answers_for(quiz), **SAME_ORIGIN)
     url = Attempt.objects.select_related("quiz").get().get_absolute_url()
     with django_assert_num_queries(3):  # attempt, answers with sections, clinic footer
         assert client.get(url).status_code == 200
@@ -222,7 +224,7 @@ def test_check_your_understanding_goes_straight_to_the_only_published_quiz(clien
 def test_a_published_quiz_whose_questions_were_all_deleted_is_404_not_500(client, quiz):
     quiz.questions.all().delete()
     assert client.get(take_url(quiz)).status_code == 404
-    assert client.post(take_url(quiz), {"seed": "1"}).status_code == 404
+    assert client.post(take_url(quiz), {"seed": "1"}, **SAME_ORIGIN).status_code == 404
     assert not Attempt.objects.exists()
 
 
@@ -238,7 +240,7 @@ def test_results_open_with_the_sections_to_read_again_once_each_in_page_order(cl
     question_with_choices(quiz, section=quiz.questions.get(section__anchor="part-2").section)
     questions = list(quiz.questions.all())  # part-0, part-1, part-2, early, part-2 again
     wrong = {index for index, question in enumerate(questions) if question.section.anchor in ("part-2", "early")}
-    response = client.post(take_url(quiz), answers_for(quiz, wrong=wrong))
+    response = client.post(take_url(quiz), answers_for(quiz, wrong=wrong), **SAME_ORIGIN)
     html = client.get(response["Location"]).content.decode()
     block = html[html.index("Read these again") : html.index('<ol class="results">')]
     links = re.findall(r'<a href="([^"]+)">', block)
@@ -246,5 +248,5 @@ def test_results_open_with_the_sections_to_read_again_once_each_in_page_order(cl
 
 
 def test_a_perfect_score_has_nothing_to_read_again(client, quiz):
-    response = client.post(take_url(quiz), answers_for(quiz))
+    response = client.post(take_url(quiz), answers_for(quiz), **SAME_ORIGIN)
     assert "Read these again" not in client.get(response["Location"]).content.decode()
