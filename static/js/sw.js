@@ -36,12 +36,14 @@ function keepable(url, response) {
   if (control.indexOf("no-store") !== -1 || control.indexOf("private") !== -1) {
     return Promise.resolve(null);
   }
+  var type = response.headers.get("Content-Type") || "";
+  var html = type.indexOf("text/html") === 0;
+  if (!html && !isStatic(url)) { return Promise.resolve(null); }  // pages only (no PDFs), and static files
   return response.clone().blob().then(function (body) {
     var headers = new Headers(response.headers);
     headers.set(SAVED_AT, new Date().toISOString());
     var copy = new Response(body, { status: 200, statusText: response.statusText, headers: headers });
-    var type = headers.get("Content-Type") || "";
-    if (type.indexOf("text/html") !== 0) { return copy; }
+    if (!html) { return copy; }
     return body.text().then(function (text) {
       return text.indexOf("csrfmiddlewaretoken") === -1 ? copy : null;
     });
@@ -96,9 +98,15 @@ function notSaved() {
   return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
+// Copies being kept now, by address: a page asking whether it is saved waits for its own.
+var saving = {};
+
 // Keep a copy for offline reading, without making the family wait for it.
 function saveLater(event, url, response) {
-  event.waitUntil(save(url, response).catch(function () { return null; }));
+  var done = save(url, response).catch(function () { return null; });
+  saving[url] = done;
+  done.then(function () { if (saving[url] === done) { delete saving[url]; } });
+  event.waitUntil(done);
 }
 
 function page(event) {
@@ -189,7 +197,9 @@ self.addEventListener("message", function (event) {
   if (data.type === "save") {
     found = fetchAndSave(url).catch(function () { return null; });
   } else {
-    found = caches.open(CONFIG.cache).then(function (cache) { return cache.match(url); });
+    found = Promise.resolve(saving[url]).then(function () {
+      return caches.open(CONFIG.cache);
+    }).then(function (cache) { return cache.match(url); });
   }
   event.waitUntil(found.then(function (saved) {
     port.postMessage({

@@ -69,6 +69,24 @@ def test_get_help_now_opens_offline_after_the_first_visit(site, family):
     expect(family.locator(".care-box").first).to_be_visible()
 
 
+def test_pages_a_family_opened_open_offline_without_tapping_save(site, family):
+    # The page they landed on (before the worker ran), and one they went on to.
+    family.goto(site.url + "/topics/symptoms/")
+    expect(family.locator(".save-offline [role=status]")).to_have_text(
+        re.compile("^Saved for offline reading on"), timeout=15000
+    )
+    family.get_by_role("link", name=re.compile("^Next:")).click()
+    family.wait_for_load_state()
+    following = family.url
+    title = family.get_by_role("heading", level=1).inner_text()
+    expect(family.locator(".save-offline [role=status]")).to_have_text(re.compile("^Saved"), timeout=15000)
+    go_offline(family)
+    for url, heading in ((site.url + "/topics/symptoms/", "symptoms"), (following, title)):
+        family.goto(url)
+        expect(family.get_by_role("heading", level=1)).to_have_text(re.compile(heading))
+        expect(family.get_by_role("status").filter(has_text="You are offline")).to_have_text(BANNER)
+
+
 def test_a_page_never_opened_says_so_offline_and_links_to_get_help_now(site, family):
     family.goto(site.url + "/")
     worker_ready(family)
