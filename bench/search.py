@@ -19,6 +19,7 @@ the spelling step scans is large) and rebuilds the index. Then:
 
 import os
 import random
+import shutil
 import statistics
 import string
 import sys
@@ -159,15 +160,16 @@ def run(pages, postgres=False):
     if postgres:
         from bench.server import postgres_database
 
-        database_url, drop = postgres_database(f"omsportal_bench_search_{pages}")
+        database_url, drop = postgres_database(f"omsportal_bench_search_{pages}_{os.getpid()}")
     try:
         _run(pages, scratch, database_url)
     finally:
-        if drop:
-            from django.db import connections
+        from django.db import connections
 
-            connections.close_all()
+        connections.close_all()
+        if drop:
             drop()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _run(pages, scratch, database_url):
