@@ -75,8 +75,8 @@ function pageKey(url) {
 function offlineCopy(saved) {
   var stamp = saved.headers.get(SAVED_AT);
   return saved.text().then(function (html) {
-    var banner = '<p class="offline-banner" role="status">You are offline. This is the copy saved on ' +
-      when(stamp) + ".</p>";
+    var banner = '<div class="wrap"><p class="offline-banner" role="status">' +
+      "You are offline. This is the copy saved on " + when(stamp) + ".</p></div>";
     var marked = html.replace(/<main\b[^>]*>/, function (main) { return main + banner; });
     var headers = new Headers(saved.headers);
     headers.delete("Content-Length");

@@ -56,6 +56,8 @@ def test_a_saved_topic_page_opens_offline_with_the_offline_banner(site, family):
     # Still the saved copy's own page: it says it is saved, and passes axe with the banner.
     expect(family.locator(".save-offline [role=status]")).to_have_text(re.compile("^Saved for offline reading on"))
     assert axe_violations(family) == []
+    family.emulate_media(color_scheme="dark")
+    assert axe_violations(family) == []
     assert family.evaluate("document.documentElement.scrollWidth") <= 360
 
 
