@@ -6,7 +6,8 @@
 
 var CONFIG = self.OMS_OFFLINE;
 var SAVED_AT = "X-Oms-Saved-At";
-var MAX_SAVED = 100;
+var MAX_SAVED = 200;  // pages saved in one go (all topics, or again after a content change)
+var AT_ONCE = 4;  // requests at a time when saving many
 
 function sameOrigin(url) {
   return new URL(url, self.location.href).origin === self.location.origin;
@@ -163,14 +164,39 @@ function previouslySaved() {
   });
 }
 
+// work(url) for each address, AT_ONCE at a time; resolves to the results in order.
+function each(urls, work) {
+  var results = [];
+  var next = 0;
+  function more() {
+    if (next >= urls.length) { return Promise.resolve(); }
+    var index = next++;
+    return work(urls[index]).then(function (result) {
+      results[index] = result;
+      return more();
+    });
+  }
+  var workers = [];
+  for (var n = 0; n < AT_ONCE; n++) { workers.push(more()); }
+  return Promise.all(workers).then(function () { return results; });
+}
+
+// Best effort: a page that is gone, or no longer for families, is simply not saved.
+function trySave(url) {
+  return fetchAndSave(url).catch(function () { return null; });
+}
+
+function savedCopy(url) {
+  return Promise.resolve(saving[url]).then(function () {
+    return caches.open(CONFIG.cache);
+  }).then(function (cache) { return cache.match(url); });
+}
+
 self.addEventListener("install", function (event) {
   if (!CONFIG) { return; }
   event.waitUntil(
     Promise.all(CONFIG.precache.map(fetchAndSave)).then(previouslySaved).then(function (urls) {
-      // Best effort: a page that is gone, or no longer for families, is simply not saved again.
-      return Promise.all(urls.map(function (url) {
-        return fetchAndSave(url).catch(function () { return null; });
-      }));
+      return each(urls, trySave);
     }).then(function () { return self.skipWaiting(); })
   );
 });
@@ -186,25 +212,16 @@ self.addEventListener("activate", function (event) {
   );
 });
 
-// From offline.js: {type: "status" | "save", url}. Answers {saved: "<date>"}, or {saved: null}
-// when there is no copy (a save that failed also says {failed: true}).
+// From offline.js: {type: "status" | "save", urls}. Answers {count, total, saved}: how many of
+// the addresses have a copy (after saving them, for "save"), and the oldest copy's date or null.
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   var port = event.ports[0];
-  if (!CONFIG || !port || !data.url || !sameOrigin(data.url)) { return; }
-  var url = pageKey(data.url);
-  var found;
-  if (data.type === "save") {
-    found = fetchAndSave(url).catch(function () { return null; });
-  } else {
-    found = Promise.resolve(saving[url]).then(function () {
-      return caches.open(CONFIG.cache);
-    }).then(function (cache) { return cache.match(url); });
-  }
-  event.waitUntil(found.then(function (saved) {
-    port.postMessage({
-      saved: saved ? when(saved.headers.get(SAVED_AT)) : null,
-      failed: data.type === "save" && !saved,
-    });
+  if (!CONFIG || !port || !Array.isArray(data.urls)) { return; }
+  var urls = data.urls.filter(function (url) { return typeof url === "string" && sameOrigin(url); });
+  urls = urls.map(pageKey).slice(0, MAX_SAVED);
+  event.waitUntil(each(urls, data.type === "save" ? trySave : savedCopy).then(function (copies) {
+    var stamps = copies.filter(Boolean).map(function (copy) { return copy.headers.get(SAVED_AT); }).sort();
+    port.postMessage({ count: stamps.length, total: urls.length, saved: stamps.length ? when(stamps[0]) : null });
   }));
 });

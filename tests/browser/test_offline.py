@@ -89,6 +89,26 @@ def test_pages_a_family_opened_open_offline_without_tapping_save(site, family):
         expect(family.get_by_role("status").filter(has_text="You are offline")).to_have_text(BANNER)
 
 
+def test_all_topics_saved_in_one_tap_open_offline(site, family):
+    family.goto(site.url + "/")
+    topics = family.locator(".topic-list a").evaluate_all("links => links.map(a => a.href)")
+    assert len(topics) >= 9
+    family.get_by_role("button", name="Save all topics for offline").click()
+    expect(family.locator(".save-offline [role=status]")).to_have_text(
+        re.compile(rf"^All {len(topics)} topics saved for offline reading on \w+ \d{{1,2}}, \d{{4}}"), timeout=30000
+    )
+    assert axe_violations(family) == []
+    family.reload()
+    expect(family.locator(".save-offline [role=status]")).to_have_text(
+        f"All {len(topics)} topics are saved for offline reading.", timeout=15000
+    )
+    go_offline(family)
+    for url in topics:
+        family.goto(url)
+        expect(family.get_by_role("status").filter(has_text="You are offline")).to_have_text(BANNER)
+        expect(family.get_by_role("heading", name="Key points")).to_be_visible()
+
+
 def test_a_page_never_opened_says_so_offline_and_links_to_get_help_now(site, family):
     family.goto(site.url + "/")
     worker_ready(family)

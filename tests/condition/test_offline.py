@@ -97,7 +97,7 @@ def test_a_topic_page_has_a_save_button_hidden_until_the_worker_runs(client):
     page = PageFactory(status=Page.Status.PUBLISHED)
     SectionFactory(page=page)
     html = client.get(page.get_absolute_url()).content.decode()
-    box = re.search(r'<div class="save-offline no-print" data-save-offline hidden>(.*?)</div>', html, re.S)
+    box = re.search(r'<div class="save-offline no-print" data-save-offline="page" hidden>(.*?)</div>', html, re.S)
     assert box, "no Save for offline box"
     assert '<button type="button">Save for offline</button>' in box.group(1)
     assert 'role="status"' in box.group(1)
@@ -110,3 +110,17 @@ def test_the_admin_preview_has_no_save_button(reviewer_client):
     SectionFactory(page=page)
     html = reviewer_client.get(reverse("admin:condition_page_preview", args=[page.pk])).content.decode()
     assert "data-save-offline" not in html
+
+
+def test_the_home_page_offers_to_save_every_topic_once(client):
+    for _ in range(3):
+        SectionFactory(page=PageFactory(status=Page.Status.PUBLISHED))
+    html = client.get("/").content.decode()
+    assert html.count("data-save-offline") == 1
+    box = re.search(r'<div class="save-offline no-print" data-save-offline="all" hidden>(.*?)</div>', html, re.S)
+    assert '<button type="button">Save all topics for offline</button>' in box.group(1)
+    assert "csrfmiddlewaretoken" not in html
+
+
+def test_the_home_page_without_topics_has_nothing_to_save(client):
+    assert "data-save-offline" not in client.get("/").content.decode()
