@@ -8,6 +8,9 @@ var CONFIG = self.OMS_OFFLINE;
 var SAVED_AT = "X-Oms-Saved-At";
 var MAX_SAVED = 200;  // pages saved in one go (all topics, or again after a content change)
 var AT_ONCE = 4;  // requests at a time when saving many
+var PATIENCE = 8000;  // ms to wait for a page before showing its saved copy
+var OFFLINE = "You are offline.";
+var SLOW = "The network is not answering.";
 
 function sameOrigin(url) {
   return new URL(url, self.location.href).origin === self.location.origin;
@@ -72,12 +75,12 @@ function pageKey(url) {
   return address.href;
 }
 
-// A saved page as families see it offline: the page with the banner at the top of its main content.
-function offlineCopy(saved) {
+// A saved page as families see it without the network: the page with a banner at the top of its main content.
+function savedCopy(saved, lead) {
   var stamp = saved.headers.get(SAVED_AT);
   return saved.text().then(function (html) {
     var banner = '<div class="wrap"><p class="offline-banner" role="status">' +
-      "You are offline. This is the copy saved on " + when(stamp) + ".</p></div>";
+      lead + " This is the copy saved on " + when(stamp) + ".</p></div>";
     var marked = html.replace(/<main\b[^>]*>/, function (main) { return main + banner; });
     var headers = new Headers(saved.headers);
     headers.delete("Content-Length");
@@ -103,24 +106,34 @@ function notSaved() {
 var saving = {};
 
 // Keep a copy for offline reading, without making the family wait for it.
-function saveLater(event, url, response) {
+function keepCopy(url, response) {
   var done = save(url, response).catch(function () { return null; });
   saving[url] = done;
   done.then(function () { if (saving[url] === done) { delete saving[url]; } });
-  event.waitUntil(done);
+  return done;
 }
 
+function saveLater(event, url, response) {
+  event.waitUntil(keepCopy(url, response));
+}
+
+// Network first. No answer at all (offline): the saved copy. An answer that does not come
+// (a signal that comes and goes): the saved copy after PATIENCE, if there is one.
 function page(event) {
   var url = pageKey(event.request.url);
-  return fetch(event.request).then(function (response) {
-    saveLater(event, url, response.clone());
+  var kept = null;
+  var network = fetch(event.request).then(function (response) {
+    kept = keepCopy(url, response.clone());
     return response;
-  }, function () {
-    return caches.open(CONFIG.cache).then(function (cache) {
-      return cache.match(url);
-    }).then(function (saved) {
-      return saved ? offlineCopy(saved) : notSaved();
-    });
+  });
+  // The worker stays up until the fresh copy is kept, also when the saved one was shown first.
+  event.waitUntil(network.then(function () { return kept; }, function () { return null; }));
+  var saved = caches.open(CONFIG.cache).then(function (cache) { return cache.match(url); });
+  var slow = new Promise(function (resolve) { setTimeout(resolve, PATIENCE); }).then(function () {
+    return saved.then(function (copy) { return copy ? savedCopy(copy, SLOW) : network; });
+  });
+  return Promise.race([network, slow]).catch(function () {
+    return saved.then(function (copy) { return copy ? savedCopy(copy, OFFLINE) : notSaved(); });
   });
 }
 
@@ -186,7 +199,7 @@ function trySave(url) {
   return fetchAndSave(url).catch(function () { return null; });
 }
 
-function savedCopy(url) {
+function copyOf(url) {
   return Promise.resolve(saving[url]).then(function () {
     return caches.open(CONFIG.cache);
   }).then(function (cache) { return cache.match(url); });
@@ -220,7 +233,7 @@ self.addEventListener("message", function (event) {
   if (!CONFIG || !port || !Array.isArray(data.urls)) { return; }
   var urls = data.urls.filter(function (url) { return typeof url === "string" && sameOrigin(url); });
   urls = urls.map(pageKey).slice(0, MAX_SAVED);
-  event.waitUntil(each(urls, data.type === "save" ? trySave : savedCopy).then(function (copies) {
+  event.waitUntil(each(urls, data.type === "save" ? trySave : copyOf).then(function (copies) {
     var stamps = copies.filter(Boolean).map(function (copy) { return copy.headers.get(SAVED_AT); }).sort();
     port.postMessage({ count: stamps.length, total: urls.length, saved: stamps.length ? when(stamps[0]) : null });
   }));

@@ -109,6 +109,21 @@ def test_all_topics_saved_in_one_tap_open_offline(site, family):
         expect(family.get_by_role("heading", name="Key points")).to_be_visible()
 
 
+def test_a_saved_page_opens_when_the_network_never_answers(site, family):
+    family.goto(site.url + "/topics/outlook/")
+    expect(family.locator(".save-offline [role=status]")).to_have_text(re.compile("^Saved"), timeout=15000)
+    stalled = []
+    family.context.route("**/topics/outlook/", lambda route: stalled.append(route))  # never answered
+    family.goto(site.url + "/topics/outlook/", timeout=20000)
+    assert stalled, "the worker did not ask the network first"
+    expect(family.get_by_role("status").filter(has_text="not answering")).to_have_text(
+        re.compile(r"^The network is not answering\. This is the copy saved on \w+ \d{1,2}, \d{4}")
+    )
+    expect(family.get_by_role("heading", name="Key points")).to_be_visible()
+    for route in stalled:
+        route.abort()
+
+
 def test_a_page_never_opened_says_so_offline_and_links_to_get_help_now(site, family):
     family.goto(site.url + "/")
     worker_ready(family)
