@@ -1,17 +1,25 @@
 """Search speed with 100 and 1,000 topic pages, next to the topic page (issue 12).
 
-Run: `.venv/bin/python bench/search.py` (part of `make bench`). For each size it
-builds a throwaway SQLite database with the default content plus generated
-pages (the default sections again, each with ten made-up words from a pool of
-20,000, so the vocabulary the spelling step scans is large), rebuilds the
-index, then times in one process, through Django's full request path (test
-client, no network): search pages with a plain query, another name, and a
-misspelling, and the cached and uncached topic page. It prints requests per
-second and p50 / p99 latency, and what a content change costs the index.
+Run: `.venv/bin/python bench/search.py` (part of `make bench`); `--postgres`
+uses a scratch database on the PostgreSQL server of .ci/postgres.sh (or
+DATABASE_URL's) instead of a scratch SQLite file. For each size it builds the
+database with the default content plus generated pages (the default sections
+again, each with ten made-up words from a pool of 20,000, so the vocabulary
+the spelling step scans is large) and rebuilds the index. Then:
+
+1. in one process, through Django's full request path (test client, no
+   network): search pages with a plain query, another name, and a
+   misspelling, and the cached and uncached topic page: requests per second
+   and p50 / p99 latency, and what a content change costs the index;
+2. over HTTP, against the portal under gunicorn (bench/server.py, production
+   settings, 2 workers) on the same database, one keep-alive client: median
+   and p95 ms per search for common words, misspellings and queries that
+   find nothing, with the SQL queries each search costs (counted in process).
 """
 
 import os
 import random
+import shutil
 import statistics
 import string
 import sys
@@ -23,6 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 ROUNDS = 300
 POOL = 20_000
+HTTP_ROUNDS = 60  # per query; each kind has five queries
+KINDS = {
+    "common words": ["treatment", "eyes", "medicine", "neuroblastoma", "sleep"],
+    "misspellings": ["opsoclonous", "myoclonous", "neuroblastomma", "tretment", "steriods"],
+    "no hits": ["xylophone", "qzvbnm", "wombat", "xxxyyyzzz", "plmokn"],
+}
 
 
 def timed(call, rounds=ROUNDS):
@@ -78,17 +92,97 @@ def build(pages):
     return time.perf_counter() - begin
 
 
-def run(pages):
+def percentile(times, fraction):
+    """Nearest rank: the value that `fraction` of the sorted times are at or under."""
+    times = sorted(times)
+    return times[min(len(times) - 1, max(0, round(len(times) * fraction) - 1))]
+
+
+def queries_per_search(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for kind, queries in KINDS.items():
+        counts[kind] = set()
+        for query in queries:
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get("/search/", {"q": query}).status_code == 200
+            counts[kind].add(len(captured))
+    return counts
+
+
+def over_http(database_url, counts):
+    """Searches through gunicorn on the bench's database: median and p95 ms, one client."""
+    import http.client
+    from urllib.parse import urlencode
+
+    from bench.server import PortalServer
+
+    server = PortalServer(workers=2, database_url=database_url, setup_database=False)
+    server.env["DJANGO_RATELIMIT"] = "false"
+    try:
+        server.start()
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+
+        def get(path):
+            begin = time.perf_counter()
+            conn.request("GET", path, headers={"Host": "127.0.0.1"})
+            response = conn.getresponse()
+            body = response.read()
+            elapsed = time.perf_counter() - begin
+            assert response.status == 200, (path, response.status, body[:200])
+            return elapsed, body
+
+        print(f"over HTTP (gunicorn, 2 workers, one keep-alive client, {HTTP_ROUNDS} rounds per query):")
+        print(f"{'searches':24} {'median ms':>10} {'p95 ms':>8} {'queries/search':>15} {'hits':>10}")
+        for kind, queries in KINDS.items():
+            times, hits = [], []
+            for query in queries:
+                path = "/search/?" + urlencode({"q": query})
+                hits.append(get(path)[1].count(b'class="search-where"'))  # warm, and what it finds
+                times += [get(path)[0] * 1000 for _ in range(HTTP_ROUNDS)]
+            spread = "-".join(str(n) for n in sorted({min(counts[kind]), max(counts[kind])}))
+            found = "-".join(str(n) for n in sorted({min(hits), max(hits)}))
+            print(f"{kind:24} {statistics.median(times):10.1f} {percentile(times, 0.95):8.1f} {spread:>15} {found:>10}")
+        get("/topics/symptoms/")
+        times = [get("/topics/symptoms/")[0] * 1000 for _ in range(HTTP_ROUNDS)]
+        print(f"{'topic page (cached)':24} {statistics.median(times):10.1f} {percentile(times, 0.95):8.1f}")
+        conn.close()
+    finally:
+        server.cleanup()
+
+
+def run(pages, postgres=False):
     scratch = Path(tempfile.mkdtemp(prefix="omsportal-search-"))
+    database_url = f"sqlite:///{scratch / 'db.sqlite3'}"
+    drop = None
+    if postgres:
+        from bench.server import postgres_database
+
+        database_url, drop = postgres_database(f"omsportal_bench_search_{pages}_{os.getpid()}")
+    try:
+        _run(pages, scratch, database_url)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if drop:
+            drop()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run(pages, scratch, database_url):
     os.environ.update(
         DJANGO_SETTINGS_MODULE="omsportal.settings",
         DJANGO_DEBUG="true",  # static files without collectstatic
         DJANGO_SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         DJANGO_ALLOWED_HOSTS="testserver",
         DJANGO_HTTPS="false",
-        DATABASE_URL=f"sqlite:///{scratch / 'db.sqlite3'}",
+        DATABASE_URL=database_url,
         DJANGO_CACHE_DIR=str(scratch / "cache"),
         DJANGO_CONTENT_VERSION_FILE=str(scratch / "content-version"),
+        DJANGO_LOG_LEVEL="ERROR",
     )
     import django
 
@@ -105,13 +199,14 @@ def run(pages):
     call_command("migrate", verbosity=0)
     call_command("load_oms_content", stdout=open(os.devnull, "w"))
     rebuild = build(pages)
+    words = "condition_search_vocab" if connection.vendor == "sqlite" else "condition_search_word"
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-        cursor.execute("SELECT count(*) FROM condition_search_vocab")
+        cursor.execute(f"SELECT count(*) FROM {words}")
         words = cursor.fetchone()[0]
     print(
-        f"\n{pages:,} pages: {SearchDocument.objects.count():,} indexed rows, {words:,} distinct words; "
-        f"full rebuild {rebuild:.2f} s"
+        f"\n{pages:,} pages on {connection.vendor}: {SearchDocument.objects.count():,} indexed rows, "
+        f"{words:,} distinct words; full rebuild {rebuild:.2f} s"
     )
     client = Client()
 
@@ -142,14 +237,24 @@ def run(pages):
     print(
         f"saving a glossary term (its row, and which terms each page uses): {(time.perf_counter() - begin) * 1000:.0f} ms"
     )
+    counts = queries_per_search(client)
+    connection.close()  # gunicorn's workers take over the database
+    over_http(database_url, counts)
 
 
 if __name__ == "__main__":
-    # One size per process: Django is set up once per process.
-    if len(sys.argv) > 1:
-        run(int(sys.argv[1]))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="pages of content (default 100 1000)")
+    parser.add_argument("--postgres", action="store_true", help="a scratch PostgreSQL database instead of SQLite")
+    args = parser.parse_args()
+    if len(args.sizes) == 1:
+        run(args.sizes[0], postgres=args.postgres)
     else:
         import subprocess
 
-        for size in (100, 1000):
-            subprocess.run([sys.executable, __file__, str(size)], check=True)
+        # One size per process: Django is set up once per process.
+        for size in args.sizes:
+            extra = ["--postgres"] if args.postgres else []
+            subprocess.run([sys.executable, __file__, str(size), *extra], check=True)

@@ -1,0 +1,59 @@
+"""Reading offline (issue 12): the service worker, served by the portal from the site root.
+
+The worker's code is static/js/sw.js. This view serves it at /sw.js (a worker
+controls only the addresses under its own), with a first line naming the
+content version, the addresses to save on install and the ones never to save.
+Every content change, and every deploy that changes the stylesheet or the
+worker, changes those bytes, so browsers install the new worker: it saves
+fresh copies of what the family had saved and deletes the old ones.
+
+Cached as a public page (condition.cache): `public, no-cache` with an ETag, so
+browsers revalidate it on every check and get a 304 while nothing changed.
+"""
+
+import functools
+import hashlib
+import json
+
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.templatetags.static import static
+from django.urls import reverse
+
+from condition.cache import content_version
+
+SOURCE = "js/sw.js"
+
+
+@functools.cache
+def _source():
+    with open(finders.find(SOURCE), encoding="utf-8") as file:
+        return file.read()
+
+
+def worker_config(request):
+    """What the worker needs from the server: names, addresses and the version of what it saves."""
+    precache = [
+        reverse("condition:home"),
+        reverse("condition:help"),
+        static("css/portal.css"),
+        static("js/offline.js"),
+        static("favicon.svg"),
+    ]
+    # The stylesheet's address changes with its content in production (hashed names).
+    build = hashlib.blake2b("\n".join([_source(), *precache]).encode(), digest_size=6).hexdigest()
+    return {
+        "cache": f"oms-offline-{content_version(request)}-{build}",
+        "precache": precache,
+        "static": static(""),
+        # Staff pages, the quiz (its form carries a CSRF token, its results are one family's).
+        "never": [reverse("admin:index"), reverse("quizzes:index")],
+    }
+
+
+def service_worker(request):
+    config = json.dumps(worker_config(request), separators=(",", ":"))
+    response = HttpResponse(f"self.OMS_OFFLINE = {config};\n{_source()}", content_type="text/javascript; charset=utf-8")
+    # The worker's scope is the whole site (the default for a script at the root; said outright).
+    response["Service-Worker-Allowed"] = "/"
+    return response
