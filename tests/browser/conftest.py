@@ -50,6 +50,7 @@ def site(live_server, transactional_db):
     importlib.import_module("quizzes.migrations.0002_staff_groups").create_groups(apps, None)
     importlib.import_module("condition.migrations.0003_care_advice_permissions").grant(apps, None)
     importlib.import_module("condition.migrations.0007_question_permissions").grant(apps, None)
+    importlib.import_module("quizzes.migrations.0006_draft_permissions").grant(apps, None)
     call_command("load_oms_content", stdout=open("/dev/null", "w"))
     return live_server
 
