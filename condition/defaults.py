@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from condition import drafts
 from condition.models import LoadedContent
 
 KINDS = []
@@ -40,7 +41,7 @@ class Item:
 @dataclass
 class Plan:
     item: Item
-    state: str  # "new", "deleted", "same", "changed", and after loading "blocked"
+    state: str  # "new", "deleted", "same", "changed", and after loading "blocked" or "submitted"
     edited: bool = False  # changed since it was loaded (or loaded before this was recorded)
     current: dict = None
     reason: str = ""  # why it was blocked
@@ -101,11 +102,25 @@ def load(*, update=False, overwrite_edited=False):
                     elif entry.state == "same":
                         remember(item)  # true whether or not it was recorded before
                     elif entry.state == "changed" and update and (overwrite_edited or not entry.edited):
-                        item.update(item.find())
-                        remember(item)
+                        _update_through_review(item)
+                        entry.state = "submitted"
             except Conflict as conflict:
                 entry.state, entry.reason = "blocked", str(conflict)
     return plans
+
+
+def _update_through_review(item):
+    """Shipped corrections reach families like any staff change: as a draft a clinical reviewer approves."""
+    current = item.find()
+    if not current.is_live:
+        item.update(current)  # not live yet: it is a draft itself
+        remember(item)
+        return
+    if current.pending_draft() is not None:
+        raise Conflict("staff have a draft of it open: approve or discard that draft, then run this again")
+    draft = drafts.start_draft(current, None)
+    item.update(draft)
+    drafts.submit(draft, None)
 
 
 def diff(entry):

@@ -259,11 +259,12 @@ def submit(draft, user):
     draft.edited_by = user
     draft.review_note = ""
     draft.save(update_fields=["status", "submitted_at", "edited_by", "review_note"])
-    recipients = sorted(set(approvers().exclude(pk=user.pk).values_list("email", flat=True)))
+    others = approvers().exclude(pk=user.pk) if user is not None else approvers()
+    recipients = sorted(set(others.values_list("email", flat=True)))
     if recipients:
         send_mail(
             f"OMS family guide: please review {_label(draft)}",
-            f"{user.get_full_name() or user.get_username()} submitted {_label(draft)} for review.\n\n"
+            f"{_name(user)} submitted {_label(draft)} for review.\n\n"
             f"See what changed and approve or send it back:\n{review_url(draft)}\n",
             None,
             recipients,
@@ -284,6 +285,8 @@ def send_back(draft, reviewer, note):
 
 
 def _name(user):
+    if user is None:
+        return "The shipped content update (load_oms_content)"
     return user.get_full_name() or user.get_username()
 
 

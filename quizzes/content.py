@@ -167,7 +167,9 @@ def _read(quiz):
 def _add_questions(quiz, questions):
     sections = {
         (section.page.slug, section.anchor): section
-        for section in Section.objects.filter(page__condition=quiz.condition).select_related("page")
+        for section in Section.objects.filter(page__condition=quiz.condition, page__draft_of=None).select_related(
+            "page"
+        )
     }
     choices = []
     for order, (page_slug, anchor, prompt, explanation, right, wrongs) in enumerate(questions, start=1):

