@@ -496,6 +496,9 @@ class ClinicProfile(Content):
     def save(self, *args, **kwargs):
         if self.draft_of_id is None:
             self.pk = 1  # the one profile; its drafts are working copies
+        elif self.pk is None:
+            # Ids are given by hand (the profile is 1), so PostgreSQL's sequence never moved: take the next one.
+            self.pk = (ClinicProfile.objects.aggregate(highest=models.Max("pk"))["highest"] or 1) + 1
         super().save(*args, **kwargs)
 
     @classmethod
