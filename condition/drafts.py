@@ -15,6 +15,7 @@ are content (`content_models()`); none of them lists models by hand.
 """
 
 import json
+import logging
 
 from django.apps import apps
 from django.conf import settings
@@ -26,6 +27,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+log = logging.getLogger(__name__)
 
 APPROVE_PERMISSION = "condition.publish_page"
 APPROVE_CODENAME = {"codename": "publish_page", "content_type__app_label": "condition"}
@@ -262,11 +265,10 @@ def submit(draft, user):
     others = approvers().exclude(pk=user.pk) if user is not None else approvers()
     recipients = sorted(set(others.values_list("email", flat=True)))
     if recipients:
-        send_mail(
+        _send(
             f"OMS family guide: please review {_label(draft)}",
             f"{_name(user)} submitted {_label(draft)} for review.\n\n"
             f"See what changed and approve or send it back:\n{review_url(draft)}\n",
-            None,
             recipients,
         )
 
@@ -284,6 +286,14 @@ def send_back(draft, reviewer, note):
     _mail_editor(draft, f"sent back by {_name(reviewer)}", f"What to change:\n{note}\n\nThe draft: {_admin_url(draft)}")
 
 
+def _send(subject, body, recipients):
+    """Mail staff; a mail server that is down never undoes or blocks a workflow step (it is logged)."""
+    try:
+        send_mail(subject, body, None, recipients)
+    except Exception:  # noqa: BLE001 - SMTP, DNS, TLS...: the step itself already happened
+        log.exception("could not send %r to %s", subject, recipients)
+
+
 def _name(user):
     if user is None:
         return "The shipped content update (load_oms_content)"
@@ -293,7 +303,7 @@ def _name(user):
 def _mail_editor(draft, what, body):
     editor = draft.edited_by
     if editor is not None and editor.email:
-        send_mail(f"OMS family guide: {_label(draft)} {what}", body + "\n", None, [editor.email])
+        _send(f"OMS family guide: {_label(draft)} {what}", body + "\n", [editor.email])
 
 
 def approve(draft, reviewer):

@@ -357,3 +357,17 @@ def test_choices_of_a_live_quiz_change_only_in_its_draft(editor_client, editor):
     url = reverse("admin:quizzes_question_change", args=[question.pk])
     assert editor_client.get(url).status_code == 200  # read-only view
     assert editor_client.post(url, {"prompt": "Changed?"}).status_code == 403
+
+
+def test_a_mail_server_that_is_down_never_blocks_or_undoes_a_review_step(editor, reviewer, settings, caplog):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 1  # nothing listens
+    reviewer.email = editor.email = "staff@clinic.example"
+    reviewer.save()
+    editor.save()
+    draft = drafts.start_draft(PageFactory(title="Old"), editor)
+    Page.objects.filter(pk=draft.pk).update(title="New")
+    drafts.submit(draft, editor)
+    live = drafts.approve(draft, reviewer)
+    assert live.title == "New"
+    assert "could not send" in caplog.text
