@@ -32,3 +32,29 @@ def test_submit_for_review_waits_until_changes_typed_into_the_form_are_saved(sit
     draft.refresh_from_db()
     assert draft.status == Page.Status.REVIEW
     assert "Some children sleep badly." in " ".join(draft.sections.values_list("body", flat=True))
+
+
+def test_an_editors_home_lists_a_sent_back_draft_with_the_note_on_readable_lines(site, desktop):
+    editor = User.objects.create_user("eddie", "eddie@clinic.example", "a-long-test-password", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    reviewer = User.objects.create_user("rita", "rita@clinic.example", "a-long-test-password", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="Clinical reviewers"))
+    draft = drafts.start_draft(Page.objects.get(slug="symptoms"), editor)
+    drafts.submit(draft, editor)
+    drafts.send_back(
+        draft, reviewer, "Please say 'sleep badly' and keep it to one short sentence, as families read it."
+    )
+    desktop.goto(site.url + "/admin/")
+    desktop.get_by_label("Username").fill("eddie")
+    desktop.get_by_label("Password").fill("a-long-test-password")
+    desktop.get_by_role("button", name="Log in").click()
+
+    row = desktop.locator("#your-drafts tr").filter(has_text="Signs and symptoms")
+    expect(row).to_contain_text("Sent back: Please say 'sleep badly'")
+    # Each cell keeps its words whole: "Page" once broke into "Pag" and "e".
+    kind = row.locator("td").first
+    expect(kind).to_have_text("Page")
+    lines = kind.evaluate(
+        "cell => { const range = document.createRange(); range.selectNodeContents(cell); return range.getClientRects().length; }"
+    )
+    assert lines == 1
