@@ -151,7 +151,13 @@ function asset(event) {
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (!CONFIG || request.method !== "GET" || !sameOrigin(request.url) || neverSaved(request.url)) { return; }
+  if (!CONFIG || request.method !== "GET" || !sameOrigin(request.url)) { return; }
+  if (neverSaved(request.url)) {
+    // Never kept (the quiz): online, straight through; offline, the portal's own
+    // "not saved" page with Get help now, not the browser's error page.
+    if (request.mode === "navigate") { event.respondWith(fetch(request).catch(notSaved)); }
+    return;
+  }
   if (request.mode === "navigate") {
     event.respondWith(page(event));
   } else if (isStatic(request.url)) {

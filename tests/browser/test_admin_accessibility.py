@@ -74,3 +74,29 @@ def test_the_admin_home_and_page_list_fit_a_1280_px_screen(site, reviewer_page):
     table = reviewer_page.evaluate("document.querySelector('#result_list').getBoundingClientRect().right")
     space = reviewer_page.evaluate("document.querySelector('#changelist-filter').getBoundingClientRect().left")
     assert table <= space, f"the page list runs under the filters ({table} > {space})"
+
+
+def test_axe_finds_nothing_on_the_review_page_and_the_open_take_down_box_light_and_dark(site, reviewer_page):
+    from condition import drafts
+
+    editor = User.objects.create_user("eddie", "eddie@clinic.example", "a-long-test-password", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    page = Page.objects.get(slug="symptoms")
+    draft = drafts.start_draft(page, editor)
+    section = draft.sections.exclude(body="").first()
+    section.body += "\n\nSome children sleep badly."
+    section.save()
+    drafts.submit(draft, editor)
+
+    found = {}
+    for scheme in ("light", "dark"):
+        reviewer_page.emulate_media(color_scheme=scheme)
+        reviewer_page.goto(site.url + f"/admin/condition/page/{draft.pk}/review/")
+        reviewer_page.locator(".review-same > summary").click()
+        found[f"review ({scheme})"] = axe_violations(reviewer_page)
+        reviewer_page.goto(site.url + f"/admin/condition/page/{page.pk}/change/")
+        reviewer_page.locator(".take-down > summary").click()
+        found[f"take-down ({scheme})"] = axe_violations(reviewer_page)
+        summary = reviewer_page.locator(".take-down > summary").bounding_box()
+        assert summary["height"] >= 24
+    assert {name: v for name, v in found.items() if v} == {}

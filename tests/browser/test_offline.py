@@ -150,6 +150,14 @@ def test_the_quiz_is_never_kept_for_offline(site, family):
     assert "/help/" in saved and "/" in saved
     assert not [url for url in saved if url.startswith("/quiz/")]
 
+    # Offline, the quiz answers with the portal's own page pointing to Get help now,
+    # not the browser's error page.
+    go_offline(family)
+    family.goto(site.url + "/quiz/oms-basics/")
+    expect(family.get_by_role("heading", level=1)).to_have_text("You are offline")
+    family.get_by_role("link", name="Get help now").click()
+    expect(family.get_by_role("heading", level=1)).to_have_text("Get help now")
+
 
 SAVED = """async () => {
     const saved = {};

@@ -60,6 +60,13 @@ def test_a_skipped_question_is_flagged_and_the_other_answers_are_kept(site, phon
     phone.locator(f"input[name='question_{skipped.pk}']:checked").evaluate("el => el.checked = false")
     phone.get_by_role("button", name="See my results").click()
     expect(phone.get_by_role("alert")).to_contain_text("Question 3: please choose an answer.")
+    # The flag beside the question sits under its last choice, which keeps the phone's
+    # full width (it once squeezed that choice to a word or two per line).
+    last_choice = phone.locator(f"#div_id_question_{skipped.pk} .form-check").last
+    flag = phone.locator(f"#id_question_{skipped.pk}_error")
+    label, box = last_choice.locator("label").bounding_box(), flag.bounding_box()
+    assert box["y"] >= label["y"] + label["height"]
+    assert label["width"] > 200
     expect(phone.locator("input[type=radio]:checked")).to_have_count(quiz.questions.count() - 1)
     phone.get_by_role("alert").get_by_role("link").click()
     expect(phone.locator(f"#id_question_{skipped.pk}_0")).to_be_in_viewport()
