@@ -21,8 +21,10 @@ import functools
 import gzip
 import hashlib
 import logging
+import os
 import random
 import time
+from pathlib import Path
 
 import brotli
 from django.conf import settings
@@ -41,10 +43,34 @@ from django.views.decorators.http import require_http_methods
 log = logging.getLogger(__name__)
 
 PAGE_TTL = 60 * 60 * 24
-# Part of every key: change it when the shape of a cached value changes, so a
-# deploy never reads what older code wrote. Migrations also bump the content
-# version (condition.signals), so cached model objects never outlive a schema.
-FORMAT = 3
+
+
+def _build_id():
+    """A fingerprint of the code, templates and static files this server runs.
+
+    Part of every key, so a deploy that changes a template, a stylesheet or
+    /sw.js never serves pages an older build made (their HTML names the older
+    hashed CSS). Every server running the same release computes the same id.
+    DJANGO_BUILD_ID (e.g. the git commit) replaces it where reading the files
+    at start-up is not wanted.
+    """
+    given = os.environ.get("DJANGO_BUILD_ID", "").strip()
+    if given:
+        return given
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for folder in ("templates", "static", "condition", "quizzes", "omsportal", "accounts"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".txt", ".css", ".js", ".svg", ".png", ".webp", ".jpg"}:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# Part of every key: a deploy never reads what older code wrote (the format of
+# a cached value, or pages older templates made). Migrations also bump the
+# content version (condition.signals), so cached model objects never outlive a schema.
+FORMAT = f"4-{_build_id()}"
 CACHE_CONTROL = "public, no-cache"  # the same for everyone; browsers and proxies revalidate
 # One build per key at a time: others wait up to WAIT seconds for it, then build themselves.
 LOCK_TTL = 30

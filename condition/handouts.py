@@ -16,6 +16,7 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
@@ -80,10 +81,16 @@ def handout_context(request, pages, *, title, paper, online_path, site=None):
         "online_url": url,
         "online_path": online_path,
         "short_url": url.split("://", 1)[-1],
+        "short_url_wrapping": _breakable_at_slashes(url.split("://", 1)[-1]),
         "qr": qr_svg(url),
         "printed_on": timezone.localdate(),
         "clinic": ClinicProfile.load(),
     }
+
+
+def _breakable_at_slashes(address):
+    """The printed address may wrap only after a slash, never inside a word ("…/topics/" then "treatment/")."""
+    return mark_safe("/<wbr>".join(escape(part) for part in address.split("/")))
 
 
 def render_handout_html(request, context):

@@ -69,7 +69,11 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
         if item.is_live:
             return "Live"
         label = item.get_status_display()
-        return f"{label} (change to a live one)" if item.is_working_copy else f"{label} (new)"
+        return f"{label} of a change to the live one" if item.is_working_copy else f"{label}, not live"
+
+    def view_on_site(self, item):
+        """Only a live item has a family-facing address; drafts have "Preview as families see it"."""
+        return item.get_absolute_url() if item.is_live and hasattr(item, "get_absolute_url") else None
 
     # --- the workflow's own views ------------------------------------------
     def get_urls(self):

@@ -262,3 +262,25 @@ def test_pages_with_a_csrf_token_are_never_compressed(client, page, which):
 def test_a_cached_page_still_refuses_a_host_that_is_not_allowed(client, page):
     assert client.get(page.get_absolute_url()).status_code == 200
     assert client.get(page.get_absolute_url(), HTTP_HOST="evil.example").status_code == 400
+
+
+def test_a_deploy_that_changes_a_template_or_stylesheet_never_reads_pages_older_builds_cached(
+    tmp_path, settings, monkeypatch
+):
+    from condition import cache as content_cache
+
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "static").mkdir()
+    (tmp_path / "templates" / "base.html").write_text("<p>old</p>")
+    (tmp_path / "static" / "site.css").write_text("p { color: black }")
+    first = content_cache._build_id()
+    (tmp_path / "static" / "site.css").write_text("p { color: navy }")
+    second = content_cache._build_id()
+    (tmp_path / "templates" / "base.html").write_text("<p>new</p>")
+    third = content_cache._build_id()
+    assert len({first, second, third}) == 3
+    assert content_cache._build_id() == third  # the same release, the same id on every server
+    monkeypatch.setenv("DJANGO_BUILD_ID", "git-abc123")
+    assert content_cache._build_id() == "git-abc123"
+    assert content_cache.FORMAT.startswith("4-")
