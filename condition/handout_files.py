@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from condition import handouts
-from condition.cache import content_version
+from condition.cache import FORMAT, content_version
 from condition.models import Page, Section
 
 FOLDER = "handouts"
@@ -41,7 +41,8 @@ def guide_pages(condition):
 def stored_name(condition, *, paper, site, kind, version=None, day=None):
     version = content_version() if version is None else version
     day = timezone.localdate() if day is None else day
-    digest = hashlib.blake2b(site.encode(), digest_size=6).hexdigest()
+    # The build id too: a deploy with a new handout template builds the guide afresh.
+    digest = hashlib.blake2b(f"{site}|{FORMAT}".encode(), digest_size=6).hexdigest()
     return f"{FOLDER}/{condition.slug}/{version}-{day.isoformat()}-{paper}-{digest}.{kind}"
 
 
