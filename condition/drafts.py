@@ -342,11 +342,17 @@ def _validation_problems(draft):
     """The draft checked again as it would go live: another item may have taken its name meanwhile."""
     from django.core.exceptions import ValidationError
 
+    problems = []
     try:
         draft.full_clean()
     except ValidationError as error:
-        return [f"{_field_label(draft, name)}: {' '.join(messages)}" for name, messages in error.message_dict.items()]
-    return []
+        problems = [f"{_field_label(draft, name)}: {' '.join(m)}" for name, m in error.message_dict.items()]
+    for field in draft._meta.concrete_fields:  # e.g. a page's condition: its name and other names show with it
+        if field.is_relation and field.name != "draft_of" and issubclass(field.related_model, Content):
+            related = getattr(draft, field.name)
+            if related is not None and not related.is_live:
+                problems.append(f"{_field_label(draft, field.name)} “{related}” is not live: approve it first.")
+    return problems
 
 
 def _field_label(item, name):

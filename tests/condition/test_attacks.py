@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from condition import drafts
 from condition.drafts import Revision, WorkflowError
-from condition.models import GlossaryTerm, Page
+from condition.models import Condition, GlossaryTerm, Page
 from tests.condition.test_admin import page_form_data
 from tests.conftest import verified_login
 from tests.factories import GlossaryTermFactory, PageFactory, SectionFactory
@@ -167,3 +167,38 @@ def test_staff_typed_markup_is_escaped_on_the_review_page_and_the_draft_form(rev
         html = reviewer_client.get(reverse(f"admin:condition_page_{name}", args=[draft.pk])).content.decode()
         for raw in ("<script>alert", "<img src=x", "<svg onload", "<b onmouseover"):
             assert raw not in html, f"{raw} unescaped on the {name} page"
+
+
+def test_a_page_never_goes_live_under_a_condition_no_one_approved(client, editor_client, editor, reviewer):
+    page = PageFactory(title="Fever")
+    SectionFactory(page=page, body="Call the clinic.")
+    add = reverse("admin:condition_condition_add")
+    unapproved = {"name": "UNAPPROVED name", "slug": "other", "summary": "x", "other_names": "UNAPPROVED alias"}
+    assert editor_client.post(add, unapproved).status_code == 302  # a new condition: a draft
+    draft = drafts.start_draft(page, editor)
+    data = page_form_data(draft, condition=Condition.objects.get(slug="other").pk)
+    assert editor_client.post(reverse("admin:condition_page_change", args=[draft.pk]), data).status_code == 302
+    draft.refresh_from_db()
+    drafts.submit(draft, editor)
+
+    with pytest.raises(WorkflowError, match="is not live: approve it first"):
+        drafts.approve(draft, reviewer)
+    assert "UNAPPROVED" not in client.get(page.get_absolute_url()).content.decode()
+    assert page.title not in client.get("/search/?q=alias").content.decode()
+
+
+def test_a_quiz_result_never_shows_a_care_box_taken_down(client, reviewer):
+    from quizzes.models import attempt_submit
+    from tests.factories import CareSectionFactory, QuizFactory, question_with_choices
+
+    section = CareSectionFactory(care_advice__title="Give double the dose")
+    quiz = QuizFactory()
+    question = question_with_choices(quiz)
+    question.section = section
+    question.save()
+    attempt = attempt_submit(quiz=quiz, answers=[(question, question.choices.filter(is_correct=False).first())])
+    assert "Give double the dose" in client.get(attempt.get_absolute_url()).content.decode()
+
+    drafts.take_down(section.care_advice, reviewer, "The dose is wrong.")
+    html = client.get(attempt.get_absolute_url()).content.decode()
+    assert "Give double the dose" not in html and f"#{section.anchor}" not in html
