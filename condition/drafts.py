@@ -473,7 +473,17 @@ def _apply(target, data, parent_field):
     skip = WORKFLOW_FIELDS | {"origin", parent_field} | set(getattr(model, "kept_on_approve", ()))
     for field in model._meta.concrete_fields:
         if not field.primary_key and field.name not in skip and field.name in data:
-            setattr(target, field.attname, field.to_python(data[field.name]))
+            value = field.to_python(data[field.name])
+            if (
+                field.is_relation
+                and value is not None
+                and not field.related_model._default_manager.filter(pk=value).exists()
+            ):
+                raise WorkflowError(
+                    f"That version uses a {field.related_model._meta.verbose_name} that no longer exists, "
+                    "so it cannot be brought back. Nothing changed."
+                )
+            setattr(target, field.attname, value)
     target.save()
     for field in model._meta.many_to_many:
         if field.name in data:

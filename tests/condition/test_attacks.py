@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from condition import drafts
 from condition.drafts import Revision, WorkflowError
-from condition.models import Condition, GlossaryTerm, Page
+from condition.models import CareAdvice, Condition, GlossaryTerm, Page, Section
 from tests.condition.test_admin import page_form_data
 from tests.conftest import verified_login
 from tests.factories import GlossaryTermFactory, PageFactory, SectionFactory
@@ -202,3 +202,20 @@ def test_a_quiz_result_never_shows_a_care_box_taken_down(client, reviewer):
     drafts.take_down(section.care_advice, reviewer, "The dose is wrong.")
     html = client.get(attempt.get_absolute_url()).content.decode()
     assert "Give double the dose" not in html and f"#{section.anchor}" not in html
+
+
+def test_restoring_a_version_whose_care_advice_is_gone_is_a_clear_refusal(editor_client, reviewer):
+    from tests.factories import CareSectionFactory
+
+    section = CareSectionFactory()
+    page, advice = section.page, section.care_advice
+    approved = Revision.record(page, Revision.Action.APPROVED, reviewer)
+    Section.objects.filter(pk=section.pk).update(care_advice=None, heading="Plain", body="Plain words.")
+    drafts.take_down(advice, reviewer, "Wrong.")
+    CareAdvice.objects.filter(pk=advice.pk).delete()
+
+    url = reverse(WORKFLOW, args=[page.pk, "restore"])
+    response = editor_client.post(url, {"revision": approved.pk}, follow=True)
+    assert response.status_code == 200
+    assert "no longer exists" in " ".join(str(message) for message in response.context["messages"])
+    assert not page.drafts.exists()
