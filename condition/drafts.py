@@ -255,7 +255,9 @@ def review_url(item):
 
 
 def _label(item):
-    return f"{item._meta.verbose_name} “{item}”"
+    """The item named on one line: it goes into mail subjects, where a line break is refused."""
+    name = " ".join(str(item).split())
+    return f"{item._meta.verbose_name} “{name[:100]}”"
 
 
 def submit(draft, user):

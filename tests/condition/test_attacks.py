@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from condition import drafts
 from condition.drafts import Revision, WorkflowError
-from condition.models import CareAdvice, Condition, GlossaryTerm, Page, Section
+from condition.models import CareAdvice, Condition, GlossaryTerm, Page, Section, Source
 from tests.condition.test_admin import page_form_data
 from tests.conftest import verified_login
 from tests.factories import GlossaryTermFactory, PageFactory, SectionFactory
@@ -219,3 +219,17 @@ def test_restoring_a_version_whose_care_advice_is_gone_is_a_clear_refusal(editor
     assert response.status_code == 200
     assert "no longer exists" in " ".join(str(message) for message in response.context["messages"])
     assert not page.drafts.exists()
+
+
+def test_a_citation_over_two_lines_can_be_submitted_and_the_reviewers_are_mailed(editor_client, reviewer, mailoutbox):
+    add = reverse("admin:condition_source_add")
+    data = {"key": "lines", "citation": "Author A.\r\nA title.\r\nA journal. 2020.", "url": "", "year": ""}
+    assert editor_client.post(add, data).status_code == 302
+    source = Source.objects.get(key="lines")
+    url = reverse("admin:condition_source_workflow", args=[source.pk, "submit"])
+    assert editor_client.post(url).status_code == 302
+    source.refresh_from_db()
+    assert source.status == Source.Status.REVIEW
+    assert [mail.subject for mail in mailoutbox] == [
+        "OMS family guide: please review source “lines: Author A. A title. A journal. 2020.”"
+    ]
