@@ -149,9 +149,10 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
         self._need(
             super().has_change_permission(request, item) and _editable(item.pending_draft() if item.is_live else item)
         )
-        revision = get_object_or_404(
-            Revision.of(item), pk=request.POST.get("revision"), action=Revision.Action.APPROVED
-        )
+        revision_id = request.POST.get("revision", "")
+        if not (revision_id.isascii() and revision_id.isdigit() and len(revision_id) < 19):
+            raise Http404("No such approved version")
+        revision = get_object_or_404(Revision.of(item), pk=revision_id, action=Revision.Action.APPROVED)
         draft = drafts.draft_from_revision(revision, request.user)
         self.log_change(
             request, draft, f"Replaced the draft's text with the version approved on {revision.created_at:%d %b %Y}."

@@ -233,3 +233,11 @@ def test_a_citation_over_two_lines_can_be_submitted_and_the_reviewers_are_mailed
     assert [mail.subject for mail in mailoutbox] == [
         "OMS family guide: please review source “lines: Author A. A title. A journal. 2020.”"
     ]
+
+
+@pytest.mark.parametrize("revision", ["abc", "1.5", "", "-1", "١"])
+def test_a_malformed_version_to_restore_is_a_404_not_a_500(editor_client, revision):
+    page = PageFactory()
+    url = reverse(WORKFLOW, args=[page.pk, "restore"])
+    assert editor_client.post(url, {"revision": revision}).status_code == 404
+    assert not page.drafts.exists()
