@@ -284,13 +284,29 @@ def send_back(draft, reviewer, note):
     note = (note or "").strip()
     if not note:
         raise WorkflowError("Say what needs to change, so the editor knows what to fix.")
-    draft.refresh_from_db()
-    if draft.status != Content.Status.REVIEW:
-        raise WorkflowError("Only a draft waiting for review can be sent back.")
-    draft.status = Content.Status.DRAFT
-    draft.review_note = note
-    draft.save(update_fields=["status", "review_note"])
+    with transaction.atomic():
+        draft = _locked_in_review(draft, "Only a draft waiting for review can be sent back.")
+        draft.status = Content.Status.DRAFT
+        draft.review_note = note
+        draft.save(update_fields=["status", "review_note"])
     _mail_editor(draft, f"sent back by {_name(reviewer)}", f"What to change:\n{note}\n\nThe draft: {_admin_url(draft)}")
+
+
+def _locked_in_review(draft, refusal):
+    """The draft as stored now, locked against a concurrent approval; refused unless it waits for review."""
+    locked = type(draft).objects.select_for_update().filter(pk=draft.pk).first()
+    if locked is None or locked.status != Content.Status.REVIEW:
+        raise WorkflowError(refusal)
+    return locked
+
+
+@transaction.atomic
+def withdraw(draft):
+    """Take a draft back from review to edit it (never one a reviewer has just approved)."""
+    draft = _locked_in_review(draft, "It is no longer waiting for review: a reviewer may have just approved it.")
+    draft.status = Content.Status.DRAFT
+    draft.save(update_fields=["status"])
+    return draft
 
 
 def _name(user):

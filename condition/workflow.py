@@ -121,8 +121,7 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
 
     def _step_withdraw(self, request, item):
         self._need(item.status == Content.Status.REVIEW and super().has_change_permission(request, item))
-        item.status = Content.Status.DRAFT
-        item.save(update_fields=["status"])
+        item = drafts.withdraw(item)
         self.message_user(request, "Taken back from review: you can edit it again.")
         return item
 

@@ -241,3 +241,15 @@ def test_a_malformed_version_to_restore_is_a_404_not_a_500(editor_client, revisi
     url = reverse(WORKFLOW, args=[page.pk, "restore"])
     assert editor_client.post(url, {"revision": revision}).status_code == 404
     assert not page.drafts.exists()
+
+
+def test_a_withdrawal_that_loses_the_race_with_approval_never_takes_the_item_down(editor, reviewer):
+    term = GlossaryTermFactory(term="ataxia", status=GlossaryTerm.Status.DRAFT)  # new: approval makes this row live
+    drafts.submit(term, editor)
+    seen_by_the_editor = GlossaryTerm.objects.get(pk=term.pk)  # the withdraw request loaded it ...
+    drafts.approve(term, reviewer)  # ... and the approval committed first
+    with pytest.raises(WorkflowError, match="no longer waiting for review"):
+        drafts.withdraw(seen_by_the_editor)
+    with pytest.raises(WorkflowError, match="waiting for review can be sent back"):
+        drafts.send_back(seen_by_the_editor, reviewer, "Too late.")
+    assert GlossaryTerm.objects.get(pk=term.pk).is_live
