@@ -496,6 +496,10 @@ class ClinicProfile(Content):
     def save(self, *args, **kwargs):
         if self.draft_of_id is None:
             self.pk = 1  # the one profile; its drafts are working copies
+        elif self.pk is None:
+            # Numbered here, not by the database: the profile's explicit id 1 never moved
+            # PostgreSQL's sequence on, so its first working copy would be given 1 too.
+            self.pk = (ClinicProfile.objects.aggregate(last=models.Max("pk"))["last"] or 1) + 1
         super().save(*args, **kwargs)
 
     @classmethod

@@ -253,3 +253,15 @@ def test_a_withdrawal_that_loses_the_race_with_approval_never_takes_the_item_dow
     with pytest.raises(WorkflowError, match="waiting for review can be sent back"):
         drafts.send_back(seen_by_the_editor, reviewer, "Too late.")
     assert GlossaryTerm.objects.get(pk=term.pk).is_live
+
+
+def test_a_draft_of_the_clinic_profile_can_be_started_on_every_database(editor_client, reviewer):
+    """On PostgreSQL the profile's explicit id 1 leaves the id sequence at 1: the first draft must not take it."""
+    from condition.models import ClinicProfile
+
+    profile = ClinicProfile(name="Clinic", phone="555 1000", status=ClinicProfile.Status.PUBLISHED)
+    profile.save()
+    url = reverse("admin:condition_clinicprofile_workflow", args=[1, "draft"])
+    assert editor_client.post(url).status_code == 302
+    draft = ClinicProfile.objects.get(draft_of=profile)
+    assert draft.pk != 1 and ClinicProfile.objects.live().get().phone == "555 1000"
