@@ -14,6 +14,7 @@ Signals, the search index, export and the admin ask this module which models
 are content (`content_models()`); none of them lists models by hand.
 """
 
+import hashlib
 import json
 import logging
 
@@ -24,7 +25,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 
@@ -218,6 +220,12 @@ def snapshot(item):
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
+def fingerprint(item):
+    """A short hash of the item's words, children included: what a reviewer saw on the review page."""
+    text = json.dumps(snapshot(item), sort_keys=True, cls=DjangoJSONEncoder)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
 # --- the workflow --------------------------------------------------------
 class WorkflowError(Exception):
     """Why a workflow step was refused, in words for staff."""
@@ -250,7 +258,9 @@ def review_url(item):
 
 
 def _label(item):
-    return f"{item._meta.verbose_name} “{item}”"
+    """The item named on one line: it goes into mail subjects, where a line break is refused."""
+    name = " ".join(str(item).split())
+    return f"{item._meta.verbose_name} “{name[:100]}”"
 
 
 def submit(draft, user):
@@ -277,12 +287,11 @@ def send_back(draft, reviewer, note):
     note = (note or "").strip()
     if not note:
         raise WorkflowError("Say what needs to change, so the editor knows what to fix.")
-    draft.refresh_from_db()
-    if draft.status != Content.Status.REVIEW:
-        raise WorkflowError("Only a draft waiting for review can be sent back.")
-    draft.status = Content.Status.DRAFT
-    draft.review_note = note
-    draft.save(update_fields=["status", "review_note"])
+    with transaction.atomic():
+        draft = _locked_in_review(draft, "Only a draft waiting for review can be sent back.")
+        draft.status = Content.Status.DRAFT
+        draft.review_note = note
+        draft.save(update_fields=["status", "review_note"])
     _mail_editor(draft, f"sent back by {_name(reviewer)}", f"What to change:\n{note}\n\nThe draft: {_admin_url(draft)}")
 
 
@@ -292,6 +301,23 @@ def _send(subject, body, recipients):
         send_mail(subject, body, None, recipients)
     except Exception:  # noqa: BLE001 - SMTP, DNS, TLS...: the step itself already happened
         log.exception("could not send %r to %s", subject, recipients)
+
+
+def _locked_in_review(draft, refusal):
+    """The draft as stored now, locked against a concurrent approval; refused unless it waits for review."""
+    locked = type(draft).objects.select_for_update().filter(pk=draft.pk).first()
+    if locked is None or locked.status != Content.Status.REVIEW:
+        raise WorkflowError(refusal)
+    return locked
+
+
+@transaction.atomic
+def withdraw(draft):
+    """Take a draft back from review to edit it (never one a reviewer has just approved)."""
+    draft = _locked_in_review(draft, "It is no longer waiting for review: a reviewer may have just approved it.")
+    draft.status = Content.Status.DRAFT
+    draft.save(update_fields=["status"])
+    return draft
 
 
 def _name(user):
@@ -306,8 +332,12 @@ def _mail_editor(draft, what, body):
         _send(f"OMS family guide: {_label(draft)} {what}", body + "\n", [editor.email])
 
 
-def approve(draft, reviewer):
-    """Put `draft` live in one transaction; returns the live item. Raises WorkflowError when refused."""
+def approve(draft, reviewer, seen=None):
+    """Put `draft` live in one transaction; returns the live item. Raises WorkflowError when refused.
+
+    `seen` is the draft's `fingerprint()` as the reviewer read it; when given, a draft that changed
+    since (taken back, edited and submitted again) is refused.
+    """
     if not may_approve(reviewer):
         raise WorkflowError("Only a clinical reviewer can approve.")
     try:
@@ -316,9 +346,17 @@ def approve(draft, reviewer):
             draft = type(draft).objects.select_for_update().get(pk=draft.pk)
             if draft.status != Content.Status.REVIEW:
                 raise WorkflowError("Only a draft submitted for review can be approved.")
-            if draft.edited_by_id == reviewer.pk and not settings.OMS_ALLOW_SELF_APPROVAL:
-                raise WorkflowError("You submitted this draft: another clinical reviewer must approve it.")
-            problems = draft.approval_problems() if hasattr(draft, "approval_problems") else []
+            if seen is not None and seen != fingerprint(draft):
+                raise WorkflowError(
+                    "This draft changed after you opened it: nothing went live. Look at the changes again."
+                )
+            if not settings.OMS_ALLOW_SELF_APPROVAL:
+                if draft.edited_by_id == reviewer.pk:
+                    raise WorkflowError("You submitted this draft: another clinical reviewer must approve it.")
+                if reviewer.pk in _writers(draft):
+                    raise WorkflowError("You edited this draft: another clinical reviewer must approve it.")
+            problems = _validation_problems(draft)
+            problems += draft.approval_problems() if hasattr(draft, "approval_problems") else []
             if problems:
                 raise WorkflowError(" ".join(problems))
             editor = draft.edited_by
@@ -329,6 +367,53 @@ def approve(draft, reviewer):
     draft.edited_by = editor
     _mail_editor(draft, f"approved by {_name(reviewer)}", f"It is live now: {_admin_url(live)}")
     return live
+
+
+def _validation_problems(draft):
+    """The draft checked again as it would go live: another item may have taken its name meanwhile."""
+    from django.core.exceptions import ValidationError
+
+    problems = []
+    try:
+        draft.full_clean()
+    except ValidationError as error:
+        problems = [f"{_field_label(draft, name)}: {' '.join(m)}" for name, m in error.message_dict.items()]
+    for field in draft._meta.concrete_fields:  # e.g. a page's condition: its name and other names show with it
+        if field.is_relation and field.name != "draft_of" and issubclass(field.related_model, Content):
+            related = getattr(draft, field.name)
+            if related is not None and not related.is_live:
+                problems.append(f"{_field_label(draft, field.name)} “{related}” is not live: approve it first.")
+    return problems
+
+
+def _field_label(item, name):
+    try:
+        return str(item._meta.get_field(name).verbose_name).capitalize()
+    except Exception:
+        return "This draft"
+
+
+def _rows_of(item):
+    """The item and every row that travels with it, as (model, pk)."""
+    yield type(item), item.pk
+    for accessor, _parent_field in children_of(item):
+        for child in getattr(item, accessor).all():
+            yield from _rows_of(child)
+
+
+def _writers(draft):
+    """Users who changed this draft or its rows in the admin since the item last went live."""
+    from django.contrib.admin.models import LogEntry
+
+    rows = Q(pk__in=[])
+    for model, pk in _rows_of(draft):
+        rows |= Q(content_type=ContentType.objects.get_for_model(model), object_id=str(pk))
+    entries = LogEntry.objects.filter(rows)
+    if not draft.draft_of_id:  # a new or taken-down item: only what was written since it was last live
+        since = Revision.of(draft).values_list("created_at", flat=True).first()
+        if since is not None:
+            entries = entries.filter(action_time__gt=since)
+    return set(entries.values_list("user_id", flat=True))
 
 
 def _put_live(draft):
@@ -355,12 +440,33 @@ def _merge_children(draft, live):
         for pk, child in existing.items():
             if pk not in kept:
                 child.delete()
+        _park_unique_values(type(rows[0]) if rows else None, kept, parent_field)
         for row in rows:
             target = existing.get(row.origin_id) or type(row)()
             _copy_fields(row, target, exclude={"origin", parent_field})
             setattr(target, parent_field, live)
             target.save()
             _merge_children(row, target)
+
+
+def _park_unique_values(model, pks, parent_field):
+    """Give kept rows placeholder values for what is unique within their parent, so a draft may swap
+    them (two sections swapping anchors) without a row clashing with one not yet written."""
+    if model is None or not pks:
+        return
+    for constraint in model._meta.constraints:
+        if not isinstance(constraint, models.UniqueConstraint) or constraint.condition is not None:
+            continue
+        if parent_field not in constraint.fields:
+            continue
+        texts = [
+            name
+            for name in constraint.fields
+            if name != parent_field and isinstance(model._meta.get_field(name), models.CharField)
+        ]
+        if texts:
+            placeholder = Concat(Value("~"), Cast("pk", models.CharField()))
+            model._default_manager.filter(pk__in=pks).update(**dict.fromkeys(texts, placeholder))
 
 
 def take_down(item, reviewer, reason):
@@ -385,6 +491,8 @@ def draft_from_revision(revision, user):
     if live is None:
         raise WorkflowError("That item no longer exists.")
     draft = start_draft(live, user) if live.is_live else live
+    if draft.status != Content.Status.DRAFT:
+        raise WorkflowError("The draft is waiting for review: take it back to edit before replacing its text.")
     _apply(draft, revision.data, parent_field=None)
     draft.edited_by = user
     draft.save()
@@ -396,7 +504,17 @@ def _apply(target, data, parent_field):
     skip = WORKFLOW_FIELDS | {"origin", parent_field} | set(getattr(model, "kept_on_approve", ()))
     for field in model._meta.concrete_fields:
         if not field.primary_key and field.name not in skip and field.name in data:
-            setattr(target, field.attname, field.to_python(data[field.name]))
+            value = field.to_python(data[field.name])
+            if (
+                field.is_relation
+                and value is not None
+                and not field.related_model._default_manager.filter(pk=value).exists()
+            ):
+                raise WorkflowError(
+                    f"That version uses a {field.related_model._meta.verbose_name} that no longer exists, "
+                    "so it cannot be brought back. Nothing changed."
+                )
+            setattr(target, field.attname, value)
     target.save()
     for field in model._meta.many_to_many:
         if field.name in data:

@@ -125,14 +125,13 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
 
     def _step_withdraw(self, request, item):
         self._need(item.status == Content.Status.REVIEW and super().has_change_permission(request, item))
-        item.status = Content.Status.DRAFT
-        item.save(update_fields=["status"])
+        item = drafts.withdraw(item)
         self.message_user(request, "Taken back from review: you can edit it again.")
         return item
 
     def _step_approve(self, request, item):
         self._need(drafts.may_approve(request.user))
-        live = drafts.approve(item, request.user)
+        live = drafts.approve(item, request.user, seen=request.POST.get("seen", ""))
         self.message_user(request, "Approved: families read the new version from now on.", messages.SUCCESS)
         return live
 
@@ -149,9 +148,18 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
         return item
 
     def _step_restore(self, request, item):
-        self._need(super().has_change_permission(request, item) and _editable(item.pending_draft()))
-        revision = get_object_or_404(Revision.of(item), pk=request.POST.get("revision"))
+        # Never into a draft waiting for review: the reviewer would approve words they did not see.
+        self._need(
+            super().has_change_permission(request, item) and _editable(item.pending_draft() if item.is_live else item)
+        )
+        revision_id = request.POST.get("revision", "")
+        if not (revision_id.isascii() and revision_id.isdigit() and len(revision_id) < 19):
+            raise Http404("No such approved version")
+        revision = get_object_or_404(Revision.of(item), pk=revision_id, action=Revision.Action.APPROVED)
         draft = drafts.draft_from_revision(revision, request.user)
+        self.log_change(
+            request, draft, f"Replaced the draft's text with the version approved on {revision.created_at:%d %b %Y}."
+        )
         self.message_user(request, f"A draft now holds the version approved on {revision.created_at:%d %b %Y}.")
         return draft
 
@@ -167,6 +175,7 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
             "item": item,
             "live": live,
             "changes": compare(live, item),
+            "seen": drafts.fingerprint(item),
             "may_approve": drafts.may_approve(request.user),
             "own_draft": item.edited_by_id == request.user.pk,
             "self_approval": drafts.settings.OMS_ALLOW_SELF_APPROVAL,

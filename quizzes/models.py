@@ -191,9 +191,11 @@ class Answer(models.Model):
 
     @property
     def reread_url(self):
-        """The section that explains the answer, while it is still published."""
+        """The section that explains the answer, while families can read it (a care box's advice live too)."""
         if self.section is None or not self.section.page.is_published:
             return None
+        if self.section.care_advice_id and not self.section.care_advice.is_live:
+            return None  # a care box taken down in an emergency: not even its title
         return self.section.get_absolute_url()
 
 

@@ -98,6 +98,7 @@ def result(request, slug, public_id):
             "section__anchor",
             "section__heading",
             "section__care_advice__title",
+            "section__care_advice__status",
             "section__order",
             "section__page__order",
             "section__page__slug",

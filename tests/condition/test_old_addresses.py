@@ -28,7 +28,8 @@ def test_a_printed_handout_address_still_leads_to_the_page_after_its_slug_change
     draft.save()
     drafts.submit(draft, editor)
     verified_login(client, reviewer)
-    approved = client.post(reverse("admin:condition_page_workflow", args=[draft.pk, "approve"]))
+    url = reverse("admin:condition_page_workflow", args=[draft.pk, "approve"])
+    approved = client.post(url, {"seen": drafts.fingerprint(draft)})
     assert approved.status_code == 302
     client.logout()
     assert Page.objects.get(pk=page.pk).slug == "signs-of-oms"  # the same page, at its new address

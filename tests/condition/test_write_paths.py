@@ -463,7 +463,7 @@ def workflow_case(model, spec, editor, action):
         revision = drafts.Revision.record(live, drafts.Revision.Action.APPROVED, None)
         data = {"revision": revision.pk}
     else:
-        data = {"note": "Please check the numbers.", "reason": "Wrong advice found."}
+        data = {"note": "Please check the numbers.", "reason": "Wrong advice found.", "seen": drafts.fingerprint(draft)}
     url = object_url(item_model, WORKFLOW, target, action)
     if action == "approve" or action == "take-down" and admin.site._registry[item_model].can_take_down:
         return Case(url, data, "refused")
