@@ -244,6 +244,7 @@ def test_every_content_model_is_declared_once_and_known_to_signals_and_export():
         "condition.condition",
         "condition.page",
         "condition.section",
+        "condition.sectionimage",
         "condition.suggestedquestion",
         "condition.source",
         "condition.careadvice",
