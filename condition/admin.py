@@ -276,3 +276,9 @@ class SectionImageAdmin(ChildAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # add pictures under their section, where the workflow applies
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "section":  # only into a section of an open draft page
+            kwargs["queryset"] = Section.objects.filter(page__status=Page.Status.DRAFT).select_related("page")
+            return admin.ModelAdmin.formfield_for_foreignkey(self, db_field, request, **kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
