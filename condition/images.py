@@ -10,8 +10,10 @@ folder per upload, so files never change: a draft and the live row share
 them, and deleting a draft never deletes a file a live row uses.
 """
 
+import contextlib
 import io
 import re
+import threading
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -19,7 +21,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 FOLDER = "images"
 ALT_MAX = 250
@@ -43,6 +45,25 @@ def open_checked(upload):
     if upload.size is not None and upload.size > MAX_BYTES:
         raise ValidationError(f"This file is {upload.size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 2**20} MB.")
     upload.seek(0)
+    with _strict_decoding():
+        return _decode(upload)
+
+
+@contextlib.contextmanager
+def _strict_decoding():
+    """A cut-short file is refused, even after WeasyPrint (handouts) told Pillow to load them."""
+    with _decode_lock:
+        previous, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
+_decode_lock = threading.Lock()
+
+
+def _decode(upload):
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise ValidationError(f"This file is over the {MAX_BYTES // 2**20} MB limit.")

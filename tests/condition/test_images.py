@@ -395,3 +395,14 @@ def test_picture_files_live_in_the_media_folder_that_backups_copy(section, setti
     assert backups._media_root() == Path(settings.MEDIA_ROOT)
     for name in [image.image.name, image.renditions[0]["webp"], image.renditions[0]["fallback"]]:
         assert (Path(settings.MEDIA_ROOT) / name).is_file()
+
+
+def test_a_cut_short_file_is_refused_even_after_weasyprint_let_pillow_load_them(section):
+    import weasyprint.images  # noqa: F401 (sets ImageFile.LOAD_TRUNCATED_IMAGES for its own use)
+    from PIL import ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = True
+    try:
+        assert "JPEG, PNG or WebP" in refusal(section, picture_bytes("PNG")[:200], "cut-short.png")
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
