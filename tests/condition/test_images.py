@@ -406,3 +406,17 @@ def test_a_cut_short_file_is_refused_even_after_weasyprint_let_pillow_load_them(
         assert "JPEG, PNG or WebP" in refusal(section, picture_bytes("PNG")[:200], "cut-short.png")
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+
+def test_staff_upload_a_logo_to_a_draft_of_the_clinic_profile(admin_client, editor):
+    live = live_clinic()
+    draft = drafts.start_draft(live, editor)
+    url = reverse("admin:condition_clinicprofile_change", args=[draft.pk])
+    assert 'enctype="multipart/form-data"' in admin_client.get(url).content.decode()
+    form = {"name": draft.name, "phone": "", "after_hours_phone": "", "emergency_phone": "", "address": ""}
+    response = admin_client.post(url, {**form, "short_name": "Riverside", "logo": upload()})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.logo.name.startswith("images/") and draft.logo_renditions
+    live.refresh_from_db()
+    assert not live.logo  # live only once a reviewer approves
