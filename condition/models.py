@@ -513,6 +513,9 @@ class ClinicProfile(Content):
     def save(self, *args, **kwargs):
         if self.draft_of_id is None:
             self.pk = 1  # the one profile; its drafts are working copies
+        elif self.pk is None:
+            # The live row's id 1 was set by hand, so PostgreSQL's id sequence may still hand out 1.
+            self.pk = max(1, ClinicProfile.objects.aggregate(top=models.Max("pk"))["top"] or 1) + 1
         prepare(
             self,
             "logo",

@@ -207,7 +207,7 @@ def test_no_draft_text_reaches_families_on_any_public_page(client, oms_content, 
         for question in getattr(draft, "questions", Section.objects.none()).all():
             question.prompt = f"{marker}?"
             question.save()
-        for image in SectionImage.objects.filter(section__page__pk=draft.pk):  # pictures travel with the page
+        for image in SectionImage.objects.filter(section__page=draft if isinstance(draft, Page) else None):
             image.alt, image.caption = f"{marker} {image.alt}"[:250], marker
             image.save()
         if isinstance(draft, ClinicProfile):
