@@ -13,6 +13,7 @@ from condition.models import (
     Page,
     PageFeedback,
     Section,
+    SectionImage,
     Source,
     SuggestedQuestion,
 )
@@ -28,6 +29,7 @@ admin.site.index_title = "Content, reviews and results"
 class SectionInline(ChildInlineMixin, admin.StackedInline):
     model = Section
     extra = 0
+    show_change_link = True  # pictures are added on the section's own page
     fields = [("heading", "anchor"), "care_advice", "body", "order"]
     prepopulated_fields = {"anchor": ["heading"]}
 
@@ -212,7 +214,7 @@ class CareAdviceAdmin(ContentAdmin):
 
 @admin.register(ClinicProfile)
 class ClinicProfileAdmin(ContentAdmin):
-    list_display = ["name", "phone", "after_hours_phone", "emergency_phone"]
+    list_display = ["name", "short_name", "phone", "after_hours_phone", "emergency_phone"]
 
     def has_add_permission(self, request):
         return not ClinicProfile.objects.originals().exists() and super().has_add_permission(request)
@@ -237,9 +239,20 @@ class PageFeedbackAdmin(admin.ModelAdmin):
         return False
 
 
+class SectionImageInline(ChildInlineMixin, admin.StackedInline):
+    """Pictures in a section: added and changed only while its page is an open draft."""
+
+    model = SectionImage
+    extra = 0
+    fields = ["image", "alt", "caption", "order"]
+    verbose_name_plural = "Pictures (shown under the section's text; JPEG, PNG or WebP)"
+
+
 @admin.register(Section)
 class SectionAdmin(ChildAdminMixin, admin.ModelAdmin):
-    """Sections are edited under their page; this list is for search and quiz links."""
+    """Sections are edited under their page; here too, with their pictures."""
+
+    inlines = [SectionImageInline]
 
     list_display = ["__str__", "page", "care_advice", "order"]
     list_filter = [("care_advice", admin.EmptyFieldListFilter), "page"]
@@ -250,3 +263,22 @@ class SectionAdmin(ChildAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # add sections under their page, where the workflow applies
+
+
+@admin.register(SectionImage)
+class SectionImageAdmin(ChildAdminMixin, admin.ModelAdmin):
+    """Every picture with its alt text, to find one; they are added under their section."""
+
+    list_display = ["__str__", "section", "caption", "order"]
+    search_fields = ["alt", "caption", "section__heading", "section__page__title"]
+    list_select_related = ["section__page"]
+    fields = ["section", "image", "alt", "caption", "order"]
+
+    def has_add_permission(self, request):
+        return False  # add pictures under their section, where the workflow applies
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "section":  # only into a section of an open draft page
+            kwargs["queryset"] = Section.objects.filter(page__status=Page.Status.DRAFT).select_related("page")
+            return admin.ModelAdmin.formfield_for_foreignkey(self, db_field, request, **kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -26,6 +26,7 @@ from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q, Value
+from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
@@ -217,7 +218,14 @@ def snapshot(item):
         data[field.name] = sorted(related.pk for related in getattr(item, field.name).all())
     for accessor, _parent_field in children_of(item):
         data[accessor] = [snapshot(child) for child in getattr(item, accessor).all()]
-    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+    return json.loads(json.dumps(data, cls=_SnapshotEncoder))
+
+
+class _SnapshotEncoder(DjangoJSONEncoder):
+    def default(self, o):
+        if isinstance(o, FieldFile):  # a picture: its stored name (files never change)
+            return o.name or ""
+        return super().default(o)
 
 
 def fingerprint(item):

@@ -34,7 +34,7 @@ SMALL_GUIDE_PAGES = 12
 
 
 def guide_pages(condition):
-    sections = Prefetch("sections", Section.objects.shown().select_related("care_advice"))
+    sections = Prefetch("sections", Section.objects.shown().select_related("care_advice").prefetch_related("images"))
     return list(Page.objects.live().filter(condition=condition).select_related("condition").prefetch_related(sections))
 
 

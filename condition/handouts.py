@@ -13,6 +13,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -20,6 +21,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from condition import images
 from condition.cache import content_version, versioned
 from condition.care import most_urgent_first
 from condition.models import ClinicProfile, GlossaryTerm, Source
@@ -98,9 +100,23 @@ def render_handout_html(request, context):
     return render_to_string("condition/handout.html", context, request=request)
 
 
+def _picture(url, path):
+    """A picture (condition.images) read straight from file storage, never over HTTP."""
+    from weasyprint.urls import URLFetcherResponse
+
+    name = path[len(images.MEDIA_PATH_PREFIX) :]
+    if images.folder_of(name) is None:
+        raise ValueError(f"Handouts load only the portal's own pictures, not {url}")
+    with default_storage.open(name) as stored:
+        data = stored.read()
+    return URLFetcherResponse(url, data, headers={"Content-Type": mimetypes.guess_type(name)[0] or "image/png"})
+
+
 def _static_fetcher(url, *args, **kwargs):
-    """Let WeasyPrint load only the portal's own static files: never the network."""
+    """Let WeasyPrint load only the portal's own static files and pictures: never the network."""
     path = urlsplit(url).path
+    if path.startswith(images.MEDIA_PATH_PREFIX):
+        return _picture(url, path)
     static_prefix = "/" + settings.STATIC_URL.lstrip("/")
     if not path.startswith(static_prefix):
         raise ValueError(f"Handouts load only the portal's own files, not {url}")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from condition.drafts import Content, ContentQuerySet, DraftChild, Revision  # noqa: F401 (Revision: a model)
+from condition.images import LOGO_WIDTHS, Picture, StoredImageField, prepare
 from condition.rendering import CITE_RE as CITE_RE_FOR_CLEAN
 from condition.rendering import cited_keys, sanitise
 
@@ -345,6 +346,7 @@ class SectionQuerySet(models.QuerySet):
 
 class Section(DraftChild):
     parent_field = "page"
+    draft_children = ("images",)  # pictures travel with the page's drafts (condition.images)
     scored_for_reading = True  # the review shows its reading grade
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveIntegerField(default=0)
@@ -485,6 +487,21 @@ class ClinicProfile(Content):
         help_text="The local emergency number, e.g. 911, 999 or 112. Shown in every emergency box.",
     )
     address = models.TextField(blank=True)
+    short_name = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="A short name for the top of every page and handout, e.g. “Riverside Neurology”. "
+        "Empty: the header says “OMS family guide”.",
+    )
+    logo = StoredImageField(
+        blank=True,
+        upload_to="images",
+        help_text="The clinic's logo, shown beside the short name: JPEG, PNG or WebP, up to 8 MB. "
+        "Families who cannot see it hear the clinic's name.",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_renditions = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = "clinic profile"
@@ -499,7 +516,27 @@ class ClinicProfile(Content):
         elif self.pk is None:
             # Ids are given by hand (the profile is 1), so PostgreSQL's sequence never moved: take the next one.
             self.pk = (ClinicProfile.objects.aggregate(highest=models.Max("pk"))["highest"] or 1) + 1
+        prepare(
+            self,
+            "logo",
+            widths=LOGO_WIDTHS,
+            size_fields=("logo_width", "logo_height"),
+            renditions_field="logo_renditions",
+        )
         super().save(*args, **kwargs)
+
+    @property
+    def logo_picture(self):
+        """The logo for templates (alt: the clinic's name), or None."""
+        if not self.logo:
+            return None
+        return Picture(
+            name=self.logo.name,
+            width=self.logo_width,
+            height=self.logo_height,
+            renditions=self.logo_renditions,
+            alt=self.name,
+        )
 
     @classmethod
     def load(cls):
@@ -599,3 +636,4 @@ class ContentVersion(models.Model):
 # Kept in their own modules; imported here so Django finds them.
 from condition.questions import SuggestedQuestion  # noqa: E402, F401
 from condition.search.models import SearchDocument  # noqa: E402, F401
+from condition.section_images import SectionImage  # noqa: E402, F401

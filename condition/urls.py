@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.http import require_http_methods
 
-from condition import feedback, offline, questions_views, views
+from condition import feedback, image_views, offline, questions_views, views
 from condition.cache import public_page
 from condition.handouts import PAPERS
 from condition.lastgood import last_good_copy
@@ -34,6 +34,8 @@ urlpatterns = [
     path("help/", last_good_copy(public_page(views.help_page)), name="help"),
     path("glossary/", public_page(views.GlossaryView.as_view()), name="glossary"),
     path("sources/", public_page(views.sources), name="sources"),
+    # Pictures from file storage, under the names condition.images gave them.
+    path("media/<path:name>", image_views.picture, name="image"),
     # The service worker for reading offline: at the root, so it may serve every page.
     path("sw.js", public_page(offline.service_worker), name="service_worker"),
 ]

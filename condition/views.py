@@ -44,7 +44,7 @@ class PublishedPageMixin:
 
 def page_context(page):
     """Everything needed to show a page to families (also used by the admin preview)."""
-    sections = most_urgent_first(page.sections.shown().select_related("care_advice"))
+    sections = most_urgent_first(page.sections.shown().select_related("care_advice").prefetch_related("images"))
     rendered, page_sources = render_page(
         page, sections, sources=Source.cited_in(s.text for s in sections), glossary=GlossaryTerm.objects.live()
     )
@@ -200,7 +200,9 @@ def _handout_pages(page_slug):
     pages = (
         Page.objects.live()
         .select_related("condition")
-        .prefetch_related(Prefetch("sections", Section.objects.shown().select_related("care_advice")))
+        .prefetch_related(
+            Prefetch("sections", Section.objects.shown().select_related("care_advice").prefetch_related("images"))
+        )
     )
     pages = list(pages.filter(slug=page_slug))
     if not pages:

@@ -2,9 +2,13 @@
 
 import datetime
 
+from django.core.files import File
+
 from condition.content.care import CARE_ADVICE
 from condition.content.glossary import GLOSSARY
 from condition.content.pages import CONDITION, PAGES
+from condition.content.pictures import FOLDER as PICTURE_FOLDER
+from condition.content.pictures import PICTURES
 from condition.content.questions import QUESTIONS
 from condition.content.sources import SOURCES
 from condition.defaults import Conflict, Item, register
@@ -15,6 +19,7 @@ from condition.models import (
     GlossaryTerm,
     Page,
     Section,
+    SectionImage,
     Source,
     SuggestedQuestion,
 )
@@ -279,4 +284,50 @@ def suggested_questions():
             lambda page: {"questions": [q.text for q in page.suggested_questions.all()]},
             lambda slug=slug, texts=texts: _set_questions_for(slug, texts),
             lambda page, texts=texts: _set_questions(page, texts),
+        )
+
+
+def _read_pictures(page):
+    return {
+        "pictures": [
+            {"section": image.section.anchor, "alt": image.alt, "caption": image.caption}
+            for image in SectionImage.objects.filter(section__page=page).select_related("section")
+        ]
+    }
+
+
+def _set_pictures(page, pictures):
+    """Put the shipped pictures under their sections, through the same checks as a staff upload."""
+    SectionImage.objects.filter(section__page=page).delete()  # files stay: a live row may share them
+    sections = {section.anchor: section for section in page.sections.all()}
+    for order, data in enumerate(pictures, start=1):
+        section = sections.get(data["section"])
+        if section is None:
+            raise Conflict(f"the page has no section {data['section']} for its picture")
+        with (PICTURE_FOLDER / data["file"]).open("rb") as handle:
+            image = SectionImage(section=section, alt=data["alt"], caption=data["caption"], order=order * 10)
+            image.image = File(handle, name=data["file"])  # a new upload: checked, cleaned, resized on save
+            image.full_clean()
+            image.save()
+
+
+def _set_pictures_for(slug, pictures):
+    page = Page.objects.originals().filter(slug=slug).first()
+    if page is not None:  # staff may have deleted the page
+        _set_pictures(page, pictures)
+
+
+@register(order=66)
+def pictures():
+    """Each default page's pictures, as one item per page (like its questions)."""
+    for slug, pictures in PICTURES.items():
+        shipped = {"pictures": [{name: data[name] for name in ("section", "alt", "caption")} for data in pictures]}
+        yield Item(
+            "pictures for",
+            slug,
+            shipped,
+            lambda slug=slug: Page.objects.originals().filter(slug=slug, sections__images__isnull=False).first(),
+            _read_pictures,
+            lambda slug=slug, pictures=pictures: _set_pictures_for(slug, pictures),
+            lambda page, pictures=pictures: _set_pictures(page, pictures),
         )

@@ -92,3 +92,23 @@ def test_every_public_page_is_valid_utf8_html_with_a_language(site):
     for path in PUBLIC_PATHS:
         html = client.get(path, follow=True).content.decode("utf-8")
         assert html.startswith("<!doctype html>") and '<html lang="en"' in html
+
+
+def test_a_page_with_a_picture_serves_a_webp_copy_with_alt_text_and_passes_axe_on_a_phone(site, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, bypass_csp=True)
+    phone = context.new_page()
+    phone.goto(site.url + "/topics/treatment/")
+    picture = phone.locator("figure.picture img").first
+    assert picture.get_attribute("alt").startswith("Four parts of care for OMS")
+    assert picture.get_attribute("loading") == "lazy"
+    picture.scroll_into_view_if_needed()
+    phone.wait_for_function("() => document.querySelector('figure.picture img').complete")
+    loaded = phone.evaluate(
+        "() => { const img = document.querySelector('figure.picture img');"
+        " return {src: img.currentSrc, width: img.naturalWidth, shown: img.getBoundingClientRect().width}; }"
+    )
+    assert loaded["src"].endswith(".webp") and "/media/images/" in loaded["src"]
+    assert loaded["width"] > 0 and loaded["shown"] <= 360
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(phone) == []
+    context.close()

@@ -124,7 +124,9 @@ def test_a_repeat_pdf_download_is_served_from_the_cache_until_content_changes(
 ):
     url = reverse("condition:page_handout_pdf", args=["treatment"])
     first = client.get(url).content
-    with django_assert_num_queries(3):  # the content version, the page and its sections, to know what to look up
+    with django_assert_num_queries(
+        4
+    ):  # the content version, the page, its sections and pictures, to know what to look up
         assert client.get(url).content == first
     page = Page.objects.get(slug="treatment")
     page.title = "Treatment options"

@@ -59,7 +59,7 @@ def test_related_topics_add_no_queries_as_content_grows(client, django_assert_nu
     for _ in range(pages):
         SectionFactory(body="Ataxia again.")
     page = Page.objects.first()
-    with django_assert_num_queries(7):  # the content version, then the topic page's seven less sources (none are cited)
+    with django_assert_num_queries(8):  # the content version, then the topic page's eight less sources (none are cited)
         html = client.get(page.get_absolute_url()).content.decode()
     assert html.count('<li><a href="/topics/') >= 1
 

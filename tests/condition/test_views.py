@@ -21,11 +21,11 @@ def make_page(sections=3, **kwargs):
 
 
 @pytest.mark.parametrize("sections", [1, 25])
-def test_topic_page_costs_the_same_seven_queries_however_many_sections(client, django_assert_num_queries, sections):
+def test_topic_page_costs_the_same_queries_however_many_sections(client, django_assert_num_queries, sections):
     page = make_page(sections=sections)
-    # the content version, then the page, sections, sources, glossary, topics around it (with related
-    # ones), questions and the clinic footer
-    with django_assert_num_queries(8):
+    # the content version, then the page, sections, their pictures, sources, glossary, topics around it
+    # (with related ones), questions and the clinic footer
+    with django_assert_num_queries(9):
         response = client.get(page.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count('class="section') == sections
@@ -214,8 +214,8 @@ def test_feedback_form_thanks_and_health_check_query_counts(client, django_asser
 @pytest.mark.parametrize("size", [1, 8])
 def test_handout_query_counts_do_not_grow_with_content(client, django_assert_num_queries, size):
     pages = [make_page(sections=size) for _ in range(size)]
-    # content version, pages, their sections, cited sources, glossary, clinic profile
-    with django_assert_num_queries(6):
+    # content version, pages, their sections, their pictures, cited sources, glossary, clinic profile
+    with django_assert_num_queries(7):
         assert client.get(reverse("condition:page_handout", args=[pages[0].slug])).status_code == 200
     guide = reverse("condition:condition_handout", args=[pages[0].condition.slug])
     assert client.get(guide).status_code == 200  # made once (a small guide), then read from storage

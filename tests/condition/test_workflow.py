@@ -5,11 +5,13 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.urls import reverse
 
-from condition import drafts
+from condition import drafts, images
+from condition.content.pictures import FOLDER as PICTURE_FOLDER
 from condition.drafts import Revision, WorkflowError
-from condition.models import ClinicProfile, Condition, GlossaryTerm, Page, Section, Source
+from condition.models import ClinicProfile, Condition, GlossaryTerm, Page, Section, SectionImage, Source
 from quizzes.models import Attempt, Choice, Quiz, attempt_submit
 from tests.condition.test_admin import page_form_data
 from tests.factories import GlossaryTermFactory, PageFactory, QuizFactory, SectionFactory, question_with_choices
@@ -205,7 +207,19 @@ def test_no_draft_text_reaches_families_on_any_public_page(client, oms_content, 
         for question in getattr(draft, "questions", Section.objects.none()).all():
             question.prompt = f"{marker}?"
             question.save()
+        for image in SectionImage.objects.filter(section__page=draft if isinstance(draft, Page) else None):
+            image.alt, image.caption = f"{marker} {image.alt}"[:250], marker
+            image.save()
+        if isinstance(draft, ClinicProfile):
+            draft.short_name = marker
+            draft.save()
     from condition.models import CareAdvice
+
+    # A new picture in a draft section: neither its words nor its files reach families.
+    draft_section = Section.objects.filter(page__status=Page.Status.DRAFT, care_advice=None).first()
+    with (PICTURE_FOLDER / "care-for-oms.png").open("rb") as handle:
+        new_picture = SectionImage(section=draft_section, alt=marker, caption=marker, image=File(handle, name="x.png"))
+        new_picture.save()
 
     for advice in CareAdvice.objects.live():
         draft = drafts.start_draft(advice, editor)
@@ -221,6 +235,7 @@ def test_no_draft_text_reaches_families_on_any_public_page(client, oms_content, 
         assert response.status_code == 200, url
         assert marker not in response.content.decode(), f"draft text on {url}"
     assert client.get(search).content.decode() == no_hits
+    assert client.get(images.url(new_picture.renditions[0]["webp"])).status_code == 404
 
 
 def test_condition_never_imports_quizzes():
@@ -244,6 +259,7 @@ def test_every_content_model_is_declared_once_and_known_to_signals_and_export():
         "condition.condition",
         "condition.page",
         "condition.section",
+        "condition.sectionimage",
         "condition.suggestedquestion",
         "condition.source",
         "condition.careadvice",

@@ -26,11 +26,23 @@ from html.parser import HTMLParser
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.core.files import File
 from django.urls import URLResolver, get_resolver, reverse
 
 from condition import drafts
+from condition.content.pictures import FOLDER as PICTURE_FOLDER
 from condition.drafts import Content, DraftChild
-from condition.models import CareAdvice, ClinicProfile, Condition, GlossaryTerm, Page, PageFeedback, Section, Source
+from condition.models import (
+    CareAdvice,
+    ClinicProfile,
+    Condition,
+    GlossaryTerm,
+    Page,
+    PageFeedback,
+    Section,
+    SectionImage,
+    Source,
+)
 from quizzes.models import Question, Quiz, attempt_submit
 from tests.conftest import verified_login
 
@@ -189,6 +201,18 @@ def draft_section():
     return Section.objects.create(page=draft_page(), heading="Draft part", anchor="draft-part", body="Draft words.")
 
 
+def published_image():
+    return SectionImage.objects.filter(section__page__status=Page.Status.PUBLISHED).first()
+
+
+def draft_image():
+    section = draft_section()
+    with (PICTURE_FOLDER / "care-for-oms.png").open("rb") as handle:
+        image = SectionImage(section=section, alt="A draft picture", image=File(handle, name="draft.png"))
+        image.save()
+    return image
+
+
 def draft_quiz():
     return Quiz.objects.create(title="Draft quiz", slug="draft-quiz", condition=Condition.objects.first(), intro="x")
 
@@ -259,6 +283,12 @@ SPECS = {
         target=published_section,
         edits=({"body": "Changed words."}, {"heading": "Changed heading"}),
         never=((draft_section, {"page": lambda: published_page().pk}),),  # into a live page
+        closed=frozenset({"add/"}),
+    ),
+    "condition.sectionimage": Spec(
+        target=published_image,
+        edits=({"alt": "Wrong words for the picture"}, {"caption": "A wrong caption"}),
+        never=((draft_image, {"section": lambda: published_section().pk}),),  # into a live page
         closed=frozenset({"add/"}),
     ),
     "condition.source": Spec(
