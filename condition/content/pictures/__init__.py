@@ -15,10 +15,13 @@ PICTURES = {
             "file": "care-for-oms.png",
             # testing (NORD, ARTICLE); tumour care (RUSSO, ARTICLE); tumour vs symptoms (RUSSO, BOSTON);
             # treatment (ROSSOR, BOSTON, RITUX); course (BRUNK, BOSTON)
-            "alt": "Four parts of care for OMS: checks for a tumour with scans and urine tests; surgery if a "
-            "tumour is found; several medicines for the immune system; and treatment for at least 1 to 2 years, "
-            "often longer, as OMS often comes back.",
-            "caption": "The main parts of care for OMS. Your child's care team plans each step with you.",
+            # the parts happen together (page "aim of treatment"; outcome, HASEGAWA); relapse triggers and never
+            # lowering medicine alone (course: BRUNK, BOSTON; safety, steroids: MFC, ROSSOR)
+            "alt": "Four parts of care for OMS, often at the same time: scans and urine tests for a tumour; surgery if one "
+            "is found, though that often does not stop OMS; several medicines for the immune system; and treatment "
+            "for at least 1 to 2 years.",
+            "caption": "The main parts of care for OMS. They often happen at the same time. Your child's care "
+            "team will plan your child's care with you.",
         }
     ],
 }
