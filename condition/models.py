@@ -387,6 +387,11 @@ class Section(DraftChild):
         return self.page.get_absolute_url() + f"#{self.anchor}"
 
     @property
+    def is_shown(self):
+        """SectionQuerySet.shown() for one loaded section: text, or care advice that is live."""
+        return not self.care_advice_id or self.care_advice.is_live
+
+    @property
     def title(self):
         """The heading families see: a care box always shows its advice's title."""
         return self.care_advice.title if self.care_advice_id else self.heading

@@ -194,7 +194,7 @@ class Answer(models.Model):
         """The section that explains the answer, while families can read it (a care box's advice live too)."""
         if self.section is None or not self.section.page.is_published:
             return None
-        if self.section.care_advice_id and not self.section.care_advice.is_live:
+        if not self.section.is_shown:
             return None  # a care box taken down in an emergency: not even its title
         return self.section.get_absolute_url()
 

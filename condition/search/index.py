@@ -38,7 +38,7 @@ def _page_documents(page, glossary):
         return []
     condition = page.condition
     aliases = " ".join([condition.name, *condition.other_names_list])
-    sections = [s for s in page.sections.all() if not s.care_advice_id or s.care_advice.is_live]
+    sections = [section for section in page.sections.all() if section.is_shown]
     base = page.order * 1000
     documents = [
         SearchDocument(
