@@ -34,7 +34,6 @@ from django.utils import timezone
 log = logging.getLogger(__name__)
 
 APPROVE_PERMISSION = "condition.publish_page"
-APPROVE_CODENAME = {"codename": "publish_page", "content_type__app_label": "condition"}
 # Fields the workflow owns: a draft never carries them onto the live row.
 WORKFLOW_FIELDS = {"status", "draft_of", "edited_by", "submitted_at", "review_note"}
 
@@ -243,16 +242,21 @@ def may_approve(user):
     return user.has_perm(APPROVE_PERMISSION)
 
 
+def mailable_holders(permission, *, superusers=False):
+    """Active users with an email address who hold `permission` ("app_label.codename") through a group or directly."""
+    app_label, codename = permission.split(".")
+    held = {"codename": codename, "content_type__app_label": app_label}
+    group_perm = Q(**{f"groups__permissions__{key}": value for key, value in held.items()})
+    user_perm = Q(**{f"user_permissions__{key}": value for key, value in held.items()})
+    anyone = group_perm | user_perm
+    if superusers:
+        anyone |= Q(is_superuser=True)
+    return get_user_model().objects.filter(anyone, is_active=True).exclude(email="").distinct()
+
+
 def approvers():
     """Active users who may approve, with an email address."""
-    group_perm = Q(**{f"groups__permissions__{key}": value for key, value in APPROVE_CODENAME.items()})
-    user_perm = Q(**{f"user_permissions__{key}": value for key, value in APPROVE_CODENAME.items()})
-    return (
-        get_user_model()
-        .objects.filter(group_perm | user_perm | Q(is_superuser=True), is_active=True)
-        .exclude(email="")
-        .distinct()
-    )
+    return mailable_holders(APPROVE_PERMISSION, superusers=True)
 
 
 def _admin_url(item):

@@ -1,20 +1,15 @@
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
-from django.db.models import Q
 from django.urls import reverse
 
+from condition.drafts import mailable_holders
 from condition.models import REVIEW_STATES, Page
-
-REVIEW_PERMISSION = {"codename": "review_page", "content_type__app_label": "condition"}
 
 
 def reviewers():
     """Active users who may record a clinical review (the Clinical reviewers group, or given it directly)."""
-    group_perm = Q(**{f"groups__permissions__{key}": value for key, value in REVIEW_PERMISSION.items()})
-    user_perm = Q(**{f"user_permissions__{key}": value for key, value in REVIEW_PERMISSION.items()})
-    return get_user_model().objects.filter(group_perm | user_perm, is_active=True).exclude(email="").distinct()
+    return mailable_holders("condition.review_page")
 
 
 def reminder_text(pages):
