@@ -264,10 +264,11 @@ def _set_questions(page, texts):
         SuggestedQuestion.objects.create(page=page, text=text, order=order * 10)
 
 
-def _set_questions_for(slug, texts):
+def _on_page(slug, put, value):
+    """Create something a default page carries (its questions, its pictures), unless staff deleted the page."""
     page = Page.objects.originals().filter(slug=slug).first()
-    if page is not None:  # staff may have deleted the page
-        _set_questions(page, texts)
+    if page is not None:
+        put(page, value)
 
 
 @register(order=65)
@@ -282,7 +283,7 @@ def suggested_questions():
             # Missing while the page has none; the page itself must exist.
             lambda slug=slug: Page.objects.originals().filter(slug=slug, suggested_questions__isnull=False).first(),
             lambda page: {"questions": [q.text for q in page.suggested_questions.all()]},
-            lambda slug=slug, texts=texts: _set_questions_for(slug, texts),
+            lambda slug=slug, texts=texts: _on_page(slug, _set_questions, texts),
             lambda page, texts=texts: _set_questions(page, texts),
         )
 
@@ -311,12 +312,6 @@ def _set_pictures(page, pictures):
             image.save()
 
 
-def _set_pictures_for(slug, pictures):
-    page = Page.objects.originals().filter(slug=slug).first()
-    if page is not None:  # staff may have deleted the page
-        _set_pictures(page, pictures)
-
-
 @register(order=66)
 def pictures():
     """Each default page's pictures, as one item per page (like its questions)."""
@@ -328,6 +323,6 @@ def pictures():
             shipped,
             lambda slug=slug: Page.objects.originals().filter(slug=slug, sections__images__isnull=False).first(),
             _read_pictures,
-            lambda slug=slug, pictures=pictures: _set_pictures_for(slug, pictures),
+            lambda slug=slug, pictures=pictures: _on_page(slug, _set_pictures, pictures),
             lambda page, pictures=pictures: _set_pictures(page, pictures),
         )
