@@ -98,11 +98,6 @@ class Content(models.Model):
     def is_working_copy(self):
         return self.draft_of_id is not None
 
-    @property
-    def live_version(self):
-        """The live row a draft changes, or None for a new item."""
-        return self.draft_of if self.draft_of_id else (self if self.is_live else None)
-
     def pending_draft(self):
         return self.drafts.first() if self.pk else None
 

@@ -161,10 +161,6 @@ class Page(Content):
         return reverse("condition:page", kwargs={"slug": self.slug})
 
     @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED
-
-    @property
     def key_points_list(self):
         return [line.strip(" -•*\t") for line in self.key_points.splitlines() if line.strip(" -•*\t")]
 

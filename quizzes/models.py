@@ -192,7 +192,7 @@ class Answer(models.Model):
     @property
     def reread_url(self):
         """The section that explains the answer, while families can read it (a care box's advice live too)."""
-        if self.section is None or not self.section.page.is_published:
+        if self.section is None or not self.section.page.is_live:
             return None
         if not self.section.is_shown:
             return None  # a care box taken down in an emergency: not even its title
