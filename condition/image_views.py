@@ -7,18 +7,21 @@ never change, so a public file is cached for a year.
 
 import mimetypes
 
+from django.contrib import admin
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 
 from condition import images
-from condition.models import ClinicProfile, Page, SectionImage
+from condition.models import ClinicProfile, Page, Section, SectionImage
 
 YEAR = 60 * 60 * 24 * 365
 
 
 def is_public(folder):
-    in_live_page = SectionImage.objects.filter(image__startswith=folder, section__page__status=Page.Status.PUBLISHED)
+    """Used by a section families can read now (a live page, and not a care box taken down) or the live logo."""
+    shown = Section.objects.shown().filter(page__status=Page.Status.PUBLISHED)
+    in_live_page = SectionImage.objects.filter(image__startswith=folder, section__in=shown)
     return in_live_page.exists() or ClinicProfile.objects.live().filter(logo__startswith=folder).exists()
 
 
@@ -28,7 +31,9 @@ def picture(request, name):
     if folder is None:
         raise Http404("No such picture")
     public = is_public(folder)
-    if not public and not (request.user.is_authenticated and request.user.is_staff):
+    # Drafts: staff signed in to the admin as it asks (a one-time code for reviewers) and allowed to see pages.
+    staff = admin.site.has_permission(request) and request.user.has_perm("condition.view_page")
+    if not public and not staff:
         raise Http404("No such picture")
     try:
         stored = default_storage.open(name)

@@ -137,11 +137,10 @@ def store(upload, widths):
 
 
 def folder_of(name):
-    """The upload's folder ("images/<hex>") of any of its files, or None for a name outside it."""
-    parts = (name or "").split("/")
-    if len(parts) == 3 and parts[0] == FOLDER and len(parts[1]) == 32 and parts[2]:
-        return f"{parts[0]}/{parts[1]}/"
-    return None
+    """The upload's folder ("images/<hex>/") of one of the files `store` writes, or None for any other name."""
+    extensions = "|".join(extension for extension, _ in FORMATS.values())
+    match = re.fullmatch(rf"({re.escape(FOLDER)}/[0-9a-f]{{32}}/)(?:full|w[0-9]+)\.(?:{extensions})", name or "")
+    return match.group(1) if match else None
 
 
 def url(name):

@@ -420,3 +420,30 @@ def test_staff_upload_a_logo_to_a_draft_of_the_clinic_profile(admin_client, edit
     assert draft.logo.name.startswith("images/") and draft.logo_renditions
     live.refresh_from_db()
     assert not live.logo  # live only once a reviewer approves
+
+
+def test_odd_picture_names_are_not_found_never_an_error(client, db):
+    for name in (f"{'a' * 32}/full.png%00", f"{'.' * 32}/full.png", f"{'A' * 32}/full.png", f"{'a' * 32}/x.png"):
+        assert client.get(f"/media/images/{name}").status_code == 404, name
+
+
+def test_a_picture_in_a_care_box_taken_down_is_no_longer_public(client, section, reviewer):
+    from tests.factories import CareSectionFactory
+
+    box = CareSectionFactory(page=section.page, care_advice__key="wrong-advice")
+    image = add_image(box)
+    url = images.url(image.renditions[0]["webp"])
+    assert client.get(url).status_code == 200
+    drafts.take_down(box.care_advice, reviewer, "The advice is wrong.")
+    assert client.get(url).status_code == 404
+
+
+def test_a_drafts_picture_needs_a_staff_login_the_admin_accepts_with_the_right_to_see_pages(client, section, editor):
+    from django.contrib.auth.models import User
+
+    draft = drafts.start_draft(section.page, editor)
+    url = images.url(add_image(draft.sections.get()).renditions[0]["webp"])
+    client.force_login(User.objects.create_user("nobody", is_staff=True))  # staff, but no permissions
+    assert client.get(url).status_code == 404
+    client.force_login(editor)
+    assert client.get(url).status_code == 200
