@@ -20,6 +20,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import OuterRef, Subquery
+from django.utils import translation as django_translation
 
 from condition.drafts import (
     ORIGINAL_LANGUAGE,
@@ -39,6 +40,16 @@ OWN_FIELDS = WORKFLOW_FIELDS | {"language", "translation_of", "made_from"}
 def languages():
     """(code, name) of every language content can be translated into (settings.LANGUAGES, the original aside)."""
     return [(code, name) for code, name in settings.LANGUAGES if code != ORIGINAL_LANGUAGE]
+
+
+def current_language():
+    """The language of this request (the URL's /es/ prefix), as a code from settings.LANGUAGES."""
+    code = django_translation.get_language() or ORIGINAL_LANGUAGE
+    codes = dict(settings.LANGUAGES)
+    if code in codes:
+        return code
+    base = code.split("-")[0]
+    return base if base in codes else ORIGINAL_LANGUAGE
 
 
 def language_name(code):
