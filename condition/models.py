@@ -154,7 +154,8 @@ class Page(Content):
 
     def save(self, *args, **kwargs):
         """A changed slug leaves its old address behind as a permanent redirect (printed QR codes live for years)."""
-        adding, old_slug = self._state.adding or self.draft_of_id is not None, None
+        # A translation's address is its original's (it follows it), so only originals keep old addresses.
+        adding, old_slug = self._state.adding or self.draft_of_id is not None or self.is_translation, None
         update_fields = kwargs.get("update_fields")
         if not adding and (update_fields is None or "slug" in update_fields):
             old_slug = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()

@@ -183,6 +183,25 @@ def in_language(originals, language, *, model=None):
     return shown
 
 
+def translate_in_place(originals, language):
+    """Lists that link to items (the topic list, previous and next, related topics): each original
+    takes its live translation's words, never saved; untranslated ones keep `shown_in_original`.
+
+    The original's address and annotations stay, so navigation needs no second list.
+    """
+    originals = [item for item in originals if item is not None]
+    if not originals:
+        return originals
+    found = translations_of(type(originals[0]), originals, language)
+    for item in originals:
+        translated = found.get(item.pk)
+        item.shown_in_original = translated is None and language != ORIGINAL_LANGUAGE
+        item.language = item.language if translated is None else translated.language
+        for name in item.translated_fields if translated is not None else ():
+            setattr(item, name, getattr(translated, name))
+    return originals
+
+
 def safe_care_advice(originals, language):
     """Care advice in `language` only where its translation is up to date; else the original's current advice.
 
