@@ -19,7 +19,7 @@ advice is shown instead (with a notice) until the translation catches up.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import translation as django_translation
 
 from condition.drafts import (
@@ -226,4 +226,6 @@ def safe_care_advice(originals, language):
 def needs_update(model):
     """Live translations of `model` whose original changed since: the admin's "needs update" list."""
     translations = with_original_version(model.objects.originals().exclude(translation_of=None))
-    return translations.exclude(original_version_id=None).exclude(original_version_id=models.F("made_from_id"))
+    other = models.F("original_version_id")
+    differs = Q(made_from__isnull=True) | Q(made_from_id__lt=other) | Q(made_from_id__gt=other)  # NULL-safe "!="
+    return translations.exclude(original_version_id=None).filter(differs)

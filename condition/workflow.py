@@ -84,6 +84,9 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
         name = translations.language_name(item.language)
         return f"{name} (needs update)" if translations.is_out_of_date(item) else name
 
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None and obj.is_translation else super().get_prepopulated_fields(request, obj)
+
     def get_readonly_fields(self, request, obj=None):
         """A translator writes the translated words only; the rest follows the original."""
         readonly = list(super().get_readonly_fields(request, obj))
@@ -315,6 +318,9 @@ class ChildInlineMixin(LineEndingsMixin):
 
     def has_add_permission(self, request, obj=None):
         return _editable(obj) and not _is_translation(obj) and super().has_add_permission(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if _is_translation(obj) else super().get_prepopulated_fields(request, obj)
 
     def get_fields(self, request, obj=None):
         fields = list(super().get_fields(request, obj))
