@@ -49,7 +49,7 @@ QUESTIONS = [
         "Su hijo vomita y no puede retener las pastillas de esteroides. ¿Qué debe hacer?",
         "Llame a la clínica el mismo día. El equipo médico le dirá qué hacer con la dosis que no tomó.",
         "Llamar a la clínica el mismo día por la dosis",
-        ["No darle el esteroide hasta que deje de vomitar", "Darle una dosis doble mañana"],
+        ["Dejar de darle el esteroide hasta que paren los vómitos", "Darle una dosis doble mañana"],
     ),
     (
         "vaccines-and-infections",
@@ -58,7 +58,7 @@ QUESTIONS = [
         "Pregunte al equipo médico antes de cualquier vacuna. Las vacunas vivas, como la triple viral, "
         "por lo general no se ponen durante el tratamiento ni por meses después.",
         "Preguntar primero al equipo médico",
-        ["Ponérsela a tiempo, como estaba planeado", "No ponerle ninguna vacuna hasta que termine el tratamiento"],
+        ["Ponérsela a tiempo, como estaba planeado", "Saltarse todas las vacunas hasta que termine el tratamiento"],
     ),
     (
         "vaccines-and-infections",
@@ -108,7 +108,7 @@ QUESTIONS = [
         "vivas, como la triple viral, no sirvan por varios meses después de un goteo. "
         "Pregunte al equipo médico antes de cualquier vacuna.",
         "Preguntar primero al equipo médico",
-        ["Ponérsela a tiempo, la IGIV no importa", "No ponérsela nunca"],
+        ["Ponérsela a tiempo, la IGIV no importa", "Saltarse la triple viral para siempre"],
     ),
     (
         "medicines-and-side-effects",
