@@ -265,7 +265,7 @@ PAGES = [
                 "- **Esteroides**, como la prednisolona o la dexametasona, o inyecciones de **ACTH**. [cite:rossor]\n"
                 "- **IGIV** (en inglés, IVIG): anticuerpos de personas sanas que donan sangre. "
                 "Se da por goteo en la vena. [cite:rossor] [cite:cog]\n"
-                "- **Rituximab**, que se usa mucho cuando el SOM es moderado o grave. [cite:ritux] [cite:boston]\n\n"
+                "- **Rituximab**, que muchas veces se usa cuando el SOM es moderado o grave. [cite:ritux] [cite:boston]\n\n"
                 "Algunos niños necesitan otros medicamentos, como la azatioprina o la ciclofosfamida. [cite:rossor] "
                 "Unos pocos necesitan un recambio plasmático, que saca anticuerpos de la sangre. [cite:rossor] "
                 "La página sobre medicamentos y efectos secundarios explica los medicamentos principales.",
@@ -474,7 +474,7 @@ PAGES = [
         "summary": "La vida diaria, los ataques de ira y el sueño, el apoyo a las familias y cuándo llamar.",
         "key_points": (
             "Pregunte al equipo médico qué puede ayudar a su hijo en casa.\n"
-            "Los ataques de ira y el mal sueño son parte de la enfermedad. No son culpa de cómo usted cría.\n"
+            "Los ataques de ira y el mal sueño son parte de la enfermedad. No son culpa de cómo usted cría a su hijo.\n"
             "Usted no está solo: los grupos de familias pueden ayudar.\n"
             "Sepa cuándo pedir ayuda: vea los recuadros de ayuda en esta página."
         ),
