@@ -121,7 +121,12 @@ def start_translation(item, language, user):
     existing = model.objects.originals().filter(translation_of=item, language=language).first()
     if existing is not None:
         return start_draft(existing, user)
-    translation = model()
+    return new_translation(item, language, user)
+
+
+def new_translation(item, language, user):
+    """A new draft translation of `item`: a copy of it and its rows, made from its latest approved version."""
+    translation = type(item)()
     _copy_fields(item, translation, exclude=OWN_FIELDS | set(item.kept_on_approve))
     translation.language = language
     translation.translation_of = item

@@ -15,9 +15,9 @@ PICTURES = {
         {
             "section": "aim-of-treatment",
             "file": "care-for-oms-es.png",
-            "alt": "Cuatro partes del cuidado del SOM, muchas veces al mismo tiempo: estudios de imagen y pruebas "
-            "de orina para buscar un tumor; una operación si se encuentra uno, aunque eso muchas veces no detiene "
-            "el SOM; varios medicamentos para el sistema inmunitario; y un tratamiento de al menos 1 a 2 años.",
+            "alt": "Cuatro partes del cuidado del SOM, muchas veces a la vez: estudios y pruebas de orina para "
+            "buscar un tumor; una operación si hay uno, aunque a menudo no detiene el SOM; medicamentos para el "
+            "sistema inmunitario; y tratamiento de al menos 1 a 2 años.",
             "caption": "Las partes principales del cuidado del SOM. Muchas veces pasan al mismo tiempo. "
             "El equipo médico de su hijo planeará su cuidado con usted.",
         }
