@@ -23,9 +23,12 @@ from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils import translation as django_translation
+from django.utils.translation import gettext
 
-from condition import handouts
+from condition import handouts, translations
 from condition.cache import FORMAT, content_version
+from condition.drafts import ORIGINAL_LANGUAGE
 from condition.models import Page, Section
 
 FOLDER = "handouts"
@@ -33,46 +36,66 @@ KINDS = ("html", "pdf")
 SMALL_GUIDE_PAGES = 12
 
 
-def guide_pages(condition):
+def with_sections(pages):
+    """Pages with what a handout prints: their condition and the sections families may read."""
     sections = Prefetch("sections", Section.objects.shown().select_related("care_advice").prefetch_related("images"))
-    return list(Page.objects.live().filter(condition=condition).select_related("condition").prefetch_related(sections))
+    return pages.select_related("condition").prefetch_related(sections)
 
 
-def stored_name(condition, *, paper, site, kind, version=None, day=None):
+def in_reader_language(pages, language):
+    """Each page in `language` where it has a live translation (else the English, marked), care advice safe."""
+    pages = translations.in_language(pages, language, model=Page, queryset=with_sections(Page.objects.all()))
+    for page in pages:
+        put = translations.put_safe_care_advice(list(page.sections.all()), language)
+        page.prefetched_sections = put  # handouts.handout_context reads these
+    if language != ORIGINAL_LANGUAGE:
+        translations.translate_in_place(list({page.condition.pk: page.condition for page in pages}.values()), language)
+    return pages
+
+
+def guide_pages(condition, language=ORIGINAL_LANGUAGE):
+    pages = list(with_sections(Page.objects.all()).live().filter(condition=condition))
+    return in_reader_language(pages, language) if pages else pages
+
+
+def stored_name(condition, *, paper, site, kind, version=None, day=None, language=ORIGINAL_LANGUAGE):
     version = content_version() if version is None else version
     day = timezone.localdate() if day is None else day
     # The build id too: a deploy with a new handout template builds the guide afresh.
     digest = hashlib.blake2b(f"{site}|{FORMAT}".encode(), digest_size=6).hexdigest()
-    return f"{FOLDER}/{condition.slug}/{version}-{day.isoformat()}-{paper}-{digest}.{kind}"
+    return f"{FOLDER}/{condition.slug}/{version}-{day.isoformat()}-{language}-{paper}-{digest}.{kind}"
 
 
 def ready(name):
     return default_storage.exists(name + ".ready")
 
 
-def build(condition, *, paper, site, kinds=KINDS, pages=None):
-    """Render the guide for `paper` and `site` and store each of `kinds`; returns {kind: name}.
+def build(condition, *, paper, site, kinds=KINDS, pages=None, language=ORIGINAL_LANGUAGE):
+    """Render the guide for `paper`, `site` and `language` and store each of `kinds`; returns {kind: name}.
 
     The content version is read before anything is rendered, so a file never
     holds older text than its name says. None when the condition has no published pages.
     """
     version, day = content_version(), timezone.localdate()
-    pages = guide_pages(condition) if pages is None else pages
-    if not pages:
-        return None
-    context = handouts.handout_context(
-        None,
-        pages,
-        title=f"{condition.name}: a guide for families",
-        paper=paper,
-        online_path=reverse("condition:home"),
-        site=site,
-    )
-    context["pdf_url"] = reverse("condition:condition_handout_pdf", args=[condition.slug])
-    html = handouts.render_handout_html(None, context)
+    with django_translation.override(language):
+        pages = guide_pages(condition, language) if pages is None else pages
+        if not pages:
+            return None
+        name = pages[0].condition.name  # in the reader's language where translated
+        context = handouts.handout_context(
+            None,
+            pages,
+            title=gettext("%(condition)s: a guide for families") % {"condition": name},
+            paper=paper,
+            online_path=reverse("condition:home"),
+            site=site,
+            language=language,
+        )
+        context["pdf_url"] = reverse("condition:condition_handout_pdf", args=[condition.slug])
+        html = handouts.render_handout_html(None, context)
     names = {}
     for kind in kinds:
-        name = stored_name(condition, paper=paper, site=site, kind=kind, version=version, day=day)
+        name = stored_name(condition, paper=paper, site=site, kind=kind, version=version, day=day, language=language)
         data = html.encode() if kind == "html" else handouts.html_to_pdf(html, site + "/")
         _store(name, data)
         names[kind] = name

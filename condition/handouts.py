@@ -16,7 +16,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
@@ -54,14 +54,18 @@ def qr_svg(url):
     return mark_safe(qr.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=f"QR code for {url}"))
 
 
-def handout_context(request, pages, *, title, paper, online_path, site=None):
+def handout_context(request, pages, *, title, paper, online_path, site=None, language=None):
     """Render every page with one numbering of sources and one first use of each term.
 
     `site` is the address to print (see site_url); without it, the request's.
+    Pages from handout_files.in_reader_language() carry their sections with
+    care advice made safe for the reader's `language`.
     """
-    sections_by_page = {page.pk: most_urgent_first(page.sections.all()) for page in pages}  # views prefetch care advice
+    sections_by_page = {
+        page.pk: most_urgent_first(getattr(page, "prefetched_sections", None) or page.sections.all()) for page in pages
+    }
     sources = Source.cited_in(section.text for sections in sections_by_page.values() for section in sections)
-    renderer = PageRenderer(sources=sources, glossary=GlossaryTerm.objects.live())
+    renderer = PageRenderer(sources=sources, glossary=GlossaryTerm.objects.live(language))
     entries = []
     terms = []
     for page in pages:
@@ -164,6 +168,7 @@ def pdf_response(request, make_context, *, filename, pages, audience="public"):
     """
     parts = [
         audience,
+        translation.get_language(),  # a page without a translation still prints the reader's notices
         *(page.pk for page in pages),
         content_version(request),  # read once per request
         timezone.localdate(),

@@ -155,17 +155,20 @@ def translation_for(queryset, original, language):
     return with_original_version(live).first()
 
 
-def translations_of(model, originals, language):
-    """{original pk: live translation} for a list of originals, in one query (none in the original language)."""
+def translations_of(model, originals, language, queryset=None):
+    """{original pk: live translation} for a list of originals, in one query (none in the original language).
+
+    `queryset` (of `model`) may add select_related or prefetch_related."""
     if language == ORIGINAL_LANGUAGE:
         return {}
     pks = [item.pk for item in originals]
-    live = model.objects.live(language).filter(translation_of__in=pks, translation_of__status=Content.Status.PUBLISHED)
+    queryset = model.objects.all() if queryset is None else queryset
+    live = queryset.live(language).filter(translation_of__in=pks, translation_of__status=Content.Status.PUBLISHED)
     found = with_original_version(live)
     return {translation.translation_of_id: translation for translation in found}
 
 
-def in_language(originals, language, *, model=None):
+def in_language(originals, language, *, model=None, queryset=None):
     """Each original replaced by its live translation where there is one, in the same order.
 
     Items left in the original language carry `shown_in_original = True`, so
@@ -175,7 +178,7 @@ def in_language(originals, language, *, model=None):
     originals = list(originals)
     if not originals:
         return []
-    found = translations_of(model or type(originals[0]), originals, language)
+    found = translations_of(model or type(originals[0]), originals, language, queryset)
     shown = []
     for item in originals:
         translated = found.get(item.pk)
@@ -226,6 +229,14 @@ def safe_care_advice(originals, language):
         item.replaced_out_of_date = translated is not None
         shown.append(item)
     return shown
+
+
+def put_safe_care_advice(sections, language):
+    """Each care box in `sections` shows `safe_care_advice()` in `language` (in memory; nothing is saved)."""
+    boxes = [section for section in sections if section.care_advice_id]
+    for section, advice in zip(boxes, safe_care_advice([s.care_advice for s in boxes], language), strict=True):
+        section.care_advice = advice
+    return sections
 
 
 def needs_update(model):

@@ -33,6 +33,7 @@ from condition.translations import (
     ORIGINAL_LANGUAGE,
     current_language,
     in_language,
+    put_safe_care_advice,
     safe_care_advice,
     translate_in_place,
     translation_for,
@@ -58,10 +59,7 @@ def page_context(page, language=None):
     """
     language = language or page.language
     sections = list(page.sections.shown().select_related("care_advice").prefetch_related("images"))
-    boxes = [section for section in sections if section.care_advice_id]
-    for section, advice in zip(boxes, safe_care_advice([s.care_advice for s in boxes], language), strict=True):
-        section.care_advice = advice
-    sections = most_urgent_first(sections)
+    sections = most_urgent_first(put_safe_care_advice(sections, language))
     rendered, page_sources = render_page(
         page,
         sections,
@@ -234,23 +232,22 @@ def feedback_thanks(request, slug):
 
 
 def _handout_pages(page_slug):
-    pages = (
-        Page.objects.live()
-        .select_related("condition")
-        .prefetch_related(
-            Prefetch("sections", Section.objects.shown().select_related("care_advice").prefetch_related("images"))
-        )
-    )
-    pages = list(pages.filter(slug=page_slug))
+    pages = handout_files.with_sections(Page.objects.all())
+    pages = list(pages.live().filter(slug=page_slug))
     if not pages:
         raise Http404("No published pages")
-    return pages
+    return handout_files.in_reader_language(pages, current_language())
 
 
 def _handout(request, pages, *, title, online_path, pdf_url, filename, as_pdf):
     def make_context():
         context = handouts.handout_context(
-            request, pages, title=title, paper=handouts.paper_from(request), online_path=online_path
+            request,
+            pages,
+            title=title,
+            paper=handouts.paper_from(request),
+            online_path=online_path,
+            language=current_language(),
         )
         context["pdf_url"] = pdf_url
         return context
@@ -280,16 +277,16 @@ def page_handout(request, slug, as_pdf=False):
 def condition_handout(request, slug, as_pdf=False):
     """The guide with every topic, served from the file built ahead (see condition.handout_files)."""
     condition = get_object_or_404(Condition.objects.live(), slug=slug)
-    paper, site = handouts.paper_from(request), handouts.site_url(request)
+    paper, site, language = handouts.paper_from(request), handouts.site_url(request), current_language()
     kind = "pdf" if as_pdf else "html"
-    name = handout_files.stored_name(condition, paper=paper, site=site, kind=kind)
+    name = handout_files.stored_name(condition, paper=paper, site=site, kind=kind, language=language)
     if not handout_files.ready(name):
         published = Page.objects.live().filter(condition=condition).count()
         if not published:
             raise Http404("No published pages")
         if published > handout_files.SMALL_GUIDE_PAGES:
             return _guide_being_prepared(request, condition)
-        handout_files.build(condition, paper=paper, site=site, kinds=[kind])
+        handout_files.build(condition, paper=paper, site=site, kinds=[kind], language=language)
     try:
         stored = default_storage.open(name, "rb")
     except FileNotFoundError:  # replaced by a newer build since we looked

@@ -25,21 +25,24 @@ class Command(BaseCommand):
         if not site.startswith(("https://", "http://")):
             raise CommandError("Set DJANGO_SITE_URL (or pass --site https://...): the handouts print the address.")
         built = fresh = 0
-        for condition in Condition.objects.order_by("slug"):
-            pages = None
-            for paper in handouts.PAPERS:
-                names = [
-                    handout_files.stored_name(condition, paper=paper, site=site, kind=k) for k in handout_files.KINDS
-                ]
-                if all(handout_files.ready(name) for name in names):
-                    fresh += 1
-                    continue
-                pages = handout_files.guide_pages(condition) if pages is None else pages
-                started = time.perf_counter()
-                if handout_files.build(condition, paper=paper, site=site, pages=pages):
-                    built += 1
-                    self.stdout.write(
-                        f"Built {condition.slug} ({paper}, {len(pages)} topics) in {time.perf_counter() - started:.1f} s"
-                    )
+        for condition in Condition.objects.live().order_by("slug"):
+            for language, _name in settings.LANGUAGES:
+                pages = None
+                for paper in handouts.PAPERS:
+                    names = [
+                        handout_files.stored_name(condition, paper=paper, site=site, kind=k, language=language)
+                        for k in handout_files.KINDS
+                    ]
+                    if all(handout_files.ready(name) for name in names):
+                        fresh += 1
+                        continue
+                    pages = handout_files.guide_pages(condition, language) if pages is None else pages
+                    started = time.perf_counter()
+                    if handout_files.build(condition, paper=paper, site=site, pages=pages, language=language):
+                        built += 1
+                        took = time.perf_counter() - started
+                        self.stdout.write(
+                            f"Built {condition.slug} ({language}, {paper}, {len(pages)} topics) in {took:.1f} s"
+                        )
             handout_files.remove_old(condition)
         self.stdout.write(self.style.SUCCESS(f"{built} guide(s) built, {fresh} already up to date."))
