@@ -23,6 +23,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 
 from condition import handouts
 from condition.cache import FORMAT, content_version
@@ -41,8 +42,9 @@ def guide_pages(condition):
 def stored_name(condition, *, paper, site, kind, version=None, day=None):
     version = content_version() if version is None else version
     day = timezone.localdate() if day is None else day
-    # The build id too: a deploy with a new handout template builds the guide afresh.
-    digest = hashlib.blake2b(f"{site}|{FORMAT}".encode(), digest_size=6).hexdigest()
+    # The build id too: a deploy with a new handout template builds the guide afresh;
+    # and the language, as the handout's words are in the family's language (issue 13).
+    digest = hashlib.blake2b(f"{site}|{FORMAT}|{get_language()}".encode(), digest_size=6).hexdigest()
     return f"{FOLDER}/{condition.slug}/{version}-{day.isoformat()}-{paper}-{digest}.{kind}"
 
 
@@ -63,7 +65,7 @@ def build(condition, *, paper, site, kinds=KINDS, pages=None):
     context = handouts.handout_context(
         None,
         pages,
-        title=f"{condition.name}: a guide for families",
+        title=gettext("%(name)s: a guide for families") % {"name": condition.name},
         paper=paper,
         online_path=reverse("condition:home"),
         site=site,
