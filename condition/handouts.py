@@ -194,8 +194,11 @@ def pdf_response_for_pages(request, pages):
     if len(pages) > ADMIN_PDF_MAX_PAGES:
         messages.error(
             request,
-            f"Choose at most {ADMIN_PDF_MAX_PAGES} pages for one PDF. "
-            "The handout with every topic is linked from the home page and is built ahead.",
+            gettext(
+                "Choose at most %(count)d pages for one PDF. "
+                "The handout with every topic is linked from the home page and is built ahead."
+            )
+            % {"count": ADMIN_PDF_MAX_PAGES},
         )
         return None
     pages = sorted(pages, key=lambda page: (page.order, page.title))

@@ -34,8 +34,19 @@ ROBOTS = (
 
 
 def robots_txt(request):
-    """Search engines may list the topic pages, not the admin, quiz results or search results."""
-    return HttpResponse(ROBOTS, content_type="text/plain")
+    """Search engines may list the topic pages, not the admin, quiz results or search results.
+
+    The same rules hold for the pages of every other language (under /es/ and
+    so on); the language switcher's links only redirect.
+    """
+    lines = [ROBOTS]
+    for code, _name in settings.LANGUAGES:
+        prefix = in_language("/", code).rstrip("/")
+        if prefix:
+            public = [line for line in ROBOTS.splitlines() if line.startswith("Disallow: /") and "/admin/" not in line]
+            lines += [line.replace("Disallow: /", f"Disallow: {prefix}/", 1) + "\n" for line in public]
+    lines.append("Disallow: /language/\n")
+    return HttpResponse("".join(lines), content_type="text/plain")
 
 
 def favicon(request):

@@ -242,3 +242,16 @@ def test_a_spanish_page_costs_the_same_queries_as_the_english_one(client, topic,
 def test_an_unknown_prefix_is_a_plain_404_not_a_language(client, topic):
     response = client.get("/xx/topics/symptoms/")
     assert response.status_code == 404 and html_lang(response) == "en"
+
+
+def test_robots_keep_crawlers_off_the_quiz_search_pdfs_and_switcher_in_every_language(client):
+    robots = client.get("/robots.txt").content.decode().splitlines()
+    for prefix in ("", "/es"):
+        for rule in ("/quiz/", "/search/", "/topics/*/handout.pdf", "/conditions/*/handout.pdf"):
+            assert f"Disallow: {prefix}{rule}" in robots
+    assert "Disallow: /language/" in robots and "Disallow: /es/admin/" not in robots
+
+
+def test_citation_markers_are_named_in_the_pages_language(client, topic):
+    assert 'aria-label="Source 1"' in client.get("/topics/symptoms/").content.decode()
+    assert 'aria-label="Fuente 1"' in client.get("/es/topics/symptoms/").content.decode()

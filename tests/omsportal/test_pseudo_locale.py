@@ -21,6 +21,7 @@ from django.test import Client
 
 from condition import cache as content_cache
 from condition.models import Page
+from condition.rendering import CITE_RE
 from condition.search.index import rebuild
 from quizzes.models import Quiz
 from tests.headers import SAME_ORIGIN
@@ -54,6 +55,12 @@ def pseudo_catalogue(folder):
     pseudo.save_as_mofile(str(target / "django.mo"))
 
 
+def full_width(text):
+    """The text in full-width letters, but for citation markers ([cite: key]): the renderer must still find them."""
+    parts = CITE_RE.split(text)  # the keys come out at odd positions
+    return "".join(f"[cite: {part}]" if index % 2 else part.translate(FULL_WIDTH) for index, part in enumerate(parts))
+
+
 def full_width_content():
     """Every word the database holds for families, in full-width letters: told apart from template text."""
     from django.apps import apps
@@ -74,7 +81,7 @@ def full_width_content():
             for field in fields:
                 value = getattr(row, field.attname)
                 if isinstance(value, str):
-                    setattr(row, field.attname, value.translate(FULL_WIDTH))
+                    setattr(row, field.attname, full_width(value))
         if rows:
             model._base_manager.bulk_update(rows, [field.name for field in fields])
     rebuild()  # the search index holds the words too
