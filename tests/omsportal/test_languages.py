@@ -255,3 +255,16 @@ def test_robots_keep_crawlers_off_the_quiz_search_pdfs_and_switcher_in_every_lan
 def test_citation_markers_are_named_in_the_pages_language(client, topic):
     assert 'aria-label="Source 1"' in client.get("/topics/symptoms/").content.decode()
     assert 'aria-label="Fuente 1"' in client.get("/es/topics/symptoms/").content.decode()
+
+
+def test_the_guide_with_every_topic_is_made_and_kept_per_language(client, topic):
+    for first, second in (("", "/es"), ("/es", "")):
+        _uncached()
+        for prefix in (first, second):
+            html = client.get(f"{prefix}/conditions/oms/handout/").content.decode()
+            assert ("Puntos clave" in html) == (prefix == "/es") and ("Key points" in html) == (prefix == ""), prefix
+
+
+def test_the_switcher_costs_no_query(client, topic, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get("/language/es/", {"next": "/topics/symptoms/"}).status_code == 302
