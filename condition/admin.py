@@ -94,14 +94,15 @@ class PageAdmin(ContentAdmin):
     def get_list_display(self, request):
         # One condition: the column would repeat one name on every row.
         shown = super().get_list_display(request)
-        if Condition.objects.originals().count() <= 1:
+        if Condition.objects.originals().filter(translation_of=None).count() <= 1:
             return [name for name in shown if name != "condition"]
         return shown
 
     def get_list_filter(self, request):
-        if Condition.objects.originals().count() <= 1:
-            return [name for name in self.list_filter if name != "condition"]
-        return self.list_filter
+        shown = super().get_list_filter(request)
+        if Condition.objects.originals().filter(translation_of=None).count() <= 1:
+            return [name for name in shown if name != "condition"]
+        return shown
 
     @admin.display(description="Reviewed", ordering="last_reviewed")
     def reviewed(self, page):
@@ -129,7 +130,8 @@ class PageAdmin(ContentAdmin):
         return request.user.has_perm("condition.review_page")
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if self.has_review_permission(request) else list(self.review_fields)
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if self.has_review_permission(request) else [*readonly, *self.review_fields]
 
     @admin.action(description="Record a clinical review by me today", permissions=["review"])
     def record_review(self, request, queryset):

@@ -102,3 +102,27 @@ def _rows(live_parent, draft_parent, prefix=""):
 def compare(live, draft):
     """The draft's fields and rows against the live item's (everything is new when there is no live item)."""
     return {"fields": _fields(type(draft), live, draft), "rows": _rows(live, draft)}
+
+
+def changes_since(model, old, new):
+    """What changed in an original's translated words between two snapshots (condition.drafts.snapshot):
+    what a translator must bring into the translation. Rows are matched by id, children included."""
+    changes = []
+    for name in model.translated_fields:
+        before, after = str(old.get(name) or ""), str(new.get(name) or "")
+        if before != after:
+            left, right = word_diff(before, after)
+            changes.append(FieldChange(str(model._meta.get_field(name).verbose_name).capitalize(), left, right, True))
+    for accessor in model.draft_children:
+        child_model = model._meta.get_field(accessor).related_model
+        old_rows = {row.get("id"): row for row in old.get(accessor, [])}
+        for row in new.get(accessor, []):
+            before = old_rows.pop(row.get("id"), {})
+            for change in changes_since(child_model, before, row):
+                change.label = f"{child_model._meta.verbose_name.capitalize()} › {change.label}"
+                changes.append(change)
+        for row in old_rows.values():
+            for change in changes_since(child_model, row, {}):
+                change.label = f"{child_model._meta.verbose_name.capitalize()} (removed) › {change.label}"
+                changes.append(change)
+    return changes

@@ -34,14 +34,16 @@ from django.utils import timezone
 log = logging.getLogger(__name__)
 
 APPROVE_PERMISSION = "condition.publish_page"
+# The language content is written and approved in first; other languages translate it (settings.LANGUAGE_CODE).
+ORIGINAL_LANGUAGE = "en"
 # Fields the workflow owns: a draft never carries them onto the live row.
-WORKFLOW_FIELDS = {"status", "draft_of", "edited_by", "submitted_at", "review_note"}
+WORKFLOW_FIELDS = {"status", "draft_of", "edited_by", "submitted_at", "review_note", "translation_reviewed"}
 
 
 class ContentQuerySet(models.QuerySet):
-    def live(self):
-        """What families may read."""
-        return self.filter(status=Content.Status.PUBLISHED)
+    def live(self, language=None):
+        """What families may read, in `language` (the site's own language, English, unless named)."""
+        return self.filter(status=Content.Status.PUBLISHED, language=language or ORIGINAL_LANGUAGE)
 
     def originals(self):
         """Live items and new items not yet approved: everything but working copies."""
@@ -79,9 +81,39 @@ class Content(models.Model):
     )
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     review_note = models.TextField(blank=True, editable=False, help_text="The reviewer's comment when sent back.")
+    # Translations (condition.translations): an item in another language is content of its own, with its
+    # own drafts and review, pointing to the item it translates and to the approved version it was made from.
+    # A code from settings.LANGUAGES (not a choices list: adding a language needs no migration).
+    language = models.CharField(max_length=12, default=ORIGINAL_LANGUAGE, editable=False, db_index=True)
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="translations",
+        help_text="The item in the site's own language that this translates.",
+    )
+    made_from = models.ForeignKey(
+        "condition.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="The approved version of the original this translation was made from.",
+    )
+    translation_reviewed = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="A clinical reviewer approved this translation (shipped translations start unreviewed).",
+    )
 
     objects = ContentQuerySet.as_manager()
 
+    # Fields a translator writes; every other field always comes from the original (addresses, urgency, numbers).
+    # Empty: the model is not translated.
+    translated_fields = ()
     # Reverse accessors of the DraftChild rows that travel with this item.
     draft_children = ()
     # Fields a draft never changes on the live row (e.g. the clinical review dates).
@@ -98,6 +130,10 @@ class Content(models.Model):
     def is_working_copy(self):
         return self.draft_of_id is not None
 
+    @property
+    def is_translation(self):
+        return self.translation_of_id is not None
+
     def pending_draft(self):
         return self.drafts.first() if self.pk else None
 
@@ -111,9 +147,11 @@ class Content(models.Model):
         for constraint in self._meta.constraints:
             if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
                 values = {name: getattr(self, name) for name in constraint.fields}
+                if None in values.values():
+                    continue  # NULL never clashes (an original's translation_of)
                 clash = type(self).objects.originals().filter(**values).exclude(pk=self.draft_of_id)
                 if clash.exists():
-                    field = constraint.fields[0]
+                    field = [name for name in constraint.fields if name != "language"][0]
                     raise ValidationError({field: f"Another {self._meta.verbose_name} already uses this."})
 
 
@@ -124,6 +162,7 @@ class DraftChild(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
     )
 
+    translated_fields = ()  # as Content.translated_fields
     draft_children = ()
     parent_field = None  # the foreign key to the item (or row) this belongs to
 
@@ -195,6 +234,10 @@ def start_draft(item, user):
     draft.draft_of = item
     draft.status = Content.Status.DRAFT
     draft.edited_by = user
+    if item.is_translation:
+        from condition.translations import prepare_working_copy
+
+        prepare_working_copy(draft)
     draft.save()
     _copy_many_to_many(item, draft)
     _copy_children(item, draft)
@@ -424,14 +467,20 @@ def _writers(draft):
 
 
 def _put_live(draft):
+    if draft.is_translation:
+        from condition.translations import sync_from_original
+
+        sync_from_original(draft, draft.translation_of)
     if draft.draft_of_id is None:
         draft.status = Content.Status.PUBLISHED
         draft.submitted_at = None
         draft.review_note = ""
+        draft.translation_reviewed = draft.is_translation  # a clinical reviewer read this translation
         draft.save()
         return draft
     live = type(draft).objects.select_for_update().get(pk=draft.draft_of_id)
     _copy_fields(draft, live, exclude=WORKFLOW_FIELDS | set(draft.kept_on_approve))
+    live.translation_reviewed = live.is_translation
     live.save()
     _copy_many_to_many(draft, live)
     _merge_children(draft, live)
@@ -486,9 +535,11 @@ def take_down(item, reviewer, reason):
     if not item.is_live:
         raise WorkflowError("This is not live.")
     with transaction.atomic():
-        Revision.record(item, Revision.Action.TAKEN_DOWN, reviewer, note=reason)
-        item.status = Content.Status.DRAFT
-        item.save(update_fields=["status"])
+        # Its translations say the same thing: they come down with it.
+        for taken in [item, *item.translations.filter(status=Content.Status.PUBLISHED)]:
+            Revision.record(taken, Revision.Action.TAKEN_DOWN, reviewer, note=reason)
+            taken.status = Content.Status.DRAFT
+            taken.save(update_fields=["status"])
 
 
 @transaction.atomic

@@ -22,6 +22,10 @@ from condition.rendering import cited_keys, sanitise
 REVIEW_SOON_DAYS = 30
 # Unique among live items and new drafts; a working copy shares its live item's values.
 ORIGINALS = Q(draft_of__isnull=True)
+# One version of an item per language (its drafts aside).
+ONE_TRANSLATION = models.UniqueConstraint(
+    fields=["translation_of", "language"], condition=ORIGINALS, name="%(class)s_one_translation"
+)
 
 
 class Condition(Content):
@@ -30,9 +34,14 @@ class Condition(Content):
     other_names = models.TextField(blank=True, help_text="Other names families may have heard, one per line.")
     summary = models.TextField(help_text="Two or three plain sentences shown on the home page.")
 
+    translated_fields = ("name", "other_names", "summary")
+
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["slug"], condition=ORIGINALS, name="%(class)s_slug_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], condition=ORIGINALS, name="%(class)s_slug_unique"),
+            ONE_TRANSLATION,
+        ]
 
     def __str__(self):
         return self.name
@@ -124,6 +133,7 @@ class Page(Content):
 
     objects = PageQuerySet.as_manager()
 
+    translated_fields = ("title", "summary", "key_points")
     draft_children = ("sections", "suggested_questions")
     kept_on_approve = ("last_reviewed", "reviewed_by", "next_review_due")  # a review is its own act
 
@@ -135,7 +145,8 @@ class Page(Content):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=["draft", "review", "published"]), name="page_status_valid"),
-            models.UniqueConstraint(fields=["slug"], condition=ORIGINALS, name="%(class)s_slug_unique"),
+            models.UniqueConstraint(fields=["language", "slug"], condition=ORIGINALS, name="%(class)s_slug_unique"),
+            ONE_TRANSLATION,
         ]
 
     def __str__(self):
@@ -143,7 +154,8 @@ class Page(Content):
 
     def save(self, *args, **kwargs):
         """A changed slug leaves its old address behind as a permanent redirect (printed QR codes live for years)."""
-        adding, old_slug = self._state.adding or self.draft_of_id is not None, None
+        # A translation's address is its original's (it follows it), so only originals keep old addresses.
+        adding, old_slug = self._state.adding or self.draft_of_id is not None or self.is_translation, None
         update_fields = kwargs.get("update_fields")
         if not adding and (update_fields is None or "slug" in update_fields):
             old_slug = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
@@ -222,7 +234,9 @@ class Source(Content):
 
     class Meta:
         ordering = ["citation"]
-        constraints = [models.UniqueConstraint(fields=["key"], condition=ORIGINALS, name="%(class)s_key_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "key"], condition=ORIGINALS, name="%(class)s_key_unique")
+        ]
 
     def __str__(self):
         return f"{self.key}: {self.citation[:80]}"
@@ -269,13 +283,16 @@ class CareAdvice(Content):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    translated_fields = ("title", "look_for", "action")
+
     class Meta:
         ordering = ["urgency", "title"]
         verbose_name = "care advice"
         verbose_name_plural = "care advice"
         constraints = [
             models.CheckConstraint(condition=Q(urgency__in=[1, 2, 3]), name="care_advice_urgency_valid"),
-            models.UniqueConstraint(fields=["key"], condition=ORIGINALS, name="%(class)s_key_unique"),
+            models.UniqueConstraint(fields=["language", "key"], condition=ORIGINALS, name="%(class)s_key_unique"),
+            ONE_TRANSLATION,
         ]
 
     def __str__(self):
@@ -343,6 +360,7 @@ class SectionQuerySet(models.QuerySet):
 class Section(DraftChild):
     parent_field = "page"
     draft_children = ("images",)  # pictures travel with the page's drafts (condition.images)
+    translated_fields = ("heading", "body")
     scored_for_reading = True  # the review shows its reading grade
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveIntegerField(default=0)
@@ -444,11 +462,14 @@ class GlossaryTerm(Content):
     )
     definition = models.TextField(help_text="One or two plain sentences.")
 
+    translated_fields = ("term", "other_forms", "definition")
+
     class Meta:
         ordering = [Lower("term")]
         constraints = [
-            models.UniqueConstraint(fields=["term"], condition=ORIGINALS, name="%(class)s_term_unique"),
-            models.UniqueConstraint(fields=["slug"], condition=ORIGINALS, name="%(class)s_slug_unique"),
+            models.UniqueConstraint(fields=["language", "term"], condition=ORIGINALS, name="%(class)s_term_unique"),
+            models.UniqueConstraint(fields=["language", "slug"], condition=ORIGINALS, name="%(class)s_slug_unique"),
+            ONE_TRANSLATION,
         ]
 
     def __str__(self):

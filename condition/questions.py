@@ -13,6 +13,7 @@ class SuggestedQuestion(DraftChild):
         help_text="One question a family could ask at the appointment, in their words, e.g. "
         "“How will we know the treatment is working?”",
     )
+    translated_fields = ("text",)
     order = models.PositiveIntegerField(default=0, help_text="Questions are listed from the lowest number up.")
 
     class Meta:

@@ -30,6 +30,14 @@ from condition.models import (
 from condition.related import pages_around, related_topics
 from condition.rendering import PageRenderer, cited_keys, render_page
 from condition.terms import TermMatcher
+from condition.translations import (
+    ORIGINAL_LANGUAGE,
+    current_language,
+    in_language,
+    safe_care_advice,
+    translate_in_place,
+    translation_for,
+)
 from omsportal.db import queued_write
 from omsportal.views import form_rate
 
@@ -43,11 +51,23 @@ class PublishedPageMixin:
         return Page.objects.live().select_related("condition")
 
 
-def page_context(page):
-    """Everything needed to show a page to families (also used by the admin preview)."""
-    sections = most_urgent_first(page.sections.shown().select_related("care_advice").prefetch_related("images"))
+def page_context(page, language=None):
+    """Everything needed to show a page to families (also used by the admin preview).
+
+    `language` is the reader's: care boxes show advice in it only where its
+    translation is up to date (condition.translations.safe_care_advice).
+    """
+    language = language or page.language
+    sections = list(page.sections.shown().select_related("care_advice").prefetch_related("images"))
+    boxes = [section for section in sections if section.care_advice_id]
+    for section, advice in zip(boxes, safe_care_advice([s.care_advice for s in boxes], language), strict=True):
+        section.care_advice = advice
+    sections = most_urgent_first(sections)
     rendered, page_sources = render_page(
-        page, sections, sources=Source.cited_in(s.text for s in sections), glossary=GlossaryTerm.objects.live()
+        page,
+        sections,
+        sources=Source.cited_in(s.text for s in sections),
+        glossary=GlossaryTerm.objects.live(page.language),
     )
     questions = list(page.suggested_questions.all())
     return {"page": page, "sections": rendered, "page_sources": page_sources, "suggested_questions": questions}
@@ -55,9 +75,16 @@ def page_context(page):
 
 def home(request):
     conditions = Condition.objects.live().prefetch_related(
-        Prefetch("pages", queryset=Page.objects.live().only("id", "title", "slug", "summary", "order", "condition_id"))
+        Prefetch(
+            "pages",
+            queryset=Page.objects.live().only("id", "title", "slug", "summary", "order", "condition_id", "language"),
+        )
     )
     conditions = [condition for condition in conditions if condition.pages.all()]
+    language = current_language()
+    if language != ORIGINAL_LANGUAGE:
+        translate_in_place(conditions, language)
+        translate_in_place([page for condition in conditions for page in condition.pages.all()], language)
     return render(request, "condition/home.html", {"conditions": conditions})
 
 
@@ -82,9 +109,17 @@ class PageDetailView(PublishedPageMixin, DetailView):
             return moved_page(request, kwargs["slug"], "condition:page")
 
     def get_context_data(self, **kwargs):
+        """The page in the reader's language where a live translation exists, else the original (marked)."""
         context = super().get_context_data(**kwargs)
-        context.update(page_context(self.object))
+        language = current_language()
+        page = translation_for(Page.objects.select_related("condition"), self.object, language) or self.object
+        page.shown_in_original = page.language != language
+        context["original"] = self.object
+        context.update(page_context(page, language))
         around = pages_around(self.object)
+        if language != ORIGINAL_LANGUAGE:
+            translate_in_place(around, language)
+            translate_in_place([page.condition], language)
         siblings = [page for page in around if page.condition_id == self.object.condition_id]
         page_terms = {term.pk for item in context["sections"] for term in item.terms}
         context["related_topics"] = related_topics(self.object, around, page_terms)
@@ -97,14 +132,14 @@ class PageDetailView(PublishedPageMixin, DetailView):
 def help_page(request):
     """Every care box placed on a published page, most urgent first: one page to open at 2 a.m."""
     advice = CareAdvice.objects.live().filter(placements__page__status=Page.Status.PUBLISHED).distinct()
-    advice = list(advice.order_by("urgency", "title"))
+    advice = safe_care_advice(advice.order_by("urgency", "title"), current_language())
     renderer = PageRenderer(sources=Source.cited_in(a.text for a in advice), glossary=(), care_boxes=advice)
     boxes = [renderer.render_care(item) for item in advice]
     return render(request, "condition/help.html", {"boxes": boxes, "page_sources": renderer.cited_sources})
 
 
-def published_sections():
-    """(body, page id, link) for every section families can read, in page order, in one query.
+def published_sections(language=ORIGINAL_LANGUAGE):
+    """(body, page id, link) for every section families can read in `language`, in page order, in one query.
 
     Each page's link is made once, however many terms or sources name it: at
     100x content the word list and sources pages show thousands of links.
@@ -114,7 +149,7 @@ def published_sections():
     links = {}
     rows = (
         Section.objects.shown()
-        .filter(page__status=Page.Status.PUBLISHED)
+        .filter(page__status=Page.Status.PUBLISHED, page__language=language)
         .order_by("page__order", "page__title", "page_id")
         .values_list("body", "page_id", "page__title", "page__slug", "care_advice__look_for", "care_advice__action")
     )
@@ -128,7 +163,7 @@ def published_sections():
         yield body, page_id, link
 
 
-def _pages_using(found_in):
+def _pages_using(found_in, language=ORIGINAL_LANGUAGE):
     """key -> links to the published pages whose sections `found_in(body)` names, each page once, in page order.
 
     One pass over the text: linear in the content, whatever the number of keys.
@@ -136,7 +171,7 @@ def _pages_using(found_in):
     word list's time at 100x content.
     """
     pages_by_key = {}
-    for body, page_id, link in published_sections():
+    for body, page_id, link in published_sections(language):
         for key in found_in(body):
             pages_by_key.setdefault(key, {})[page_id] = link
     return {key: mark_safe(", ".join(pages.values())) for key, pages in pages_by_key.items()}
@@ -150,8 +185,9 @@ class GlossaryView(ListView):
     def get_context_data(self, **kwargs):
         """Each term with the published pages that use it, so a family can read it in context."""
         context = super().get_context_data(**kwargs)
-        terms = list(context["terms"])
-        used_on = _pages_using(TermMatcher(terms).found_in)
+        language = current_language()
+        terms = in_language(context["terms"], language, model=GlossaryTerm)
+        used_on = _pages_using(TermMatcher(terms).found_in, language)
         context["terms"] = mark_safe("".join(_glossary_entry(term, used_on.get(term.pk, "")) for term in terms))
         return context
 
@@ -161,12 +197,16 @@ def _glossary_entry(term, links):
     template loop, which cost a third of the word list's time at 100x content."""
     read_more = html.escape(gettext("Read more:"))
     used_on = f'<br><span class="used-on">{read_more} {links}</span>' if links else ""
-    return f'<dt id="term-{html.escape(term.slug)}">{html.escape(term.term)}</dt><dd>{html.escape(term.definition)}{used_on}</dd>\n'
+    lang = f' lang="{term.language}"' if getattr(term, "shown_in_original", False) else ""
+    return (
+        f'<dt id="term-{html.escape(term.slug)}"{lang}>{html.escape(term.term)}</dt>'
+        f"<dd{lang}>{html.escape(term.definition)}{used_on}</dd>\n"
+    )
 
 
 def sources(request):
     """Every source with its full citation, and the published pages that cite it."""
-    cited_by = _pages_using(cited_keys)
+    cited_by = _pages_using(cited_keys, current_language())
     all_sources = [(source, cited_by.get(source.key, "")) for source in Source.objects.live()]
     return render(request, "condition/sources.html", {"sources": all_sources})
 

@@ -16,8 +16,9 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html_join
 
-from condition import drafts
+from condition import diff, drafts, translations
 from condition.diff import compare
 from condition.drafts import Content, Revision, WorkflowError
 
@@ -35,6 +36,11 @@ class LineEndingsMixin:
         if isinstance(db_field, models.TextField) and not db_field.choices:
             kwargs.setdefault("form_class", UnixLineEndingsField)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+def _is_translation(row):
+    item = drafts.owning_item(row) if row is not None else None
+    return item is not None and item.is_translation
 
 
 def _editable(row):
@@ -62,7 +68,32 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "workflow_state"]
+        shown = [*super().get_list_display(request), "workflow_state"]
+        return [*shown, "language_shown"] if translations.is_translatable(self.model) else shown
+
+    def get_list_filter(self, request):
+        shown = list(super().get_list_filter(request))
+        return [*shown, TranslationFilter] if translations.is_translatable(self.model) else shown
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return translations.with_original_version(queryset) if translations.is_translatable(self.model) else queryset
+
+    @admin.display(description="Language", ordering="language")
+    def language_shown(self, item):
+        name = translations.language_name(item.language)
+        return f"{name} (needs update)" if translations.is_out_of_date(item) else name
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None and obj.is_translation else super().get_prepopulated_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        """A translator writes the translated words only; the rest follows the original."""
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_translation:
+            fields = [*obj._meta.fields, *obj._meta.many_to_many]
+            readonly += [f.name for f in fields if f.editable and f.name not in obj.translated_fields]
+        return readonly
 
     @admin.display(description="Version")
     def workflow_state(self, item):
@@ -114,6 +145,17 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
         draft = drafts.start_draft(item, request.user)
         self.message_user(
             request, "This is your draft. Families keep reading the live version until a reviewer approves it."
+        )
+        return draft
+
+    def _step_translate(self, request, item):
+        self._need(item.is_live and super().has_change_permission(request, item))
+        language = request.POST.get("language", "")
+        draft = translations.start_translation(item, language, request.user)
+        self.message_user(
+            request,
+            f"This is the {translations.language_name(language)} translation's draft. Write over each field "
+            "with the translation; the original is shown beside it. A clinical reviewer approves it.",
         )
         return draft
 
@@ -195,8 +237,58 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
                 may_submit=obj.status == Content.Status.DRAFT and super().has_change_permission(request, obj),
                 may_approve=drafts.may_approve(request.user),
                 can_take_down=self.can_take_down and obj.is_live and drafts.may_approve(request.user),
+                **self._translation_context(request, obj),
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _translation_context(self, request, obj):
+        """For an original: its translations and what may be started; for a translation: the original beside it."""
+        if not translations.is_translatable(self.model):
+            return {}
+        if not obj.is_translation:
+            if obj.is_working_copy:
+                return {}
+            existing = {t.language: t for t in translations.with_original_version(obj.translations.originals())}
+            rows = [
+                (
+                    code,
+                    name,
+                    existing.get(code),
+                    translations.is_out_of_date(existing[code]) if code in existing else False,
+                )
+                for code, name in translations.languages()
+            ]
+            return {
+                "translation_rows": rows,
+                "may_translate": obj.is_live and super().has_change_permission(request, obj),
+            }
+        original = obj.translation_of
+        old = obj.made_from.data if obj.made_from_id else None
+        current = drafts.snapshot(original)
+        return {
+            "original_item": original,
+            "original_fields": [
+                (original._meta.get_field(name).verbose_name, getattr(original, name)) for name in obj.translated_fields
+            ],
+            "language_label": translations.language_name(obj.language),
+            "original_changes": diff.changes_since(type(original), old, current) if old is not None else None,
+        }
+
+
+class TranslationFilter(admin.SimpleListFilter):
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code, name) for code, name in drafts.settings.LANGUAGES] + [("needs-update", "Needs update")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "needs-update":
+            return queryset.filter(pk__in=translations.needs_update(queryset.model).values("pk"))
+        if value in dict(drafts.settings.LANGUAGES):
+            return queryset.filter(language=value)
+        return queryset
 
 
 class ChildAdminMixin(LineEndingsMixin):
@@ -206,22 +298,66 @@ class ChildAdminMixin(LineEndingsMixin):
         return _editable(obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return _editable(obj) and super().has_delete_permission(request, obj)
+        return _editable(obj) and not _is_translation(obj) and super().has_delete_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == self.model.parent_field:  # never into a live item, nor one waiting for review
-            kwargs["queryset"] = db_field.related_model._default_manager.filter(status=Content.Status.DRAFT)
+            parents = db_field.related_model._default_manager.filter(status=Content.Status.DRAFT)
+            if issubclass(db_field.related_model, Content):  # nor a translation: its rows follow the original's
+                parents = parents.filter(translation_of__isnull=True)
+            kwargs["queryset"] = parents
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ChildInlineMixin(LineEndingsMixin):
-    """An inline of a content item's children: editable only while the item is an open draft."""
+    """An inline of a content item's children: editable only while the item is an open draft.
+
+    In a translation, rows follow the original's: none added or removed, and
+    only their translated words are written.
+    """
 
     def has_add_permission(self, request, obj=None):
-        return _editable(obj) and super().has_add_permission(request, obj)
+        return _editable(obj) and not _is_translation(obj) and super().has_add_permission(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if _is_translation(obj) else super().get_prepopulated_fields(request, obj)
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        return [*fields, "original_words"] if _is_translation(obj) and "original_words" not in fields else fields
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if _is_translation(obj):
+            fields = self.model._meta.fields
+            readonly += [f.name for f in fields if f.editable and f.name not in self.model.translated_fields]
+            readonly.append("original_words")
+        return readonly
+
+    @admin.display(description="Original, to translate from")
+    def original_words(self, row):
+        original = _original_row(row)
+        if original is None:
+            return "–"
+        words = [(name, getattr(original, name)) for name in self.model.translated_fields if getattr(original, name)]
+        item = drafts.owning_item(original)
+        return format_html_join(
+            "", '<p lang="{}"><strong>{}:</strong> {}</p>', ((item.language, name, value) for name, value in words)
+        )
+
+
+def _original_row(row):
+    """The original's row a translation's row was copied from (through its drafts' `origin` links)."""
+    seen = 0
+    while row is not None and seen < 5:
+        row = row.origin
+        seen += 1
+        if row is not None and not drafts.owning_item(row).is_translation:
+            return row
+    return None
 
     def has_change_permission(self, request, obj=None):
         return _editable(obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return _editable(obj) and super().has_delete_permission(request, obj)
+        return _editable(obj) and not _is_translation(obj) and super().has_delete_permission(request, obj)

@@ -138,7 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # The interface languages (issue 13). Another language is one line here plus
-# its catalogue in locale/<code>/LC_MESSAGES/django.po (see README.md).
+# its catalogue in locale/<code>/LC_MESSAGES/django.po (see README.md); content
+# in other languages is translated through review (condition.translations).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -167,9 +167,9 @@ def _read(quiz):
 def _add_questions(quiz, questions):
     sections = {
         (section.page.slug, section.anchor): section
-        for section in Section.objects.filter(page__condition=quiz.condition, page__draft_of=None).select_related(
-            "page"
-        )
+        for section in Section.objects.filter(
+            page__condition=quiz.condition, page__draft_of=None, page__translation_of=None
+        ).select_related("page")
     }
     choices = []
     for order, (page_slug, anchor, prompt, explanation, right, wrongs) in enumerate(questions, start=1):
@@ -186,7 +186,7 @@ def _add_questions(quiz, questions):
 
 
 def _create(shipped):
-    condition = Condition.objects.originals().get(slug="oms")
+    condition = Condition.objects.originals().get(translation_of=None, slug="oms")
     quiz = Quiz.objects.create(
         condition=condition,
         slug=QUIZ["slug"],
@@ -213,8 +213,27 @@ def quizzes():
         "quiz",
         QUIZ["slug"],
         shipped,
-        lambda: Quiz.objects.originals().filter(slug=QUIZ["slug"]).first(),
+        lambda: Quiz.objects.originals().filter(translation_of=None, slug=QUIZ["slug"]).first(),
         _read,
         lambda: _create(shipped),
         lambda quiz: _update(quiz, shipped),
     )
+
+
+@register(order=90)
+def quiz_translations():
+    """The default quiz in each language that ships one (quizzes/content_<code>.py), as a translation."""
+    from condition.content.translated import shipped_modules, translation_item
+
+    for code, module in shipped_modules("quizzes.content", None):
+        words = {
+            "title": module.QUIZ["title"],
+            "intro": module.QUIZ["intro"],
+            "questions": [
+                # Choices in the English quiz's order: the right answer first (_add_questions).
+                {"prompt": prompt, "explanation": explanation, "choices": [{"text": t} for t in [right, *wrongs]]}
+                for _page, _anchor, prompt, explanation, right, wrongs in module.QUESTIONS
+            ],
+        }
+        original = lambda: Quiz.objects.originals().filter(translation_of=None, slug=QUIZ["slug"]).first()  # noqa: E731
+        yield translation_item("quiz", QUIZ["slug"], code, words, original)

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from condition.drafts import Content, ContentQuerySet, DraftChild
-from condition.models import ORIGINALS, Condition, Section
+from condition.models import ONE_TRANSLATION, ORIGINALS, Condition, Section
 from omsportal.db import queued_write
 
 
@@ -29,6 +29,7 @@ class Quiz(Content):
 
     objects = ContentQuerySet.as_manager()
 
+    translated_fields = ("title", "intro")
     draft_children = ("questions",)
 
     class Meta:
@@ -37,7 +38,8 @@ class Quiz(Content):
         permissions = [("publish_quiz", "Can publish quizzes")]
         constraints = [
             models.CheckConstraint(condition=Q(pass_mark__gte=1, pass_mark__lte=100), name="quiz_pass_mark_percent"),
-            models.UniqueConstraint(fields=["slug"], condition=ORIGINALS, name="quiz_slug_unique"),
+            models.UniqueConstraint(fields=["language", "slug"], condition=ORIGINALS, name="quiz_slug_unique"),
+            ONE_TRANSLATION,
         ]
 
     def __str__(self):
@@ -75,6 +77,7 @@ class Question(DraftChild):
         help_text="The page section that explains the answer. Families get a link to it.",
     )
 
+    translated_fields = ("prompt", "explanation")
     draft_children = ("choices",)
 
     class Meta:
@@ -99,6 +102,8 @@ class Choice(DraftChild):
     order = models.PositiveIntegerField(default=0)
     text = models.CharField(max_length=200)
     is_correct = models.BooleanField("correct", default=False)
+
+    translated_fields = ("text",)
 
     class Meta:
         ordering = ["order", "pk"]

@@ -78,7 +78,7 @@ def sources():
             "source",
             key,
             shipped,
-            lambda key=key: Source.objects.originals().filter(key=key).first(),
+            lambda key=key: Source.objects.originals().filter(translation_of=None, key=key).first(),
             read,
             lambda key=key, values=values: _set(Source(key=key), values()),
             lambda obj, values=values: _set(obj, values()),
@@ -94,8 +94,8 @@ def glossary():
             slug,
             shipped,
             lambda slug=slug, term=term: (
-                GlossaryTerm.objects.originals().filter(slug=slug).first()
-                or GlossaryTerm.objects.originals().filter(term__iexact=term).first()
+                GlossaryTerm.objects.originals().filter(translation_of=None, slug=slug).first()
+                or GlossaryTerm.objects.originals().filter(translation_of=None, term__iexact=term).first()
             ),
             lambda obj: {"term": obj.term, "other_forms": obj.other_forms, "definition": obj.definition},
             lambda slug=slug, shipped=shipped: _set(GlossaryTerm(slug=slug), shipped),
@@ -130,7 +130,7 @@ def care_advice():
             "care advice",
             key,
             shipped,
-            lambda key=key: CareAdvice.objects.originals().filter(key=key).first(),
+            lambda key=key: CareAdvice.objects.originals().filter(translation_of=None, key=key).first(),
             _read_care,
             lambda key=key, values=values: _set(CareAdvice(key=key), values()),
             lambda obj, values=values: _set(obj, values()),
@@ -144,7 +144,7 @@ def condition():
         "condition",
         CONDITION["slug"],
         shipped,
-        lambda: Condition.objects.originals().filter(slug=CONDITION["slug"]).first(),
+        lambda: Condition.objects.originals().filter(translation_of=None, slug=CONDITION["slug"]).first(),
         lambda obj: {name: getattr(obj, name) for name in shipped},
         lambda: _set(Condition(slug=CONDITION["slug"]), shipped),
         lambda obj: _set(obj, shipped),
@@ -166,7 +166,7 @@ def _shipped_care():
     shipped = {data["key"]: data for data in CARE_ADVICE}
     return {
         advice.key: advice
-        for advice in CareAdvice.objects.originals().filter(key__in=shipped)
+        for advice in CareAdvice.objects.originals().filter(translation_of=None, key__in=shipped)
         if _read_care(advice) == _care_fields(shipped[advice.key])
     }
 
@@ -209,7 +209,7 @@ def _create_page(slug, shipped):
     # The default content is the project's draft, published so the portal is
     # usable, and honestly marked as not yet reviewed by a clinician.
     page = Page.objects.create(
-        condition=Condition.objects.originals().get(slug=CONDITION["slug"]),
+        condition=Condition.objects.originals().get(translation_of=None, slug=CONDITION["slug"]),
         slug=slug,
         status=Page.Status.PUBLISHED,
         **{name: value for name, value in shipped.items() if name != "sections"},
@@ -251,7 +251,7 @@ def pages():
             "page",
             slug,
             shipped,
-            lambda slug=slug: Page.objects.originals().filter(slug=slug).first(),
+            lambda slug=slug: Page.objects.originals().filter(translation_of=None, slug=slug).first(),
             _read_page,
             lambda slug=slug, shipped=shipped: _create_page(slug, shipped),
             lambda page, shipped=shipped: _update_page(page, shipped),
@@ -266,7 +266,7 @@ def _set_questions(page, texts):
 
 def _on_page(slug, put, value):
     """Create something a default page carries (its questions, its pictures), unless staff deleted the page."""
-    page = Page.objects.originals().filter(slug=slug).first()
+    page = Page.objects.originals().filter(translation_of=None, slug=slug).first()
     if page is not None:
         put(page, value)
 
@@ -281,7 +281,11 @@ def suggested_questions():
             slug,
             shipped,
             # Missing while the page has none; the page itself must exist.
-            lambda slug=slug: Page.objects.originals().filter(slug=slug, suggested_questions__isnull=False).first(),
+            lambda slug=slug: (
+                Page.objects.originals()
+                .filter(translation_of=None, slug=slug, suggested_questions__isnull=False)
+                .first()
+            ),
             lambda page: {"questions": [q.text for q in page.suggested_questions.all()]},
             lambda slug=slug, texts=texts: _on_page(slug, _set_questions, texts),
             lambda page, texts=texts: _set_questions(page, texts),
@@ -321,7 +325,9 @@ def pictures():
             "pictures for",
             slug,
             shipped,
-            lambda slug=slug: Page.objects.originals().filter(slug=slug, sections__images__isnull=False).first(),
+            lambda slug=slug: (
+                Page.objects.originals().filter(translation_of=None, slug=slug, sections__images__isnull=False).first()
+            ),
             _read_pictures,
             lambda slug=slug, pictures=pictures: _on_page(slug, _set_pictures, pictures),
             lambda page, pictures=pictures: _set_pictures(page, pictures),

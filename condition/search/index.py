@@ -34,8 +34,8 @@ def plain(text):
 def _page_documents(page, glossary):
     from condition.models import Page
 
-    if page.status != Page.Status.PUBLISHED:
-        return []
+    if page.status != Page.Status.PUBLISHED or page.is_translation:
+        return []  # search covers the original language (README: languages)
     condition = page.condition
     aliases = " ".join([condition.name, *condition.other_names_list])
     sections = [section for section in page.sections.all() if section.is_shown]

@@ -169,7 +169,8 @@ WRITE_SUFFIXES = {"", "add/", "<path:object_id>/change/", "<path:object_id>/dele
 # Workflow steps that change what families see: refused to Editors; a superuser's must change something live.
 LIVE_STEPS = {"approve", "take-down"}
 # Steps on drafts only: nothing live changes, whoever sends them.
-DRAFT_STEPS = {"draft", "submit", "withdraw", "send-back", "restore"}
+# "translate" starts (or opens) a translation's draft: a new item, not live until approved.
+DRAFT_STEPS = {"draft", "submit", "withdraw", "send-back", "restore", "translate"}
 
 
 # --- what to post, per content model -------------------------------------------------
@@ -488,12 +489,17 @@ def workflow_case(model, spec, editor, action):
     draft = drafts.start_draft(live, editor)
     if action in ("approve", "send-back", "withdraw"):
         drafts.submit(draft, editor)
-    target = {"draft": live, "take-down": live, "restore": live}.get(action, draft)
+    target = {"draft": live, "take-down": live, "restore": live, "translate": live}.get(action, draft)
     if action == "restore":
         revision = drafts.Revision.record(live, drafts.Revision.Action.APPROVED, None)
         data = {"revision": revision.pk}
     else:
-        data = {"note": "Please check the numbers.", "reason": "Wrong advice found.", "seen": drafts.fingerprint(draft)}
+        data = {
+            "note": "Please check the numbers.",
+            "reason": "Wrong advice found.",
+            "seen": drafts.fingerprint(draft),
+            "language": "es",
+        }
     url = object_url(item_model, WORKFLOW, target, action)
     if action == "approve" or action == "take-down" and admin.site._registry[item_model].can_take_down:
         return Case(url, data, "refused")

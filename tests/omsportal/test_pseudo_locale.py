@@ -31,7 +31,7 @@ OPEN, CLOSE = "⟦", "⟧"
 FULL_WIDTH = {code: code + 0xFEE0 for code in [*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1)]}
 # Fields that are addresses or codes, not words families read.
 NOT_WORDS = (models.SlugField, models.URLField, models.EmailField, models.FileField)
-CODES = {"key", "anchor", "fingerprint", "kind", "name_prefix", "stored_name", "folder"}
+CODES = {"key", "anchor", "fingerprint", "kind", "name_prefix", "stored_name", "folder", "language", "object_repr"}
 
 pytestmark = pytest.mark.django_db
 
@@ -95,12 +95,16 @@ class VisibleText(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.parts, self.hidden = [], 0
+        self.parts, self.hidden, self.links = [], 0, []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag in ("script", "style"):
             self.hidden += 1
+        if tag == "a":
+            # A link to a page in another language, named in that language (the switcher, "Read the English page").
+            self.links.append(bool(attrs.get("hreflang")) and attrs.get("lang") not in (None, PSEUDO))
+            self.hidden += self.links[-1]
         self.parts += [value for name, value in attrs.items() if name in self.SPOKEN and value]
         if tag == "meta" and attrs.get("name") == "description":
             self.parts.append(attrs.get("content") or "")
@@ -114,6 +118,8 @@ class VisibleText(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.hidden -= 1
+        if tag == "a" and self.links:
+            self.hidden -= self.links.pop()
 
     def handle_data(self, data):
         if not self.hidden:
@@ -130,7 +136,7 @@ def untranslated(html):
         previous, text = text, re.sub(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", text)
     text = re.sub(r"https?://\S+", " ", text)  # source addresses, printed as they are
     for _code, name in settings.LANGUAGES:
-        text = text.replace(name, " ")  # the switcher names each language in itself, never translated
+        text = text.replace(name, " ")  # the switcher names the page's own language in itself too
     return re.findall(r"[A-Za-z]{2,}", text)
 
 
@@ -140,11 +146,22 @@ def test_the_checker_finds_an_unmarked_word_and_passes_marked_and_database_text(
     assert untranslated("<p>⟦Key points⟧ Hello there</p>") == ["Hello", "there"]
     assert untranslated('<button aria-label="Close">⟦x⟧</button>') == ["Close"]
     assert untranslated("<script>var notText = 1;</script><p>⟦ok⟧</p>") == []
+    assert untranslated('<p>⟦ok⟧ <a href="/x/" hreflang="en" lang="en">Read the English page</a></p>') == []
+    assert untranslated('<p><a href="/x/">Read <b>the</b> page</a> <a href="/y/" lang="en">Read</a></p>') == [
+        "Read",
+        "the",
+        "page",
+        "Read",
+    ]
 
 
 @pytest.fixture
-def pseudo(settings, tmp_path, oms_content):
+def pseudo(settings, tmp_path, oms_content, monkeypatch):
+    from django.conf.locale import LANG_INFO
+
     pseudo_catalogue(tmp_path)
+    # What Django knows of every real language (get_language_info), for the made-up one.
+    monkeypatch.setitem(LANG_INFO, PSEUDO, {"bidi": False, "code": PSEUDO, "name": "Pseudo", "name_local": "Pseudo"})
     settings.LANGUAGES = [*settings.LANGUAGES, (PSEUDO, "Pseudo")]
     settings.LOCALE_PATHS = [tmp_path, *settings.LOCALE_PATHS]
     settings.RATELIMIT_ENABLE = False

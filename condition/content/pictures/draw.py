@@ -1,5 +1,8 @@
 """Draws the default content's visual aid, care-for-oms.png, with Pillow (run: python condition/content/pictures/draw.py).
 
+The same run draws the Spanish copy, care-for-oms-es.png, from the text in
+condition/content/es/pictures.py (DRAWING), so the Spanish page shows Spanish words.
+
 Made for this portal; the PNG is committed and loaded by load_oms_content
 through the same upload rules as staff pictures. Every fact comes from the
 clinic's fact-check (shared brief, content-facts.md), by its row and keys:
@@ -62,7 +65,7 @@ def wrap(draw, text, font, width):
     return [*lines, line]
 
 
-def main():
+def draw_picture(title, subtitle, steps, out):
     title_font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 40)
     head_font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 36)
     body_font = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 34)
@@ -70,10 +73,10 @@ def main():
     text_x = MARGIN + 64
     text_width = WIDTH - text_x - MARGIN - 12
     blocks = []
-    for heading, body in STEPS:
+    for heading, body in steps:
         blocks.append((wrap(scratch, heading, head_font, text_width), wrap(scratch, body, body_font, text_width)))
-    title_lines = wrap(scratch, TITLE, title_font, WIDTH - 2 * MARGIN)
-    subtitle_lines = wrap(scratch, SUBTITLE, body_font, WIDTH - 2 * MARGIN)
+    title_lines = wrap(scratch, title, title_font, WIDTH - 2 * MARGIN)
+    subtitle_lines = wrap(scratch, subtitle, body_font, WIDTH - 2 * MARGIN)
     height = MARGIN + 50 * len(title_lines) + 44 * len(subtitle_lines) + 24
     for head, body in blocks:
         height += 24 + 46 * len(head) + 44 * len(body) + 24 + 24
@@ -101,8 +104,18 @@ def main():
             draw.text((text_x, text_y), line, font=body_font, fill=INK)
             text_y += 44
         y += box_height + 24
-    image.save(OUT, "PNG", optimize=True)
-    print(f"{OUT}: {image.width} x {image.height}")
+    image.save(out, "PNG", optimize=True)
+    print(f"{out}: {image.width} x {image.height}")
+
+
+def main():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # run as a script from anywhere
+    from condition.content.es.pictures import DRAWING
+
+    draw_picture(TITLE, SUBTITLE, STEPS, OUT)
+    draw_picture(DRAWING["title"], DRAWING["subtitle"], DRAWING["steps"], OUT.with_name(DRAWING["file"]))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,33 @@
+"""Template helpers for content shown in the reader's language (condition.translations)."""
+
+from django import template
+from django.urls import reverse
+from django.utils import translation
+
+from condition import translations
+from condition.drafts import ORIGINAL_LANGUAGE
+
+register = template.Library()
+
+
+@register.filter
+def is_out_of_date(item):
+    return translations.is_out_of_date(item)
+
+
+@register.simple_tag
+def original_url(item):
+    """The address of the item in the original language: a translation shares its original's
+    slug or key (condition.translations.sync_from_original), so no query is needed."""
+    with translation.override(ORIGINAL_LANGUAGE):
+        return item.get_absolute_url() if hasattr(item, "get_absolute_url") else reverse("condition:home")
+
+
+@register.simple_tag
+def lang_attr(item):
+    """` lang="en"` on an item shown in a language other than the page's, else nothing."""
+    from django.utils.html import format_html
+
+    if getattr(item, "shown_in_original", False):
+        return format_html(' lang="{}"', item.language)
+    return ""

@@ -1,0 +1,236 @@
+"""Content in other languages: one named idea, a translation.
+
+A translation is a content item of its own (condition.drafts.Content) with
+`language` set, `translation_of` pointing to the item it translates, and
+`made_from` naming the approved version (a Revision) of that item it was made
+from. It has its own drafts and its own clinical review, so a Spanish page can
+wait for review while the English page has a draft of its own.
+
+Only a model's `translated_fields` are the translator's; every other field
+(addresses, the order, a care box's urgency) always comes from the original.
+
+When the original is approved again, its translation is out of date until a
+translator updates it and a reviewer approves that. Families then read the
+translation with a notice saying the original changed, except for care advice:
+advice families act on is never shown out of date, so the original's current
+advice is shown instead (with a notice) until the translation catches up.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import translation as django_translation
+
+from condition.drafts import (
+    ORIGINAL_LANGUAGE,
+    WORKFLOW_FIELDS,
+    Content,
+    Revision,
+    WorkflowError,
+    _copy_children,
+    _copy_fields,
+    _copy_many_to_many,
+)
+
+# Fields a translation never takes from its original when it is made or updated.
+OWN_FIELDS = WORKFLOW_FIELDS | {"language", "translation_of", "made_from"}
+
+
+def languages():
+    """(code, name) of every language content can be translated into (settings.LANGUAGES, the original aside)."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != ORIGINAL_LANGUAGE]
+
+
+def current_language():
+    """The language of this request (the URL's /es/ prefix), as a code from settings.LANGUAGES."""
+    code = django_translation.get_language() or ORIGINAL_LANGUAGE
+    codes = dict(settings.LANGUAGES)
+    if code in codes:
+        return code
+    base = code.split("-")[0]
+    return base if base in codes else ORIGINAL_LANGUAGE
+
+
+def language_name(code):
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+def is_translatable(model):
+    return issubclass(model, Content) and bool(model.translated_fields)
+
+
+def _approved(model):
+    return Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), action=Revision.Action.APPROVED
+    ).order_by("-created_at", "-pk")
+
+
+def latest_version(item):
+    """The original's latest approved Revision (None for content loaded at set-up and never changed since)."""
+    return _approved(type(item)).filter(object_id=item.pk).first()
+
+
+def with_original_version(queryset):
+    """Translations annotated with their original's latest approved version: one query for a whole list."""
+    latest = _approved(queryset.model).filter(object_id=OuterRef("translation_of_id"))
+    return queryset.annotate(
+        original_version_id=Subquery(latest.values("pk")[:1]),
+        original_changed_at=Subquery(latest.values("created_at")[:1]),
+    )
+
+
+def is_out_of_date(translation):
+    """True when the original was approved again since this translation was made.
+
+    Needs `with_original_version()` (or `refresh_freshness()`) on the translation.
+    """
+    if not translation.is_translation:
+        return False
+    return translation.original_version_id is not None and translation.original_version_id != translation.made_from_id
+
+
+def refresh_freshness(translation):
+    version = latest_version(translation.translation_of)
+    translation.original_version_id = version.pk if version else None
+    translation.original_changed_at = version.created_at if version else None
+    return translation
+
+
+def sync_from_original(translation, original):
+    """Every field that is not the translator's comes from the original (urgency, order, addresses)."""
+    skip = OWN_FIELDS | set(translation.translated_fields) | set(translation.kept_on_approve)
+    _copy_fields(original, translation, exclude=skip)
+
+
+@transaction.atomic
+def start_translation(item, language, user):
+    """The draft a translator edits for `item` in `language`: the translation's draft if one exists,
+    else a new translation copied from the live original, to be written over field by field."""
+    from condition.drafts import start_draft
+
+    model = type(item)
+    if not is_translatable(model):
+        raise WorkflowError(f"{model._meta.verbose_name_plural.capitalize()} are not translated.")
+    if language not in dict(languages()):
+        raise WorkflowError("That language is not offered on this site.")
+    if item.is_translation or item.is_working_copy:
+        raise WorkflowError("Translate the original item, not a translation or a draft.")
+    if not item.is_live:
+        raise WorkflowError("Only live content is translated: approve the original first.")
+    existing = model.objects.originals().filter(translation_of=item, language=language).first()
+    if existing is not None:
+        return start_draft(existing, user)
+    return new_translation(item, language, user)
+
+
+def new_translation(item, language, user):
+    """A new draft translation of `item`: a copy of it and its rows, made from its latest approved version."""
+    translation = type(item)()
+    _copy_fields(item, translation, exclude=OWN_FIELDS | set(item.kept_on_approve))
+    translation.language = language
+    translation.translation_of = item
+    translation.made_from = latest_version(item)
+    translation.status = Content.Status.DRAFT
+    translation.edited_by = user
+    translation.save()
+    _copy_many_to_many(item, translation)
+    _copy_children(item, translation)
+    return translation
+
+
+def prepare_working_copy(draft):
+    """A translator's new working copy is made from the original as it is now (called by start_draft)."""
+    original = draft.translation_of
+    sync_from_original(draft, original)
+    draft.made_from = latest_version(original)
+
+
+# --- what families read -----------------------------------------------------
+def translation_for(queryset, original, language):
+    """The live translation of `original` in `language`, annotated with its freshness, or None."""
+    if language == ORIGINAL_LANGUAGE or original is None:
+        return None
+    live = queryset.live(language).filter(translation_of=original, translation_of__status=Content.Status.PUBLISHED)
+    return with_original_version(live).first()
+
+
+def translations_of(model, originals, language):
+    """{original pk: live translation} for a list of originals, in one query (none in the original language)."""
+    if language == ORIGINAL_LANGUAGE:
+        return {}
+    pks = [item.pk for item in originals]
+    live = model.objects.live(language).filter(translation_of__in=pks, translation_of__status=Content.Status.PUBLISHED)
+    found = with_original_version(live)
+    return {translation.translation_of_id: translation for translation in found}
+
+
+def in_language(originals, language, *, model=None):
+    """Each original replaced by its live translation where there is one, in the same order.
+
+    Items left in the original language carry `shown_in_original = True`, so
+    templates mark them `lang` and say so. Out-of-date translations are shown
+    (with `is_out_of_date`), except care advice: see `safe_care_advice()`.
+    """
+    originals = list(originals)
+    if not originals:
+        return []
+    found = translations_of(model or type(originals[0]), originals, language)
+    shown = []
+    for item in originals:
+        translated = found.get(item.pk)
+        if translated is None:
+            item.shown_in_original = language != ORIGINAL_LANGUAGE
+            shown.append(item)
+        else:
+            translated.shown_in_original = False
+            shown.append(translated)
+    return shown
+
+
+def translate_in_place(originals, language):
+    """Lists that link to items (the topic list, previous and next, related topics): each original
+    takes its live translation's words, never saved; untranslated ones keep `shown_in_original`.
+
+    The original's address and annotations stay, so navigation needs no second list.
+    """
+    originals = [item for item in originals if item is not None]
+    if not originals:
+        return originals
+    found = translations_of(type(originals[0]), originals, language)
+    for item in originals:
+        translated = found.get(item.pk)
+        item.shown_in_original = translated is None and language != ORIGINAL_LANGUAGE
+        item.language = item.language if translated is None else translated.language
+        for name in item.translated_fields if translated is not None else ():
+            setattr(item, name, getattr(translated, name))
+    return originals
+
+
+def safe_care_advice(originals, language):
+    """Care advice in `language` only where its translation is up to date; else the original's current advice.
+
+    A family acting on advice must never read a superseded version: an out-of-date
+    translation is replaced by the original (marked `replaced_out_of_date`).
+    """
+    originals = list(originals)
+    found = translations_of(type(originals[0]), originals, language) if originals else {}
+    shown = []
+    for item in originals:
+        translated = found.get(item.pk)
+        if translated is not None and not is_out_of_date(translated):
+            translated.shown_in_original = False
+            shown.append(translated)
+            continue
+        item.shown_in_original = language != ORIGINAL_LANGUAGE
+        item.replaced_out_of_date = translated is not None
+        shown.append(item)
+    return shown
+
+
+def needs_update(model):
+    """Live translations of `model` whose original changed since: the admin's "needs update" list."""
+    translations = with_original_version(model.objects.originals().exclude(translation_of=None))
+    other = models.F("original_version_id")
+    differs = Q(made_from__isnull=True) | Q(made_from_id__lt=other) | Q(made_from_id__gt=other)  # NULL-safe "!="
+    return translations.exclude(original_version_id=None).filter(differs)

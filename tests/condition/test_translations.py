@@ -1,0 +1,237 @@
+"""Translations are content of their own, reviewed like any change, and know when they are out of date (issue 13)."""
+
+import pytest
+from django.urls import reverse
+
+from condition import drafts, translations
+from condition.drafts import Revision, WorkflowError
+from condition.models import CareAdvice, GlossaryTerm, Page, Section, Source
+from tests.factories import PageFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def approved(item, editor, reviewer, change=lambda draft: None):
+    """`change` on `item`'s draft (a new translation's draft is the item itself), submitted and approved."""
+    draft = drafts.start_draft(item, editor)
+    change(draft)
+    draft.save()
+    drafts.submit(draft, editor)
+    return drafts.approve(draft, reviewer)
+
+
+def translated(item, editor, reviewer, **words):
+    """A live Spanish translation of live `item`, with `words` written over the copied English."""
+    draft = translations.start_translation(item, "es", editor)
+    for name, value in words.items():
+        setattr(draft, name, value)
+    draft.save()
+    drafts.submit(draft, editor)
+    return drafts.approve(draft, reviewer)
+
+
+def fever_advice():
+    return CareAdvice.objects.create(
+        key="fever",
+        title="Fever during treatment",
+        urgency=CareAdvice.Urgency.URGENT,
+        look_for="- A temperature of 38 °C or more",
+        action="Call the clinic now, day or night.",
+        status=CareAdvice.Status.PUBLISHED,
+    )
+
+
+def test_a_translation_starts_as_a_draft_copy_that_records_the_approved_english_it_was_made_from(editor, reviewer):
+    page = approved(PageFactory(title="Fever", status=Page.Status.DRAFT), editor, reviewer)
+    SectionFactory(page=page, heading="What to do", body="Call the clinic.")
+    version = Revision.of(page).get()
+
+    draft = translations.start_translation(page, "es", editor)
+
+    assert (draft.language, draft.translation_of, draft.made_from) == ("es", page, version)
+    assert draft.status == Page.Status.DRAFT and not draft.is_working_copy
+    assert draft.slug == page.slug and draft.title == "Fever"  # the translator writes over the copy
+    assert [s.anchor for s in draft.sections.all()] == [s.anchor for s in page.sections.all()]
+    assert draft.last_reviewed is None  # a translation has its own clinical review
+    assert translations.start_translation(page, "es", editor) == draft  # one translation per language
+
+
+def test_only_a_live_original_in_an_offered_language_is_translated(editor, reviewer):
+    page = PageFactory()
+    with pytest.raises(WorkflowError, match="not offered"):
+        translations.start_translation(page, "xx", editor)
+    with pytest.raises(WorkflowError, match="not offered"):
+        translations.start_translation(page, "en", editor)
+    spanish = translated(page, editor, reviewer, title="Fiebre")
+    with pytest.raises(WorkflowError, match="original"):
+        translations.start_translation(spanish, "es", editor)
+    with pytest.raises(WorkflowError, match="not translated"):
+        translations.start_translation(Source.objects.create(key="x", citation="X", status="published"), "es", editor)
+    draft = drafts.start_draft(page, editor)
+    with pytest.raises(WorkflowError):
+        translations.start_translation(draft, "es", editor)
+
+
+def test_a_translation_waits_for_review_while_the_english_has_its_own_draft(editor, reviewer):
+    page = PageFactory(title="Fever")
+    english_draft = drafts.start_draft(page, editor)
+    spanish = translations.start_translation(page, "es", editor)
+    spanish.title = "Fiebre"
+    spanish.save()
+    drafts.submit(spanish, editor)
+
+    assert Page.objects.live("es").count() == 0
+    live = drafts.approve(spanish, reviewer)
+
+    assert Page.objects.live("es").get() == live and live.translation_reviewed
+    assert english_draft.pk in Page.objects.filter(draft_of=page).values_list("pk", flat=True)
+    assert list(Page.objects.live()) == [page]  # English lists never show the Spanish item
+
+
+def test_approving_the_english_again_puts_its_translation_out_of_date_until_the_translator_updates_it(editor, reviewer):
+    page = approved(PageFactory(title="Fever", status=Page.Status.DRAFT), editor, reviewer)
+    spanish = translated(page, editor, reviewer, title="Fiebre")
+    assert not translations.is_out_of_date(translations.refresh_freshness(spanish))
+    assert not translations.needs_update(Page).exists()
+
+    approved(page, editor, reviewer, lambda draft: setattr(draft, "summary", "New English summary."))
+    spanish.refresh_from_db()
+    assert translations.is_out_of_date(translations.refresh_freshness(spanish))
+    assert list(translations.needs_update(Page)) == [spanish]
+
+    # The translator's working copy is made from the English as it is now, and approving it catches up.
+    updated = approved(spanish, editor, reviewer, lambda draft: setattr(draft, "summary", "Nuevo resumen."))
+    assert updated.pk == spanish.pk and updated.made_from == Revision.of(page).first()
+    assert not translations.needs_update(Page).exists()
+
+
+def test_a_shipped_translation_is_current_until_the_english_is_first_approved(editor, reviewer):
+    page = PageFactory(title="Fever")  # loaded at set-up: no approved version on record
+    spanish = Page.objects.create(
+        condition=page.condition,
+        title="Fiebre",
+        slug=page.slug,
+        summary="s",
+        key_points="k",
+        language="es",
+        translation_of=page,
+        status=Page.Status.PUBLISHED,
+    )
+    assert not translations.needs_update(Page).exists() and not spanish.translation_reviewed
+    approved(page, editor, reviewer, lambda draft: setattr(draft, "title", "Fever and infection"))
+    assert list(translations.needs_update(Page)) == [spanish]
+
+
+def test_what_is_not_the_translators_always_comes_from_the_original_at_approval(editor, reviewer):
+    advice = fever_advice()
+    spanish = translations.start_translation(advice, "es", editor)
+    spanish.title, spanish.urgency = "Fiebre", CareAdvice.Urgency.SOON  # the urgency is not the translator's
+    spanish.save()
+    drafts.submit(spanish, editor)
+    live = drafts.approve(spanish, reviewer)
+    assert (live.title, live.urgency, live.key) == ("Fiebre", CareAdvice.Urgency.URGENT, "fever")
+
+
+def test_taking_the_english_down_takes_its_translations_down_with_it(editor, reviewer):
+    page = PageFactory(title="Fever")
+    spanish = translated(page, editor, reviewer, title="Fiebre")
+    drafts.take_down(page, reviewer, "Wrong dose.")
+    spanish.refresh_from_db()
+    assert not spanish.is_live
+    assert Revision.of(spanish).filter(action=Revision.Action.TAKEN_DOWN, note="Wrong dose.").exists()
+
+
+def test_care_advice_is_shown_in_spanish_only_while_its_translation_is_up_to_date(editor, reviewer):
+    advice = fever_advice()
+    approved(advice, editor, reviewer)  # on record, so a later approval is seen
+    advice.refresh_from_db()
+    spanish = translated(advice, editor, reviewer, title="Fiebre durante el tratamiento")
+
+    [shown] = translations.safe_care_advice([advice], "es")
+    assert shown.pk == spanish.pk and not shown.shown_in_original
+
+    approved(advice, editor, reviewer, lambda draft: setattr(draft, "action", "Call the clinic at once."))
+    advice.refresh_from_db()
+    [shown] = translations.safe_care_advice([advice], "es")
+    assert shown.pk == advice.pk and shown.action == "Call the clinic at once."
+    assert shown.shown_in_original and shown.replaced_out_of_date
+
+    [english] = translations.safe_care_advice([advice], "en")
+    assert english.pk == advice.pk and not english.shown_in_original
+
+
+def test_lists_show_each_item_in_the_readers_language_or_the_original_marked(editor, reviewer):
+    fever, rash = GlossaryTerm.objects.bulk_create(
+        [
+            GlossaryTerm(term="fever", slug="fever", definition="A high temperature.", status="published"),
+            GlossaryTerm(term="rash", slug="rash", definition="Red spots.", status="published"),
+        ]
+    )
+    translated(fever, editor, reviewer, term="fiebre", definition="Temperatura alta.")
+    shown = translations.in_language(GlossaryTerm.objects.live(), "es")
+    assert [(t.term, t.shown_in_original) for t in shown] == [("fiebre", False), ("rash", True)]
+
+    pages = [PageFactory(title="Fever"), PageFactory(title="Rash")]
+    translated(pages[0], editor, reviewer, title="Fiebre")
+    translations.translate_in_place(pages, "es")
+    assert [(p.title, p.shown_in_original, p.language) for p in pages] == [
+        ("Fiebre", False, "es"),
+        ("Rash", True, "en"),
+    ]
+
+
+def test_a_translations_sections_cannot_be_added_or_removed_in_the_admin_only_their_words_written(
+    editor_client, editor, reviewer
+):
+    page = PageFactory(title="Fever")
+    SectionFactory(page=page, heading="What to do", body="Call the clinic.", anchor="what-to-do")
+    spanish = translations.start_translation(page, "es", editor)
+    url = reverse("admin:condition_page_change", args=[spanish.pk])
+
+    html = editor_client.get(url).content.decode()
+
+    assert "The original, to translate from" in html and "Call the clinic." in html
+    assert 'name="sections-0-body"' in html  # the words are the translator's
+    assert 'name="sections-0-anchor"' not in html  # the address is the original's
+    assert 'name="slug"' not in html and 'name="title"' in html
+    assert "sections-__prefix__" not in html  # no new rows
+
+
+def test_the_admin_offers_translate_and_flags_a_translation_that_needs_an_update(
+    editor_client, editor, reviewer, settings
+):
+    settings.OMS_ALLOW_SELF_APPROVAL = True
+    page = approved(PageFactory(title="Fever", status=Page.Status.DRAFT), editor, reviewer)
+    change = reverse("admin:condition_page_change", args=[page.pk])
+    assert "Translate into Español" in editor_client.get(change).content.decode()
+
+    response = editor_client.post(
+        reverse("admin:condition_page_workflow", args=[page.pk, "translate"]), {"language": "es"}
+    )
+    spanish = Page.objects.get(language="es")
+    assert response.url == reverse("admin:condition_page_change", args=[spanish.pk])
+    drafts.submit(spanish, editor)
+    drafts.approve(spanish, reviewer)
+    approved(page, editor, reviewer, lambda draft: setattr(draft, "title", "Fever and infection"))
+
+    listing = editor_client.get(reverse("admin:condition_page_changelist") + "?language=needs-update").content.decode()
+    assert "Español (needs update)" in listing
+    html = editor_client.get(reverse("admin:condition_page_change", args=[spanish.pk])).content.decode()
+    assert "Needs update" in html and "Fever<ins> and infection</ins>" in html
+
+
+def test_an_unknown_language_in_the_translate_step_is_refused_with_a_message(editor_client):
+    page = PageFactory()
+    url = reverse("admin:condition_page_workflow", args=[page.pk, "translate"])
+    response = editor_client.post(url, {"language": "<script>"}, follow=True)
+    assert response.status_code == 200
+    assert "not offered" in response.content.decode()
+    assert not Page.objects.exclude(language="en").exists()
+
+
+def test_a_sections_parent_choices_never_offer_a_translation(editor_client, editor):
+    page = PageFactory(title="Fever")
+    spanish = translations.start_translation(page, "es", editor)
+    html = editor_client.get(reverse("admin:condition_section_add")).content.decode()
+    assert f'value="{spanish.pk}"' not in html
+    assert Section.objects.filter(page=spanish).count() == page.sections.count()
