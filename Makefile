@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV := DJANGO_DEBUG=true
 
-.PHONY: run test lint check system-deps browser-deps server-deps bench clean
+.PHONY: run test lint check messages system-deps browser-deps server-deps bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,13 +16,18 @@ $(STAMP): requirements.txt requirements-dev.txt
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 
-# WeasyPrint (handout PDFs) needs Pango; fonts-dejavu gives PDFs a known font.
+# WeasyPrint (handout PDFs) needs Pango; fonts-dejavu gives PDFs a known font;
+# gettext compiles the interface's message catalogues (locale/).
 system-deps:
-	@if ! ldconfig -p | grep -q libpangoft2-1.0 || ! fc-list 2>/dev/null | grep -qi dejavu; then \
-	  echo "Installing Pango and fonts for handout PDFs (Debian packages)"; \
+	@if ! ldconfig -p | grep -q libpangoft2-1.0 || ! fc-list 2>/dev/null | grep -qi dejavu || ! command -v msgfmt >/dev/null; then \
+	  echo "Installing Pango and fonts for handout PDFs, gettext for the translations (Debian packages)"; \
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
-	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig >/dev/null; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig gettext >/dev/null; \
 	fi
+
+# The interface's translations (locale/*/LC_MESSAGES/django.po) compiled to .mo files, never committed.
+messages: $(STAMP) system-deps
+	$(DEV) $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=staticfiles -v 0
 
 # Browser tests drive Debian's Chromium (never `playwright install`).
 browser-deps: system-deps
@@ -40,7 +45,7 @@ server-deps:
 	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
 	fi
 
-run: $(STAMP) system-deps
+run: $(STAMP) system-deps messages
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_oms_content
 	@echo ""
@@ -59,7 +64,7 @@ check: $(STAMP)
 	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-value-for-the-check DJANGO_ALLOWED_HOSTS=portal.example.org \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-test: $(STAMP) node_modules/.package-lock.json browser-deps server-deps lint check
+test: $(STAMP) node_modules/.package-lock.json browser-deps server-deps messages lint check
 	$(BIN)/pytest
 
 # Speed figures (printed, not asserted), one entry point: the portal against a bare

@@ -59,9 +59,10 @@ def _build_id():
         return given
     digest = hashlib.sha256()
     root = Path(settings.BASE_DIR)
-    for folder in ("templates", "static", "condition", "quizzes", "omsportal", "accounts"):
+    # locale/: a changed translation changes the pages too (issue 13).
+    for folder in ("templates", "static", "condition", "quizzes", "omsportal", "accounts", "locale"):
         for path in sorted((root / folder).rglob("*")):
-            if path.suffix in {".py", ".html", ".txt", ".css", ".js", ".svg", ".png", ".webp", ".jpg"}:
+            if path.suffix in {".py", ".html", ".txt", ".css", ".js", ".svg", ".png", ".webp", ".jpg", ".po", ".mo"}:
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -1,19 +1,20 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from condition.models import PageFeedback
 
 
 class FeedbackForm(forms.ModelForm):
     helpful = forms.TypedChoiceField(
-        label="Was this page helpful?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Was this page helpful?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose yes or no.", "invalid_choice": "Choose yes or no."},
+        error_messages={"required": _("Choose yes or no."), "invalid_choice": _("Choose yes or no.")},
     )
     comment = forms.CharField(
-        label="Anything we should add or explain better? (optional)",
-        help_text="Please do not include names or health details. Up to 500 characters.",
+        label=_("Anything we should add or explain better? (optional)"),
+        help_text=_("Please do not include names or health details. Up to 500 characters."),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),

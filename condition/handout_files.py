@@ -85,7 +85,7 @@ def build(condition, *, paper, site, kinds=KINDS, pages=None, language=ORIGINAL_
         context = handouts.handout_context(
             None,
             pages,
-            title=gettext("%(condition)s: a guide for families") % {"condition": name},
+            title=gettext("%(name)s: a guide for families") % {"name": name},
             paper=paper,
             online_path=reverse("condition:home"),
             site=site,

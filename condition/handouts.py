@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import get_language, gettext, pgettext_lazy
 
 from condition import images
 from condition.cache import content_version, versioned
@@ -27,7 +28,7 @@ from condition.care import most_urgent_first
 from condition.models import ClinicProfile, GlossaryTerm, Source
 from condition.rendering import PageRenderer
 
-PAPERS = {"a4": "A4", "letter": "US Letter"}
+PAPERS = {"a4": pgettext_lazy("paper size", "A4"), "letter": pgettext_lazy("paper size", "US Letter")}
 # The admin's "Download handout PDFs" makes one PDF in the request: keep it short.
 ADMIN_PDF_MAX_PAGES = 10
 
@@ -51,7 +52,9 @@ def absolute_url(request, path):
 def qr_svg(url):
     """The URL as a QR code, drawn locally as inline SVG (no outside service)."""
     qr = segno.make(url, error="m", micro=False)
-    return mark_safe(qr.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=f"QR code for {url}"))
+    return mark_safe(
+        qr.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=gettext("QR code for %(url)s") % {"url": url})
+    )
 
 
 def handout_context(request, pages, *, title, paper, online_path, site=None, language=None):
@@ -174,6 +177,7 @@ def pdf_response(request, make_context, *, filename, pages, audience="public"):
         timezone.localdate(),
         paper_from(request),
         site_url(request),
+        get_language(),  # the handout's words are in the family's language
     ]
     pdf = versioned(
         "handout-pdf:" + ":".join(str(part) for part in parts),
@@ -195,8 +199,11 @@ def pdf_response_for_pages(request, pages):
     if len(pages) > ADMIN_PDF_MAX_PAGES:
         messages.error(
             request,
-            f"Choose at most {ADMIN_PDF_MAX_PAGES} pages for one PDF. "
-            "The handout with every topic is linked from the home page and is built ahead.",
+            gettext(
+                "Choose at most %(count)d pages for one PDF. "
+                "The handout with every topic is linked from the home page and is built ahead."
+            )
+            % {"count": ADMIN_PDF_MAX_PAGES},
         )
         return None
     pages = sorted(pages, key=lambda page: (page.order, page.title))

@@ -20,8 +20,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
-from django.urls import reverse
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+
+from condition.languages import default_url
 
 FOLDER = "images"
 ALT_MAX = 250
@@ -144,7 +145,8 @@ def folder_of(name):
 
 
 def url(name):
-    return reverse("condition:image", kwargs={"name": name})
+    # The same file in every language: always the address without a language prefix.
+    return default_url("condition:image", kwargs={"name": name})
 
 
 MEDIA_PATH_PREFIX = "/media/"  # where condition:image serves files (the handout PDF fetcher reads them directly)

@@ -15,10 +15,13 @@ import functools
 import hashlib
 import json
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from condition.cache import content_version
 
@@ -40,15 +43,43 @@ def worker_config(request):
         static("js/offline.js"),
         static("favicon.svg"),
     ]
+    languages = [_language(code) for code, _name in settings.LANGUAGES]
+    # The home and help pages in every other language are saved too (issue 13).
+    precache += [url for language in languages for url in (language["home"], language["help"]) if url not in precache]
     # The stylesheet's address changes with its content in production (hashed names).
-    build = hashlib.blake2b("\n".join([_source(), *precache]).encode(), digest_size=6).hexdigest()
+    words = json.dumps(languages, sort_keys=True)
+    build = hashlib.blake2b("\n".join([_source(), *precache, words]).encode(), digest_size=6).hexdigest()
     return {
         "cache": f"oms-offline-{content_version(request)}-{build}",
         "precache": precache,
         "static": static(""),
-        # Staff pages, the quiz (its form carries a CSRF token, its results are one family's).
+        # Staff pages, the quiz (its form carries a CSRF token, its results are one family's),
+        # in every language: the worker matches them after the language prefix.
         "never": [reverse("admin:index"), reverse("quizzes:index")],
+        # Longest prefix first: the worker picks the words of the language of the page's address.
+        "languages": sorted(languages, key=lambda language: -len(language["prefix"])),
     }
+
+
+def _language(code):
+    """The worker's words in one language, with the address prefix that language's pages start with."""
+    with translation.override(code):
+        home = reverse("condition:home")
+        return {
+            "lang": code,
+            "prefix": home.rstrip("/"),
+            "home": home,
+            "help": reverse("condition:help"),
+            "offline": gettext("You are offline."),
+            "slow": gettext("The network is not answering."),
+            "savedOn": gettext("This is the copy saved on {date}."),
+            "title": gettext("You are offline"),
+            "notSaved": gettext("You are offline, and this page was not saved on this phone."),
+            # {help} and {home} become the links' opening tags; </a> closes them.
+            "links": gettext(
+                "{help}Get help now</a> and the {home}list of topics</a> are saved. Try again when you have a signal."
+            ),
+        }
 
 
 def service_worker(request):

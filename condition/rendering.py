@@ -14,6 +14,7 @@ import markdown
 import nh3
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from condition.terms import TermMatcher
 
@@ -141,7 +142,8 @@ class PageRenderer:
             return ""  # A deleted source leaves no dangling marker.
         number = self.numbers.setdefault(key, len(self.numbers) + 1)
         # Marker n leads to entry n of the source list on the same page.
-        return f'<sup class="cite"><a href="#cite-{number}" aria-label="Source {number}">[{number}]</a></sup>'
+        label = escape(gettext("Source %(number)d") % {"number": number})
+        return f'<sup class="cite"><a href="#cite-{number}" aria-label="{label}">[{number}]</a></sup>'
 
     def _term_link(self, term, text, found):
         if term.slug in self.seen_terms:

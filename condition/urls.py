@@ -1,4 +1,8 @@
+import functools
+
+from django.http import Http404
 from django.urls import path
+from django.utils.translation import get_language_from_path
 from django.views.decorators.http import require_http_methods
 
 from condition import feedback, image_views, offline, questions_views, views
@@ -11,6 +15,24 @@ app_name = "condition"
 
 # Handout PDFs are downloads: GET and HEAD only (a POST is 405, issue 10).
 read_only = require_http_methods(["GET", "HEAD"])
+
+
+def unprefixed(view):
+    """Files the same in every language (pictures, the service worker) answer only at their one address.
+
+    The public site sits under i18n_patterns (omsportal/urls.py); /es/sw.js would
+    register a second worker, /es/media/ a second copy of every picture.
+    Their addresses are reversed in the default language (condition.languages.default_url).
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if get_language_from_path(request.path_info):
+            raise Http404("Not under a language prefix")
+        return view(request, *args, **kwargs)
+
+    return wrapper  # functools.wraps keeps public_page (the page cache's mark)
+
 
 urlpatterns = [
     path("", public_page(views.home), name="home"),
@@ -35,7 +57,7 @@ urlpatterns = [
     path("glossary/", public_page(views.GlossaryView.as_view()), name="glossary"),
     path("sources/", public_page(views.sources), name="sources"),
     # Pictures from file storage, under the names condition.images gave them.
-    path("media/<path:name>", image_views.picture, name="image"),
+    path("media/<path:name>", unprefixed(image_views.picture), name="image"),
     # The service worker for reading offline: at the root, so it may serve every page.
-    path("sw.js", public_page(offline.service_worker), name="service_worker"),
+    path("sw.js", unprefixed(public_page(offline.service_worker)), name="service_worker"),
 ]

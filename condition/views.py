@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 from django_ratelimit.decorators import ratelimit
@@ -72,7 +73,10 @@ def page_context(page, language=None):
 
 def home(request):
     conditions = Condition.objects.live().prefetch_related(
-        Prefetch("pages", queryset=Page.objects.live().only("id", "title", "slug", "summary", "order", "condition_id"))
+        Prefetch(
+            "pages",
+            queryset=Page.objects.live().only("id", "title", "slug", "summary", "order", "condition_id", "language"),
+        )
     )
     conditions = [condition for condition in conditions if condition.pages.all()]
     language = current_language()
@@ -189,7 +193,8 @@ class GlossaryView(ListView):
 def _glossary_entry(term, links):
     """One term of the word list, as a <dt> and <dd>. Made here rather than in a
     template loop, which cost a third of the word list's time at 100x content."""
-    used_on = f'<br><span class="used-on">Read more: {links}</span>' if links else ""
+    read_more = html.escape(gettext("Read more:"))
+    used_on = f'<br><span class="used-on">{read_more} {links}</span>' if links else ""
     lang = f' lang="{term.language}"' if getattr(term, "shown_in_original", False) else ""
     return (
         f'<dt id="term-{html.escape(term.slug)}"{lang}>{html.escape(term.term)}</dt>'

@@ -1,7 +1,10 @@
 from csp.constants import HEADER
 from csp.utils import build_policy
 from django.conf import settings
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 KNOWN_METHODS = ("GET", "HEAD", "POST")
 
@@ -61,3 +64,36 @@ class SecurityHeadersMiddleware:
                 nonce=getattr(request, "_csp_nonce", None),
             )
         return self.admin_policy if admin else self.policy
+
+
+class LanguageMiddleware:
+    """The language of the address, set before the page cache resolves it (issue 13).
+
+    The public site is under i18n_patterns: English without a prefix (printed QR
+    codes keep working), every other language of settings.LANGUAGES under its
+    code. Resolving /es/... needs Spanish active, and the page cache
+    (condition.cache.PublicPageMiddleware) resolves before LocaleMiddleware runs.
+
+    A first visit to the home page "/" goes to the home page in the language the
+    family picked in the switcher (settings.LANGUAGE_COOKIE_NAME), else the one
+    their browser prefers (Accept-Language), when that is not the default. Only
+    "/": a link to any other page shows that page in the language of its address.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        translation.activate(translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE)
+        if request.path_info != "/":
+            return self.get_response(request)
+        if request.method in ("GET", "HEAD"):
+            wanted = translation.get_language_from_request(request)
+            if wanted != settings.LANGUAGE_CODE:
+                with translation.override(wanted):
+                    response = HttpResponseRedirect(reverse("condition:home"))
+                patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                return response
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response

@@ -63,12 +63,17 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # TRACE and other methods the portal never answers: 405 before anything runs.
     "omsportal.middleware.KnownMethodsMiddleware",
+    # The language from the address, and a first visit to "/" sent to the
+    # browser's language, before a cached page is answered (issue 13).
+    "omsportal.middleware.LanguageMiddleware",
     # A cached public page is answered here, with the headers the stack below
     # gave it when it was built, skipping sessions, CSRF, auth and CSP (issue 11).
     "condition.cache.PublicPageMiddleware",
     # Permissions-Policy, COOP and the CSP header, built once (django-csp's policy).
     "omsportal.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address (/es/...), English without a prefix (issue 13).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -132,9 +137,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The interface languages (issue 13). Another language is one line here plus
+# its catalogue in locale/<code>/LC_MESSAGES/django.po (see README.md); content
+# in other languages is translated through review (condition.translations).
 LANGUAGE_CODE = "en"
-# Families read the portal in these; content in other languages is translated through review (condition.translations).
 LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The family's own pick in the language switcher; a year, like the choice it keeps.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -188,6 +199,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY el
 PROXY_HOPS = max(1, int(os.environ.get("DJANGO_PROXY_HOPS", "1")))
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 # Only staff have sessions; a shared clinic computer should not stay signed in for weeks.
 SESSION_COOKIE_AGE = 60 * 60 * 12

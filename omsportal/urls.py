@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,9 +9,18 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon),
+    # The language switcher: plain links, as cached pages carry no CSRF token (issue 13).
+    path("language/<str:code>/", views.set_language, name="set_language"),
+]
+
+# Families' pages in every language of settings.LANGUAGES: English without a
+# prefix (addresses printed in QR codes keep working), others under /es/ etc.
+# /sw.js and /media/ answer only without a prefix (condition.urls.unprefixed).
+urlpatterns += i18n_patterns(
     path("quiz/", include("quizzes.urls")),
     path("", include("condition.urls")),
-]
+    prefix_default_language=False,
+)
 
 handler400 = "omsportal.views.bad_request"
 handler404 = "omsportal.views.page_not_found"

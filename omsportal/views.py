@@ -5,11 +5,17 @@ import secrets
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils.encoding import iri_to_uri
+from django.utils.html import escape
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
+from condition.languages import in_language
 from condition.models import ContentVersion
 
 log = logging.getLogger(__name__)
@@ -28,8 +34,19 @@ ROBOTS = (
 
 
 def robots_txt(request):
-    """Search engines may list the topic pages, not the admin, quiz results or search results."""
-    return HttpResponse(ROBOTS, content_type="text/plain")
+    """Search engines may list the topic pages, not the admin, quiz results or search results.
+
+    The same rules hold for the pages of every other language (under /es/ and
+    so on); the language switcher's links only redirect.
+    """
+    lines = [ROBOTS]
+    for code, _name in settings.LANGUAGES:
+        prefix = in_language("/", code).rstrip("/")
+        if prefix:
+            public = [line for line in ROBOTS.splitlines() if line.startswith("Disallow: /") and "/admin/" not in line]
+            lines += [line.replace("Disallow: /", f"Disallow: {prefix}/", 1) + "\n" for line in public]
+    lines.append("Disallow: /language/\n")
+    return HttpResponse("".join(lines), content_type="text/plain")
 
 
 def favicon(request):
@@ -68,6 +85,39 @@ def healthz(request):
     return JsonResponse({"status": status, **checks}, status=200 if healthy else 503)
 
 
+@require_safe
+@never_cache
+def set_language(request, code):
+    """The language switcher's links: keep the family's pick in a cookie, then show `next` in that language.
+
+    A GET link rather than Django's set_language form, because cached public
+    pages carry no CSRF token. `next` must be a path of this site; anything
+    else (another site, a script, nonsense) leads to the home page.
+    """
+    if code not in dict(settings.LANGUAGES):
+        return render(request, "400.html", {"message": gettext("That language is not offered here.")}, status=400)
+    next_url = request.GET.get("next", "")
+    target = None
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        path, _, query = next_url.partition("?")
+        if path.startswith("/") and "://" not in path:
+            target = in_language(f"{path}?{query}" if query else path, code)
+    if target is None:
+        target = in_language("/", code)
+    response = HttpResponseRedirect(iri_to_uri(target))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
 def csrf_failure(request, reason=""):
     """A family form sent without a valid token: say how to fix it, store nothing."""
     return render(request, "403_csrf.html", status=403)
@@ -82,8 +132,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # No template and no database: whatever broke, this page still renders.
+    language = escape(get_language() or settings.LANGUAGE_CODE)
+    title, advice = escape(gettext("Something went wrong")), escape(gettext("Please try again in a few minutes."))
     return HttpResponse(
-        "<!doctype html><html lang='en'><title>Something went wrong</title>"
-        "<h1>Something went wrong</h1><p>Please try again in a few minutes.</p></html>",
+        f"<!doctype html><html lang='{language}'><title>{title}</title><h1>{title}</h1><p>{advice}</p></html>",
         status=500,
     )

@@ -2,6 +2,8 @@ import random
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class QuizForm(forms.Form):
@@ -16,13 +18,15 @@ class QuizForm(forms.Form):
             choices = list(question.choices.all())
             shuffler.shuffle(choices)
             self.fields[self.field_name(question)] = forms.TypedChoiceField(
-                label=f"Question {number} of {total}: {question.prompt}",
+                label=_("Question %(number)d of %(total)d: %(prompt)s")
+                % {"number": number, "total": total, "prompt": question.prompt},
                 choices=[(choice.pk, choice.text) for choice in choices],
                 coerce=int,
                 widget=forms.RadioSelect,
                 error_messages={
-                    "required": f"Question {number}: please choose an answer.",
-                    "invalid_choice": f"Question {number}: please choose one of the answers shown.",
+                    "required": _("Question %(number)d: please choose an answer.") % {"number": number},
+                    "invalid_choice": _("Question %(number)d: please choose one of the answers shown.")
+                    % {"number": number},
                 },
             )
         self.helper = FormHelper()
@@ -53,11 +57,11 @@ class QuizForm(forms.Form):
 
 
 class ResultsFilterForm(forms.Form):
-    start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
-            raise forms.ValidationError("The start date must be on or before the end date.")
+            raise forms.ValidationError(_("The start date must be on or before the end date."))
         return cleaned

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -55,7 +56,9 @@ class Results:
 def query_words(query):
     """The words of a query a family typed: lower case, stop words dropped, at most MAX_WORDS."""
     if len(query) > MAX_QUERY_LENGTH:
-        raise QueryTooLong(f"Please search with fewer words (at most {MAX_QUERY_LENGTH} characters).")
+        raise QueryTooLong(
+            gettext("Please search with fewer words (at most %(count)d characters).") % {"count": MAX_QUERY_LENGTH}
+        )
     words = []
     for word in WORD_RE.findall(query.lower()):
         if len(word) <= MAX_WORD_LENGTH and word not in words:

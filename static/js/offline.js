@@ -32,23 +32,26 @@
   }) : [location.href];
   var button = box.querySelector("button");
   var status = box.querySelector("[role=status]");
-  var retry = " Check your connection and try again.";
+  // The words come from the page itself (includes/save_offline.html), in its language.
+  function words(name, values) {
+    return status.getAttribute("data-" + name).replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
+  }
+  var retry = " " + words("retry", {});
 
   function say(answer, saving) {
     var text = "";
     if (!all) {
       if (answer.count) {
-        text = "Saved for offline reading on " + answer.saved + ".";
+        text = words("saved", answer);
       } else if (saving) {
-        text = "Could not save this page." + retry;
+        text = words("page-failed", answer) + retry;
       }
     } else if (answer.count && answer.count === answer.total) {
-      text = saving ? "All " + answer.total + " topics saved for offline reading on " + answer.saved + "."
-        : "All " + answer.total + " topics are saved for offline reading.";
+      text = words(saving ? "all-saved-now" : "all-saved", answer);
     } else if (answer.count) {
-      text = answer.count + " of " + answer.total + " topics are saved for offline reading." + (saving ? retry : "");
+      text = words("some-saved", answer) + (saving ? retry : "");
     } else if (saving) {
-      text = "Could not save the topics." + retry;
+      text = words("all-failed", answer) + retry;
     }
     status.textContent = text;
   }
@@ -59,7 +62,7 @@
     return all ? ask("status", urls).then(function (topics) { say(topics, false); }) : say(answer, false);
   });
   button.addEventListener("click", function () {
-    status.textContent = "Saving…";
+    status.textContent = words("saving", {});
     ask("save", urls).then(function (answer) { say(answer, true); });
   });
 })();

@@ -13,7 +13,8 @@
     var answered = names.filter(function (name) {
       return form.querySelector("input[name='" + name + "']:checked");
     }).length;
-    hint.textContent = answered + " of " + names.length + " answered";
+    // The words come from the page (data-answered, in its language): "{count} of {total} answered".
+    hint.textContent = hint.getAttribute("data-answered").replace("{count}", answered).replace("{total}", names.length);
   }
   form.addEventListener("change", update);
   hint.hidden = false;

@@ -9,15 +9,21 @@ var SAVED_AT = "X-Oms-Saved-At";
 var MAX_SAVED = 200;  // pages saved in one go (all topics, or again after a content change)
 var AT_ONCE = 4;  // requests at a time when saving many
 var PATIENCE = 8000;  // ms to wait for a page before showing its saved copy
-var OFFLINE = "You are offline.";
-var SLOW = "The network is not answering.";
+
+// The words of the page's language (CONFIG.languages, longest address prefix first; the default's is "").
+function wordsFor(url) {
+  var path = new URL(url, self.location.href).pathname;
+  return CONFIG.languages.filter(function (language) {
+    return path === language.prefix || path.indexOf(language.prefix + "/") === 0;
+  })[0];
+}
 
 function sameOrigin(url) {
   return new URL(url, self.location.href).origin === self.location.origin;
 }
 
 function neverSaved(url) {
-  var path = new URL(url, self.location.href).pathname;
+  var path = new URL(url, self.location.href).pathname.slice(wordsFor(url).prefix.length);
   return CONFIG.never.some(function (prefix) { return path.indexOf(prefix) === 0; });
 }
 
@@ -25,8 +31,8 @@ function isStatic(url) {
   return new URL(url, self.location.href).pathname.indexOf(CONFIG.static) === 0;
 }
 
-function when(iso) {
-  return new Date(iso).toLocaleString("en-US", { dateStyle: "long", timeStyle: "short" });
+function when(iso, lang) {
+  return new Date(iso).toLocaleString(lang === "en" ? "en-US" : lang, { dateStyle: "long", timeStyle: "short" });
 }
 
 // A copy worth keeping: a plain 200 from this site, meant for anyone, with no form token in it.
@@ -76,11 +82,11 @@ function pageKey(url) {
 }
 
 // A saved page as families see it without the network: the page with a banner at the top of its main content.
-function savedCopy(saved, lead) {
+function savedCopy(saved, words, lead) {
   var stamp = saved.headers.get(SAVED_AT);
   return saved.text().then(function (html) {
     var banner = '<div class="wrap"><p class="offline-banner" role="status">' +
-      lead + " This is the copy saved on " + when(stamp) + ".</p></div>";
+      lead + " " + words.savedOn.replace("{date}", when(stamp, words.lang)) + "</p></div>";
     var marked = html.replace(/<main\b[^>]*>/, function (main) { return main + banner; });
     var headers = new Headers(saved.headers);
     headers.delete("Content-Length");
@@ -88,17 +94,15 @@ function savedCopy(saved, lead) {
   });
 }
 
-function notSaved() {
+function notSaved(words) {
   var css = CONFIG.precache.filter(function (url) { return /\.css$/.test(url); })[0];
-  var home = CONFIG.precache[0];
-  var help = CONFIG.precache[1];
-  var html = '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+  var links = words.links.replace("{help}", '<a href="' + words.help + '">').replace("{home}", '<a href="' + words.home + '">');
+  var html = '<!doctype html><html lang="' + words.lang + '"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    "<title>You are offline</title>" + '<link rel="stylesheet" href="' + css + '"></head>' +
-    '<body><main id="main" class="wrap"><h1>You are offline</h1>' +
-    '<p class="offline-banner" role="status">You are offline, and this page was not saved on this phone.</p>' +
-    '<p><a href="' + help + '">Get help now</a> and the <a href="' + home + '">list of topics</a> ' +
-    "are saved. Try again when you have a signal.</p></main></body></html>";
+    "<title>" + words.title + "</title>" + '<link rel="stylesheet" href="' + css + '"></head>' +
+    '<body><main id="main" class="wrap"><h1>' + words.title + "</h1>" +
+    '<p class="offline-banner" role="status">' + words.notSaved + "</p>" +
+    "<p>" + links + "</p></main></body></html>";
   return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
@@ -121,6 +125,7 @@ function saveLater(event, url, response) {
 // (a signal that comes and goes): the saved copy after PATIENCE, if there is one.
 function page(event) {
   var url = pageKey(event.request.url);
+  var words = wordsFor(url);
   var kept = null;
   var network = fetch(event.request).then(function (response) {
     kept = keepCopy(url, response.clone());
@@ -130,10 +135,10 @@ function page(event) {
   event.waitUntil(network.then(function () { return kept; }, function () { return null; }));
   var saved = caches.open(CONFIG.cache).then(function (cache) { return cache.match(url); });
   var slow = new Promise(function (resolve) { setTimeout(resolve, PATIENCE); }).then(function () {
-    return saved.then(function (copy) { return copy ? savedCopy(copy, SLOW) : network; });
+    return saved.then(function (copy) { return copy ? savedCopy(copy, words, words.slow) : network; });
   });
   return Promise.race([network, slow]).catch(function () {
-    return saved.then(function (copy) { return copy ? savedCopy(copy, OFFLINE) : notSaved(); });
+    return saved.then(function (copy) { return copy ? savedCopy(copy, words, words.offline) : notSaved(words); });
   });
 }
 
@@ -155,7 +160,9 @@ self.addEventListener("fetch", function (event) {
   if (neverSaved(request.url)) {
     // Never kept (the quiz): online, straight through; offline, the portal's own
     // "not saved" page with Get help now, not the browser's error page.
-    if (request.mode === "navigate") { event.respondWith(fetch(request).catch(notSaved)); }
+    if (request.mode === "navigate") {
+      event.respondWith(fetch(request).catch(function () { return notSaved(wordsFor(request.url)); }));
+    }
     return;
   }
   if (request.mode === "navigate") {
@@ -241,6 +248,7 @@ self.addEventListener("message", function (event) {
   urls = urls.map(pageKey).slice(0, MAX_SAVED);
   event.waitUntil(each(urls, data.type === "save" ? trySave : copyOf).then(function (copies) {
     var stamps = copies.filter(Boolean).map(function (copy) { return copy.headers.get(SAVED_AT); }).sort();
-    port.postMessage({ count: stamps.length, total: urls.length, saved: stamps.length ? when(stamps[0]) : null });
+    var lang = wordsFor(urls.length ? urls[0] : self.location.href).lang;  // the asking page's language
+    port.postMessage({ count: stamps.length, total: urls.length, saved: stamps.length ? when(stamps[0], lang) : null });
   }));
 });
