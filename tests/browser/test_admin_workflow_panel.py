@@ -10,7 +10,7 @@ from condition.models import Page
 def test_submit_for_review_waits_until_changes_typed_into_the_form_are_saved(site, desktop):
     editor = User.objects.create_user("eddie", "eddie@clinic.example", "a-long-test-password", is_staff=True)
     editor.groups.add(Group.objects.get(name="Editors"))
-    draft = drafts.start_draft(Page.objects.get(slug="symptoms"), editor)
+    draft = drafts.start_draft(Page.objects.get(translation_of=None, slug="symptoms"), editor)
     desktop.goto(site.url + f"/admin/condition/page/{draft.pk}/change/")
     desktop.get_by_label("Username").fill("eddie")
     desktop.get_by_label("Password").fill("a-long-test-password")
@@ -39,7 +39,7 @@ def test_an_editors_home_lists_a_sent_back_draft_with_the_note_on_readable_lines
     editor.groups.add(Group.objects.get(name="Editors"))
     reviewer = User.objects.create_user("rita", "rita@clinic.example", "a-long-test-password", is_staff=True)
     reviewer.groups.add(Group.objects.get(name="Clinical reviewers"))
-    draft = drafts.start_draft(Page.objects.get(slug="symptoms"), editor)
+    draft = drafts.start_draft(Page.objects.get(translation_of=None, slug="symptoms"), editor)
     drafts.submit(draft, editor)
     drafts.send_back(
         draft, reviewer, "Please say 'sleep badly' and keep it to one short sentence, as families read it."

@@ -176,7 +176,7 @@ def test_a_page_never_goes_live_under_a_condition_no_one_approved(client, editor
     unapproved = {"name": "UNAPPROVED name", "slug": "other", "summary": "x", "other_names": "UNAPPROVED alias"}
     assert editor_client.post(add, unapproved).status_code == 302  # a new condition: a draft
     draft = drafts.start_draft(page, editor)
-    data = page_form_data(draft, condition=Condition.objects.get(slug="other").pk)
+    data = page_form_data(draft, condition=Condition.objects.get(translation_of=None, slug="other").pk)
     assert editor_client.post(reverse("admin:condition_page_change", args=[draft.pk]), data).status_code == 302
     draft.refresh_from_db()
     drafts.submit(draft, editor)

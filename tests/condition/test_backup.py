@@ -118,7 +118,7 @@ def test_postgresql_backup_restores_every_row(tmp_path, oms_content, settings):
     from condition.drafts import Revision
     from quizzes.models import Quiz
 
-    quiz = Quiz.objects.get(slug="oms-basics")
+    quiz = Quiz.objects.get(translation_of=None, slug="oms-basics")
     Revision.record(quiz, Revision.Action.APPROVED, None)
     Attempt.objects.create(quiz=quiz, correct_count=1, question_count=1, score_percent=100, passed=True)
     PageFeedback.objects.create(page_id=quiz.questions.first().section.page_id, helpful=False, comment="Hard.")

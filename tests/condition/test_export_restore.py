@@ -23,7 +23,7 @@ def empty_content():
 
 
 def test_export_then_restore_into_an_empty_database_loses_nothing(oms_content, tmp_path):
-    page = Page.objects.get(slug="symptoms")
+    page = Page.objects.get(translation_of=None, slug="symptoms")
     page.reviewed_by = "Dr. Ünïcode Ω"
     page.save()
     before = snapshot()
@@ -79,8 +79,8 @@ def test_a_restore_keeps_questions_and_related_topics_and_is_searchable_at_once(
     from condition.models import SuggestedQuestion
     from condition.search import search
 
-    page = Page.objects.get(slug="symptoms")
-    page.related_pages.add(Page.objects.get(slug="treatment"))
+    page = Page.objects.get(translation_of=None, slug="symptoms")
+    page.related_pages.add(Page.objects.get(translation_of=None, slug="treatment"))
     questions = SuggestedQuestion.objects.count()
     path = tmp_path / "content.json"
     call_command("export_content", str(path), stdout=open("/dev/null", "w"))
@@ -88,7 +88,9 @@ def test_a_restore_keeps_questions_and_related_topics_and_is_searchable_at_once(
     assert search("dancing eyes").hits == []
     call_command("restore_content", str(path), stdout=open("/dev/null", "w"))
     assert SuggestedQuestion.objects.count() == questions > 0
-    assert list(Page.objects.get(slug="symptoms").related_pages.values_list("slug", flat=True)) == ["treatment"]
+    assert list(
+        Page.objects.get(translation_of=None, slug="symptoms").related_pages.values_list("slug", flat=True)
+    ) == ["treatment"]
     assert {hit.page_title for hit in search("dancing eyes").hits} >= {"What is OMS?"}
 
 

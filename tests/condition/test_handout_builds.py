@@ -46,8 +46,9 @@ def test_the_timer_command_builds_the_guide_and_requests_then_read_the_stored_fi
     settings.SITE_URL = "https://oms.lakeside.example"
     monkeypatch.setattr(handout_files, "SMALL_GUIDE_PAGES", 3)
     output = build()
-    assert "2 guide(s) built" in output  # A4 and US Letter
-    assert "0 guide(s) built, 2 already up to date" in build()
+    assert "4 guide(s) built" in output  # A4 and US Letter, in English and in Spanish
+    assert "Built oms (es, letter, 9 topics)" in output
+    assert "0 guide(s) built, 4 already up to date" in build()
     with django_assert_num_queries(2):  # the content version, the condition
         html = client.get(GUIDE + "?paper=letter").content.decode()
     assert "handout-letter.css" in html and "oms.lakeside.example/" in html
@@ -63,7 +64,7 @@ def test_new_text_is_never_served_from_an_older_build(client, oms_content, monke
     settings.SITE_URL = "https://oms.lakeside.example"
     monkeypatch.setattr(handout_files, "SMALL_GUIDE_PAGES", 3)
     build()
-    page = Page.objects.get(slug="treatment")
+    page = Page.objects.get(translation_of=None, slug="treatment")
     page.title = "Treatment choices, rewritten"
     page.save()
     assert client.get(GUIDE).status_code == 503  # not the old text
@@ -122,7 +123,7 @@ def test_staff_pdfs_never_replace_the_families_pdf_in_the_cache(client, reviewer
         return b"%PDF-" + str(len(made)).encode()
 
     monkeypatch.setattr(handouts, "html_to_pdf", fake_pdf)
-    page = Page.objects.get(slug="treatment")
+    page = Page.objects.get(translation_of=None, slug="treatment")
     staff = reviewer_client.get(reverse("admin:condition_page_pdf", args=[page.pk])).content
     public = client.get(reverse("condition:page_handout_pdf", args=["treatment"])).content
     assert staff == b"%PDF-1" and public == b"%PDF-2"

@@ -27,36 +27,36 @@ def test_first_load_creates_everything_and_remembers_it():
 
 
 def test_loading_again_never_overwrites_staff_edits(oms_content):
-    page = Page.objects.get(slug="symptoms")
+    page = Page.objects.get(translation_of=None, slug="symptoms")
     page.title = "Symptoms (edited by staff)"
     page.save()
-    GlossaryTerm.objects.filter(slug="ataxia").update(definition="Staff definition.")
+    GlossaryTerm.objects.filter(translation_of=None, slug="ataxia").update(definition="Staff definition.")
     out = load()
     assert "created" not in out
     assert "kept     page symptoms" in out
     page.refresh_from_db()
     assert page.title == "Symptoms (edited by staff)"
-    assert GlossaryTerm.objects.get(slug="ataxia").definition == "Staff definition."
+    assert GlossaryTerm.objects.get(translation_of=None, slug="ataxia").definition == "Staff definition."
 
 
 def test_loading_again_never_recreates_what_staff_deleted(oms_content):
-    Page.objects.get(slug="outlook").delete()
-    GlossaryTerm.objects.get(slug="ataxia").delete()
+    Page.objects.get(translation_of=None, slug="outlook").delete()
+    GlossaryTerm.objects.get(translation_of=None, slug="ataxia").delete()
     out = load()
     assert "deleted  page outlook (staff deleted it; not re-created)" in out
-    assert not Page.objects.filter(slug="outlook").exists()
-    assert not GlossaryTerm.objects.filter(slug="ataxia").exists()
+    assert not Page.objects.filter(translation_of=None, slug="outlook").exists()
+    assert not GlossaryTerm.objects.filter(translation_of=None, slug="ataxia").exists()
 
 
 def test_update_shows_the_difference_and_changes_nothing(oms_content):
     LoadedContent.objects.filter(kind="glossary term", key="ataxia").delete()
-    GlossaryTerm.objects.filter(slug="ataxia").update(definition="An old definition.")
-    before = GlossaryTerm.objects.get(slug="ataxia").definition
+    GlossaryTerm.objects.filter(translation_of=None, slug="ataxia").update(definition="An old definition.")
+    before = GlossaryTerm.objects.get(translation_of=None, slug="ataxia").definition
     out = load("--update")
     assert "differs  glossary term ataxia (edited by staff since it was loaded)" in out
     assert '- "definition": "An old definition."' in out
     assert "--update --apply" in out
-    assert GlossaryTerm.objects.get(slug="ataxia").definition == before
+    assert GlossaryTerm.objects.get(translation_of=None, slug="ataxia").definition == before
 
 
 def approve_submitted(reviewer):
@@ -71,7 +71,7 @@ def approve_submitted(reviewer):
 
 def test_update_apply_submits_corrections_for_items_left_as_loaded_as_drafts_for_review(oms_content, reviewer):
     """A clinic on an older default: the shipped text changed, staff did not touch it."""
-    advice = CareAdvice.objects.get(key="fever")
+    advice = CareAdvice.objects.get(translation_of=None, key="fever")
     old_text = "Call the clinic the same day if your child has a fever."
     advice.action = old_text
     advice.save()
@@ -90,20 +90,20 @@ def test_update_apply_submits_corrections_for_items_left_as_loaded_as_drafts_for
 
 
 def test_update_apply_leaves_staff_edits_unless_told_to_overwrite(oms_content, reviewer):
-    page = Page.objects.get(slug="symptoms")
+    page = Page.objects.get(translation_of=None, slug="symptoms")
     page.summary = "Staff summary."
     page.save()
     out = load("--update", "--apply")
     assert "differs  page symptoms (edited by staff since it was loaded)" in out
-    assert Page.objects.get(slug="symptoms").summary == "Staff summary."
+    assert Page.objects.get(translation_of=None, slug="symptoms").summary == "Staff summary."
     out = load("--update", "--apply", "--overwrite-edited")
     assert "review   page symptoms" in out
     approve_submitted(reviewer)
-    assert Page.objects.get(slug="symptoms").summary != "Staff summary."
+    assert Page.objects.get(translation_of=None, slug="symptoms").summary != "Staff summary."
 
 
 def test_updating_a_page_keeps_section_ids_so_quiz_links_survive(oms_content, reviewer):
-    page = Page.objects.get(slug="symptoms")
+    page = Page.objects.get(translation_of=None, slug="symptoms")
     section_ids = dict(page.sections.values_list("anchor", "pk"))
     first = page.sections.exclude(care_advice__isnull=False).first()
     first.body = "Staff wording."
@@ -120,7 +120,7 @@ def test_updating_a_page_keeps_section_ids_so_quiz_links_survive(oms_content, re
 
 
 def test_updating_the_quiz_keeps_past_results_wording(oms_content, client, reviewer):
-    quiz = Quiz.objects.get()
+    quiz = Quiz.objects.get(translation_of=None)
     question = quiz.questions.first()
     question.prompt = "An old prompt?"
     question.save()
@@ -148,7 +148,7 @@ def _fingerprint_of_current(kind, key):
 
 def test_a_page_never_places_advice_that_differs_from_the_shipped_text(oms_content):
     """An Editor re-creates shipped advice under its key: no page update may put those words live."""
-    advice = CareAdvice.objects.get(key="fever")
+    advice = CareAdvice.objects.get(translation_of=None, key="fever")
     page = advice.placements.first().page
     advice.placements.all().delete()
     advice.delete()
@@ -165,7 +165,7 @@ def test_a_page_never_places_advice_that_differs_from_the_shipped_text(oms_conte
 
 
 def test_a_missing_care_record_blocks_only_the_pages_that_place_it(oms_content):
-    advice = CareAdvice.objects.get(key="ivig-headache")
+    advice = CareAdvice.objects.get(translation_of=None, key="ivig-headache")
     slugs = set(advice.placements.values_list("page__slug", flat=True))
     for section in advice.placements.all():
         section.delete()
@@ -180,4 +180,6 @@ def test_a_missing_care_record_blocks_only_the_pages_that_place_it(oms_content):
     for slug in slugs:
         assert f"blocked  page {slug}" in out
     assert "same     page symptoms" in out
-    assert CareAdvice.objects.get(key="ivig-headache").action == "y"  # staff's record is left alone
+    assert (
+        CareAdvice.objects.get(translation_of=None, key="ivig-headache").action == "y"
+    )  # staff's record is left alone
