@@ -26,3 +26,38 @@ def answers_for(quiz, *, wrong=()):
         )
         data[f"question_{question.pk}"] = str(choice.pk)
     return data
+
+
+def translate(item, user, language="es", change=None):
+    """`item` translated through the workflow: start_translation, the translator's words, submit, approve.
+
+    `user` must be allowed to approve; tests set OMS_ALLOW_SELF_APPROVAL (a clinic of one).
+    """
+    from condition import drafts
+    from condition.translations import start_translation
+
+    draft = start_translation(item, language, user)
+    if change is not None:
+        change(draft)
+    drafts.submit(draft, user)
+    return drafts.approve(draft, user)
+
+
+def in_spanish_words(quiz_draft):
+    """A translator's Spanish quiz: its own title, intro, questions and choices, in the English order."""
+    quiz_draft.title = "Comprueba lo que has entendido"
+    quiz_draft.intro = "Estas preguntas nos dicen si lo explicamos bien."
+    quiz_draft.save()
+    for index, question in enumerate(quiz_draft.questions.all()):
+        question.prompt = f"Pregunta {index} en español"
+        question.explanation = f"Explicación {index}: eso dice la página."
+        question.save()
+        for choice in question.choices.all():
+            choice.text = ("Correcta " if choice.is_correct else "Incorrecta ") + choice.text.split()[-1]
+            choice.save()
+
+
+@pytest.fixture
+def spanish_quiz(quiz, reviewer, settings):
+    settings.OMS_ALLOW_SELF_APPROVAL = True
+    return translate(quiz, reviewer, change=in_spanish_words)
