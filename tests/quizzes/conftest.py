@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import PageFactory, QuizFactory, SectionFactory, question_with_choices
+from tests.factories import PageFactory, QuizFactory, SectionFactory, question_with_choices, translate
 
 
 @pytest.fixture
@@ -26,21 +26,6 @@ def answers_for(quiz, *, wrong=()):
         )
         data[f"question_{question.pk}"] = str(choice.pk)
     return data
-
-
-def translate(item, user, language="es", change=None):
-    """`item` translated through the workflow: start_translation, the translator's words, submit, approve.
-
-    `user` must be allowed to approve; tests set OMS_ALLOW_SELF_APPROVAL (a clinic of one).
-    """
-    from condition import drafts
-    from condition.translations import start_translation
-
-    draft = start_translation(item, language, user)
-    if change is not None:
-        change(draft)
-    drafts.submit(draft, user)
-    return drafts.approve(draft, user)
 
 
 def in_spanish_words(quiz_draft):

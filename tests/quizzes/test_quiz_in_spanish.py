@@ -11,9 +11,9 @@ from condition import drafts
 from condition.models import Section
 from quizzes import views
 from quizzes.models import Answer, Attempt, Quiz
-from tests.factories import QuizFactory, question_with_choices
+from tests.factories import QuizFactory, question_with_choices, translate
 from tests.headers import SAME_ORIGIN
-from tests.quizzes.conftest import answers_for, in_spanish_words, translate
+from tests.quizzes.conftest import answers_for, in_spanish_words
 
 pytestmark = pytest.mark.django_db
 
