@@ -2,8 +2,7 @@
 
 English text gets the Flesch-Kincaid grade and SMOG from textstat; Spanish
 text (an item whose `language` is "es") gets the Fernández-Huerta index,
-computed here (spanish.py beside this module would be one more file for
-thirty lines). textstat 0.7.4 keeps its language in a module-level object;
+computed here. textstat 0.7.4 keeps its language in a module-level object;
 set_lang() would change it for every thread of a worker at once. This module
 only calls its English functions (the default language) and never calls
 set_lang: Spanish syllables are counted by Spanish spelling rules below.
