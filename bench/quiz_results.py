@@ -2,11 +2,13 @@
 
 Run: `.venv/bin/python bench/quiz_results.py [--attempts N]` (bench/scale.py
 runs it, so `make bench` does). It builds a throwaway SQLite database with the
-default content and stores N attempts (default 1,000,000, spread over a
-year, one answer per question each: 12 million answers) with bulk inserts.
-It times quiz_results() from the attempts themselves, then runs the daily
-`rollup_quiz_results` and times the admin home, the attempts list and the
-results page, all time and for date ranges.
+default content and a Spanish translation of its quiz (approved through the
+workflow), and stores N attempts (default 1,000,000, spread over a year, one
+answer per question each: 12 million answers; --spanish of them, default 20%,
+answer the Spanish quiz, whose first question they miss more) with bulk
+inserts. It times quiz_results() from the attempts themselves, then runs the
+daily `rollup_quiz_results` and times the admin home, the attempts list and
+the results page (every language side by side), all time and for date ranges.
 """
 
 import argparse
@@ -48,8 +50,33 @@ def setup(scratch):
     call_command("load_oms_content", stdout=open(os.devnull, "w"))
 
 
-def store_attempts(quiz, count):
-    """`count` attempts and their answers, inserted in bulk (plain SQL: the ORM would take an hour)."""
+def spanish_quiz(quiz, user):
+    """The quiz translated into Spanish as a translator would (start_translation, words, review)."""
+    from django.conf import settings
+
+    from condition import drafts
+    from condition.translations import start_translation
+
+    draft = start_translation(quiz, "es", user)
+    draft.title = "Comprueba lo que has entendido"
+    draft.save()
+    for number, question in enumerate(draft.questions.all(), start=1):
+        question.prompt = f"Pregunta {number}: {question.prompt}"[:300]
+        question.save()
+        for choice in question.choices.all():
+            choice.text = f"ES {choice.text}"[:200]
+            choice.save()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # no mail server here
+    drafts.submit(draft, user)
+    settings.OMS_ALLOW_SELF_APPROVAL = True  # one bench user translates and approves
+    return drafts.approve(draft, user)
+
+
+def store_attempts(quiz, count, *, miss_first=0.0):
+    """`count` attempts and their answers, inserted in bulk (plain SQL: the ORM would take an hour).
+
+    `miss_first`: the share of attempts that answer the first question wrong whatever they would have picked.
+    """
     from django.db import connection, transaction
     from django.utils import timezone
 
@@ -67,10 +94,22 @@ def store_attempts(quiz, count):
         for attempt_id in range(next_id + offset, next_id + min(offset + batch, count)):
             created = now - timedelta(seconds=rng.randrange(365 * 24 * 3600))
             chosen = [rng.choice(list(q.choices.all())) for q in questions]
+            if rng.random() < miss_first:
+                chosen[0] = next(c for c in questions[0].choices.all() if not c.is_correct)
             correct = sum(c.is_correct for c in chosen)
             score = round(100 * correct / len(questions))
             attempts.append(
-                (attempt_id, os.urandom(16).hex(), quiz.pk, created, correct, len(questions), score, score >= 70)
+                (
+                    attempt_id,
+                    os.urandom(16).hex(),
+                    quiz.pk,
+                    quiz.language,
+                    created,
+                    correct,
+                    len(questions),
+                    score,
+                    score >= 70,
+                )
             )
             for position, (question, choice) in enumerate(zip(questions, chosen, strict=True), start=1):
                 answers.append(
@@ -91,8 +130,8 @@ def store_attempts(quiz, count):
                 )
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {attempt_table} (id, public_id, quiz_id, created_at, correct_count, question_count, "
-                "score_percent, passed) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                f"INSERT INTO {attempt_table} (id, public_id, quiz_id, language, created_at, correct_count, "
+                "question_count, score_percent, passed) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 attempts,
             )
             cursor.executemany(
@@ -116,24 +155,33 @@ def timed(action, rounds=5):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--attempts", type=int, default=1_000_000)
+    parser.add_argument("--spanish", type=float, default=0.2, help="share of attempts in Spanish")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="omsportal-results-"))
     setup(scratch)
+    from django.contrib.auth.models import User
     from django.core.management import call_command
     from django.db import connection
     from django.utils import timezone
 
+    from quizzes.language_results import results_by_language
     from quizzes.models import Answer, Attempt, Quiz
     from quizzes.results import quiz_results
 
-    quiz = Quiz.objects.get(slug="oms-basics")
+    quiz = Quiz.objects.live().get(slug="oms-basics")
+    admin = staff_client()
+    spanish = Quiz.objects.live("es").filter(translation_of=quiz).first() or spanish_quiz(
+        quiz, User.objects.get(username="bench")
+    )
+    in_spanish = round(args.attempts * args.spanish)
     start = time.perf_counter()
-    store_attempts(quiz, args.attempts)
+    store_attempts(quiz, args.attempts - in_spanish)
+    store_attempts(spanish, in_spanish, miss_first=0.6)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(
-        f"\nStored {Attempt.objects.count():,} attempts and {Answer.objects.count():,} answers "
-        f"in {time.perf_counter() - start:.0f} s (scratch SQLite)"
+        f"\nStored {Attempt.objects.count():,} attempts ({in_spanish:,} in Spanish) and "
+        f"{Answer.objects.count():,} answers in {time.perf_counter() - start:.0f} s (scratch SQLite)"
     )
     today = timezone.localdate()
     ranges = {
@@ -159,8 +207,12 @@ def main():
     for label, kwargs in ranges.items():
         ms, results = timed(lambda kwargs=kwargs: quiz_results(quiz, **kwargs))
         print(f"  {label:<14}{ms:>8.0f} ms  ({results['attempts']:,} attempts)")
+    print("\nresults_by_language() (English and Spanish side by side), with the daily sums:")
+    for label, kwargs in ranges.items():
+        ms, by_language = timed(lambda kwargs=kwargs: results_by_language(quiz, **kwargs))
+        flagged = [row.position for row in by_language.flagged]
+        print(f"  {label:<14}{ms:>8.0f} ms  (questions flagged for the translation: {flagged})")
 
-    admin = staff_client()
     since = (today - timedelta(days=7)).isoformat()
     pages = {
         "admin home (90-day lists)": "/admin/",
@@ -170,6 +222,8 @@ def main():
         "quiz attempts, page 500": "/admin/quizzes/attempt/?p=500",
         "quiz results, all time": f"/admin/quizzes/quiz/{quiz.pk}/results/",
         "quiz results, 30 days": f"/admin/quizzes/quiz/{quiz.pk}/results/?start={today - timedelta(days=30)}",
+        "quiz results, from the Spanish quiz": f"/admin/quizzes/quiz/{spanish.pk}/results/",
+        "quiz attempts, Spanish only": "/admin/quizzes/attempt/?language=es",
         "page feedback list": "/admin/condition/pagefeedback/",
     }
     print(f"\nAdmin pages at {args.attempts:,} attempts (median of 5, ms):")
@@ -178,7 +232,7 @@ def main():
         ms, response = timed(lambda url=url: admin.get(url))
         worst = max(worst, ms)
         status = "" if response.status_code == 200 else f" [{response.status_code}]"
-        print(f"  {label:<30}{ms:>8.0f}{status}")
+        print(f"  {label:<38}{ms:>8.0f}{status}")
     print(f"[{'met' if worst < 300 else 'MISSED'}] every admin page under 300 ms: slowest {worst:.0f} ms")
     connection.close()
     shutil.rmtree(scratch, ignore_errors=True)  # a million attempts take about 6 GB

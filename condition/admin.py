@@ -17,7 +17,7 @@ from condition.models import (
     Source,
     SuggestedQuestion,
 )
-from condition.readability import page_grade
+from condition.readability import page_reading
 from condition.views import page_context
 from condition.workflow import ChildAdminMixin, ChildInlineMixin, ContentAdmin
 
@@ -114,9 +114,10 @@ class PageAdmin(ContentAdmin):
 
     @admin.display(description="Grade")
     def reading_grade(self, page):
-        """Flesch-Kincaid grade of the page's sections (the change form has each section's scores)."""
-        grade = page_grade(page.sections.all())
-        return "–" if grade is None else grade
+        """Flesch-Kincaid grade of the page's sections; a Spanish page's Fernández-Huerta index and level
+        (the change form has each section's scores)."""
+        reading = page_reading(page.sections.all(), page.language)
+        return "–" if reading is None else reading
 
     @admin.display(description="Feedback")
     def feedback_summary(self, page):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from condition.drafts import WORKFLOW_FIELDS, children_of
+from condition.drafts import ORIGINAL_LANGUAGE, WORKFLOW_FIELDS, children_of
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 SKIPPED = WORKFLOW_FIELDS | {"id", "origin", "updated_at"}
@@ -76,7 +76,7 @@ def _fields(model, old, new, parent_field=None):
     return changes
 
 
-def _rows(live_parent, draft_parent, prefix=""):
+def _rows(live_parent, draft_parent, prefix="", language=None):
     from condition.readability import assess
 
     rows = []
@@ -89,9 +89,12 @@ def _rows(live_parent, draft_parent, prefix=""):
             fields = _fields(type(row), old, row, parent_field)
             kind = "added" if old is None else ("changed" if any(f.changed for f in fields) else "same")
             label = f"{prefix}{type(row)._meta.verbose_name.capitalize()}: {str(row)[:80]}"
-            reading = assess(row.text) if getattr(type(row), "scored_for_reading", False) else None
+            scored = getattr(type(row), "scored_for_reading", False)
+            # A translated page's care box shows its advice's own translation: scored there, not here.
+            scored = scored and not (language not in (None, ORIGINAL_LANGUAGE) and getattr(row, "care_advice_id", None))
+            reading = assess(row.text, language=language or ORIGINAL_LANGUAGE) if scored else None
             rows.append(RowChange(label, kind, fields, reading))
-            rows.extend(_rows(old, row, prefix=f"{label} › "))
+            rows.extend(_rows(old, row, prefix=f"{label} › ", language=language))
         for pk, old in live_rows.items():
             if pk not in matched:
                 label = f"{prefix}{type(old)._meta.verbose_name.capitalize()}: {str(old)[:80]}"
@@ -101,7 +104,8 @@ def _rows(live_parent, draft_parent, prefix=""):
 
 def compare(live, draft):
     """The draft's fields and rows against the live item's (everything is new when there is no live item)."""
-    return {"fields": _fields(type(draft), live, draft), "rows": _rows(live, draft)}
+    language = getattr(draft, "language", ORIGINAL_LANGUAGE)  # a translation is scored in its own language
+    return {"fields": _fields(type(draft), live, draft), "rows": _rows(live, draft, language=language)}
 
 
 def changes_since(model, old, new):

@@ -6,7 +6,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 
-from condition.drafts import Content, ContentQuerySet, DraftChild
+from condition.drafts import ORIGINAL_LANGUAGE, Content, ContentQuerySet, DraftChild
 from condition.models import ONE_TRANSLATION, ORIGINALS, Condition, Section
 from omsportal.db import queued_write
 
@@ -125,7 +125,11 @@ class Attempt(models.Model):
     """One finished quiz, stored anonymously: no name, email or IP address."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The quiz the family answered: a translation is a Quiz of its own, with its own questions and choices.
     quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
+    # The language of the questions the family read (its quiz's language), so results split by it. The
+    # database default too: rows from before, and inserts by code that predates the column, are the original's.
+    language = models.CharField(max_length=12, default=ORIGINAL_LANGUAGE, db_default=ORIGINAL_LANGUAGE, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     correct_count = models.PositiveSmallIntegerField()
     question_count = models.PositiveSmallIntegerField()
@@ -263,6 +267,7 @@ def _store_attempt(quiz, answers):
     score = round(100 * correct_count / len(answers))
     attempt = Attempt.objects.create(
         quiz=quiz,
+        language=quiz.language,
         correct_count=correct_count,
         question_count=len(answers),
         score_percent=score,

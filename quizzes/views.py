@@ -1,22 +1,34 @@
 """The quiz: a page cached whole (no CSRF token), answers posted back to it, and the result.
 
-The quiz page is the same for everyone who gets the same choice order, so
-PublicPageMiddleware serves it from the page cache (quizzes/urls.py). Its
+The quiz page is the same for everyone who gets the same choice order and
+language, so PublicPageMiddleware serves it from the page cache
+(quizzes/urls.py; its key carries the path, which carries the language). Its
 answers are accepted only from this site's own pages (condition.origin),
 within the family forms' rate limit; bad answers are a form error (400).
+
+In another language the page shows the quiz's live translation, a Quiz of its
+own with its own questions and choices, and the answers are scored against
+it; with no translation the original is shown, with a notice. The language is
+the request's (condition.translations.current_language()), never read from
+the address here.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation as django_translation
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from condition.cache import content_version, page_variant, versioned
+from condition.drafts import ORIGINAL_LANGUAGE
 from condition.origin import same_origin_posts
+from condition.translations import current_language, in_language, is_out_of_date, translation_for
 from omsportal.views import form_rate
 from quizzes.forms import QuizForm
 from quizzes.models import Answer, Attempt, Choice, Question, Quiz, attempt_submit
+from quizzes.sections import sections_in_language
 
 # Each fresh quiz shows one of this many choice orders, so "try again" looks new.
 SHUFFLES = 32
@@ -24,27 +36,40 @@ SHUFFLES = 32
 
 def index(request):
     """The published quizzes; while there is only one, "Check your understanding" goes straight to it."""
-    quizzes = list(Quiz.objects.live().select_related("condition"))
-    if len(quizzes) == 1:
-        return redirect(quizzes[0])
+    originals = list(Quiz.objects.live().select_related("condition"))
+    if len(originals) == 1:
+        return redirect(originals[0])
+    # Each shown in the request's language where translated; addresses are the original's (translation.py).
+    shown = in_language(originals, current_language(), model=Quiz)
+    quizzes = [(original.get_absolute_url(), quiz) for original, quiz in zip(originals, shown, strict=True)]
     return render(request, "quizzes/index.html", {"quizzes": quizzes})
 
 
 def _published_quiz(slug, request):
-    """The quiz with its questions and choices; kept in the cache until staff change content."""
+    """The quiz families read in this request's language, with its questions and choices.
+
+    The live translation of the quiz whose original has `slug`, else the
+    original itself (`shown_in_original`). Kept in the cache per language until
+    staff change content.
+    """
+    language = current_language()
 
     def load():
+        original = get_object_or_404(Quiz.objects.live(), slug=slug)
+        quiz = translation_for(Quiz.objects, original, language) or original
         questions = Question.objects.prefetch_related(Prefetch("choices", queryset=Choice.objects.all()))
-        return get_object_or_404(
-            Quiz.objects.live().prefetch_related(Prefetch("questions", queryset=questions)), slug=slug
-        )
+        prefetch_related_objects([quiz], Prefetch("questions", queryset=questions))
+        quiz.shown_in_original = quiz.language != language
+        quiz.out_of_date = is_out_of_date(quiz)
+        return quiz
 
-    return versioned(f"quiz:{content_version(request)}:{slug}", load)
+    return versioned(f"quiz:{content_version(request)}:{language}:{slug}", load)
 
 
 def _answers_refused(request, slug):
     """Answers posted from another site, or from a browser that does not say where from: not stored."""
-    return render(request, "quizzes/refused.html", {"quiz": _published_quiz(slug, request)}, status=403)
+    context = {"quiz": _published_quiz(slug, request), "slug": slug}
+    return render(request, "quizzes/refused.html", context, status=403)
 
 
 @ratelimit(key="ip", rate=form_rate, method="POST", block=True)
@@ -52,6 +77,7 @@ def _answers_refused(request, slug):
 def take(request, slug):
     if request.method != "POST":
         return _fresh_quiz(request, slug)
+    # The quiz this request's language shows: the one the family saw, so its own questions and choices score.
     quiz = _published_quiz(slug, request)
     try:
         seed = int(request.POST.get("seed", ""))
@@ -60,9 +86,16 @@ def take(request, slug):
     form = QuizForm(request.POST, questions=_answerable(quiz), seed=seed)
     if form.is_valid():
         attempt = attempt_submit(quiz=quiz, answers=form.chosen())
-        return redirect("quizzes:result", slug=quiz.slug, public_id=attempt.public_id)
-    context = {"quiz": quiz, "form": form, "seed": seed, "question_count": len(form.questions)}
-    return render(request, "quizzes/take.html", context, status=400)
+        return redirect("quizzes:result", slug=slug, public_id=attempt.public_id)
+    return render(request, "quizzes/take.html", _take_context(quiz, slug, form, seed), status=400)
+
+
+def _take_context(quiz, slug, form, seed):
+    context = {"quiz": quiz, "slug": slug, "form": form, "seed": seed, "question_count": len(form.questions)}
+    if quiz.is_translation:
+        with django_translation.override(ORIGINAL_LANGUAGE):  # the original's own address
+            context["original_url"] = reverse("quizzes:take", kwargs={"slug": slug})
+    return context
 
 
 def _answerable(quiz):
@@ -78,14 +111,18 @@ def _fresh_quiz(request, slug):
     seed = page_variant(request, SHUFFLES)
     quiz = _published_quiz(slug, request)
     form = QuizForm(None, questions=_answerable(quiz), seed=seed)
-    context = {"quiz": quiz, "form": form, "seed": seed, "question_count": len(form.questions)}
-    return render(request, "quizzes/take.html", context)
+    return render(request, "quizzes/take.html", _take_context(quiz, slug, form, seed))
 
 
 @require_http_methods(["GET", "HEAD"])
 def result(request, slug, public_id):
-    attempt = get_object_or_404(Attempt.objects.select_related("quiz"), quiz__slug=slug, public_id=public_id)
-    answers = (
+    # The address carries the original's slug; a translation's own follows it at its next approval.
+    attempt = get_object_or_404(
+        Attempt.objects.select_related("quiz"),
+        Q(quiz__slug=slug) | Q(quiz__translation_of__slug=slug),
+        public_id=public_id,
+    )
+    answers = list(
         Answer.objects.filter(attempt=attempt)
         .select_related("section__page", "section__care_advice")
         .only(
@@ -100,13 +137,27 @@ def result(request, slug, public_id):
             "section__care_advice__title",
             "section__care_advice__status",
             "section__order",
+            "section__page__id",
             "section__page__order",
             "section__page__slug",
             "section__page__title",
             "section__page__status",
         )
     )
-    context = {"attempt": attempt, "quiz": attempt.quiz, "answers": answers, "read_again": read_again(answers)}
+    # Links lead to the pages in this request's language (reverse() adds its prefix); titles follow them.
+    titles = sections_in_language([answer.section for answer in answers if answer.section], current_language())
+    for answer in answers:
+        if answer.section is not None:
+            answer.section.shown = titles[answer.section.pk]
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "slug": slug,
+        "answers": answers,
+        # The stored words are in the quiz's language: marked where the page around them is in another.
+        "answers_lang": attempt.language if attempt.language != current_language() else "",
+        "read_again": read_again(answers),
+    }
     return render(request, "quizzes/result.html", context)
 
 

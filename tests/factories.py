@@ -118,3 +118,18 @@ def question_with_choices(quiz, *, right="Right answer", wrong=("Wrong one", "Wr
     for text in wrong:
         ChoiceFactory(question=question, text=text)
     return question
+
+
+def translate(item, user, language="es", change=None):
+    """`item` translated through the workflow: start_translation, the translator's words, submit, approve.
+
+    `user` must be allowed to approve; tests set OMS_ALLOW_SELF_APPROVAL (a clinic of one).
+    """
+    from condition import drafts
+    from condition.translations import start_translation
+
+    draft = start_translation(item, language, user)
+    if change is not None:
+        change(draft)
+    drafts.submit(draft, user)
+    return drafts.approve(draft, user)

@@ -23,15 +23,27 @@ def pages_due_for_review():
 @register.simple_tag
 def section_readability(page):
     """Each saved section of `page` with its reading scores and the words to check (advice)."""
-    from condition.models import GlossaryTerm
+    from condition.drafts import ORIGINAL_LANGUAGE
+    from condition.models import CareAdvice, GlossaryTerm
     from condition.readability import assess, glossary_words
+    from condition.translations import translations_of
 
     if page is None or page.pk is None:
         return []
     known = glossary_words(GlossaryTerm.objects.originals())
-    return [
-        (section, assess(section.text, known_words=known)) for section in page.sections.select_related("care_advice")
-    ]
+    sections = list(page.sections.select_related("care_advice"))
+    if page.language == ORIGINAL_LANGUAGE:
+        return [(section, assess(section.text, known_words=known)) for section in sections]
+    # A translated page's care box shows its advice's translation (an item of its own), when there is one.
+    advice = translations_of(CareAdvice, [s.care_advice for s in sections if s.care_advice_id], page.language)
+    scores = []
+    for section in sections:
+        text = section.text
+        if section.care_advice_id:
+            translated = advice.get(section.care_advice_id)
+            text = translated.text if translated else ""
+        scores.append((section, assess(text, known_words=known, language=page.language)))
+    return scores
 
 
 @register.simple_tag

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import PageFactory, QuizFactory, SectionFactory, question_with_choices
+from tests.factories import PageFactory, QuizFactory, SectionFactory, question_with_choices, translate
 
 
 @pytest.fixture
@@ -26,3 +26,23 @@ def answers_for(quiz, *, wrong=()):
         )
         data[f"question_{question.pk}"] = str(choice.pk)
     return data
+
+
+def in_spanish_words(quiz_draft):
+    """A translator's Spanish quiz: its own title, intro, questions and choices, in the English order."""
+    quiz_draft.title = "Comprueba lo que has entendido"
+    quiz_draft.intro = "Estas preguntas nos dicen si lo explicamos bien."
+    quiz_draft.save()
+    for index, question in enumerate(quiz_draft.questions.all()):
+        question.prompt = f"Pregunta {index} en español"
+        question.explanation = f"Explicación {index}: eso dice la página."
+        question.save()
+        for choice in question.choices.all():
+            choice.text = ("Correcta " if choice.is_correct else "Incorrecta ") + choice.text.split()[-1]
+            choice.save()
+
+
+@pytest.fixture
+def spanish_quiz(quiz, reviewer, settings):
+    settings.OMS_ALLOW_SELF_APPROVAL = True
+    return translate(quiz, reviewer, change=in_spanish_words)

@@ -36,7 +36,9 @@ def test_finishing_the_quiz_stores_an_anonymous_attempt_and_shows_the_result(cli
         "question_count",
         "score_percent",
         "passed",
+        "language",
     }
+    assert attempt.language == "en"
     html = client.get(attempt.get_absolute_url()).content.decode()
     assert "2 out of 3 right (67%)" in html
     assert "Our goal is 70%" in html
