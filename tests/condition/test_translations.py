@@ -235,3 +235,104 @@ def test_a_sections_parent_choices_never_offer_a_translation(editor_client, edit
     html = editor_client.get(reverse("admin:condition_section_add")).content.decode()
     assert f'value="{spanish.pk}"' not in html
     assert Section.objects.filter(page=spanish).count() == page.sections.count()
+
+
+# --- what families read -----------------------------------------------------------------
+
+
+def spanish_page(client, slug="treatment"):
+    return client.get(f"/es/topics/{slug}/").content.decode()
+
+
+def test_the_default_content_reads_in_spanish_marked_not_yet_reviewed(client, oms_content):
+    html = spanish_page(client)
+    treatment = Page.objects.live("es").get(slug="treatment")
+    assert '<html lang="es"' in html and f"<h1>{treatment.title}</h1>" in html
+    assert "Esta traducción todavía no la ha revisado un profesional de salud" in html
+    assert "Fever" not in html.split("<main", 1)[1].split("</main>", 1)[0]  # care boxes are in Spanish too
+    english = client.get("/topics/treatment/").content.decode()
+    assert "Esta traducción" not in english and treatment.title not in english
+
+
+def test_a_page_with_no_spanish_version_is_shown_in_english_marked_and_with_a_spanish_notice(client, oms_content):
+    page = PageFactory(title="Sleep and OMS", condition=Page.objects.live().first().condition)
+    SectionFactory(page=page, heading="Bedtime", body="Keep a calm routine.")
+    html = spanish_page(client, page.slug)
+    assert "Esta página todavía no está en español. Aquí la tiene en inglés." in html
+    assert '<article class="page" lang="en">' in html and "Keep a calm routine." in html
+
+
+def test_an_updated_english_page_puts_a_dated_notice_with_a_link_on_its_spanish_page(
+    client, oms_content, editor, reviewer
+):
+    page = Page.objects.live().get(slug="treatment")
+    approved(page, editor, reviewer, lambda draft: setattr(draft, "summary", "A newer English summary."))
+    html = spanish_page(client)
+    assert "La versión en inglés de esta página se actualizó el" in html
+    assert 'href="/topics/treatment/" hreflang="en" lang="en"' in html
+
+    spanish = Page.objects.live("es").get(slug="treatment")
+    approved(spanish, editor, reviewer, lambda draft: setattr(draft, "summary", "Un resumen nuevo."))
+    html = spanish_page(client)
+    assert "se actualizó el" not in html and "Un resumen nuevo." in html
+    assert "Esta traducción todavía no la ha revisado" not in html  # a clinical reviewer approved it
+
+
+def test_superseded_spanish_care_advice_is_never_shown_the_current_english_is(client, oms_content, editor, reviewer):
+    fever = CareAdvice.objects.live().get(key="fever")
+    spanish_fever = CareAdvice.objects.live("es").get(key="fever")
+    assert spanish_fever.title in spanish_page(client)
+
+    approved(fever, editor, reviewer, lambda draft: setattr(draft, "action", "NEW ENGLISH ADVICE: call now."))
+    for html in (spanish_page(client), client.get("/es/help/").content.decode()):
+        assert "NEW ENGLISH ADVICE: call now." in html
+        assert spanish_fever.action.split("[")[0].strip()[:40] not in html
+        assert "Este consejo cambió en inglés" in html
+    handout = client.get("/es/topics/treatment/handout/").content.decode()
+    assert "NEW ENGLISH ADVICE: call now." in handout
+
+
+def test_no_spanish_draft_text_reaches_families(client, oms_content, editor):
+    marker = "BORRADORNOAPROBADO"
+    for model in (Page, CareAdvice, GlossaryTerm):
+        for item in model.objects.live("es")[:3]:
+            draft = drafts.start_draft(item, editor)
+            for name in draft.translated_fields:
+                setattr(draft, name, f"{marker} {getattr(draft, name)}"[:100])
+            draft.save()
+            for section in getattr(draft, "sections", Section.objects.none()).filter(care_advice=None):
+                section.body = marker
+                section.save()
+    urls = ["/es/", "/es/glossary/", "/es/help/", "/es/sources/", "/es/quiz/"]
+    urls += [f"/es/topics/{page.slug}/" for page in Page.objects.live("es")]
+    urls += [f"/es/topics/{page.slug}/handout/" for page in Page.objects.live("es")]
+    for url in urls:
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        assert marker not in response.content.decode(), url
+
+
+def test_a_spanish_topic_page_costs_at_most_four_queries_more_than_the_english(
+    client, oms_content, django_assert_max_num_queries, settings
+):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as english:
+        client.get("/topics/treatment/")
+    # The page's translation, its care advice's, the condition's and the topic list's: one query each.
+    with django_assert_max_num_queries(len(english.captured_queries) + 4):
+        client.get("/es/topics/treatment/")
+
+
+def test_a_third_language_is_a_setting_and_falls_back_to_english_everywhere(client, oms_content, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("fr", "Français")]
+    for url in ["/fr/", "/fr/topics/treatment/", "/fr/glossary/", "/fr/help/", "/fr/quiz/"]:
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert '<html lang="fr"' in html, url
+    page = client.get("/fr/topics/treatment/").content.decode()
+    assert '<article class="page" lang="en">' in page and "Treatment" in page
+    assert 'hreflang="fr"' in page
