@@ -47,7 +47,7 @@ QUESTIONS = [
         "medicines-and-side-effects",
         "steroid-vomiting",
         "Su hijo vomita y no puede retener las pastillas de esteroides. ¿Qué debe hacer?",
-        "Llame a la clínica el mismo día. El equipo médico le dirá qué hacer con la dosis que no tomó.",
+        "Llame a la clínica el mismo día. El equipo médico le dirá qué hacer con la dosis perdida.",
         "Llamar a la clínica el mismo día por la dosis",
         ["Dejar de darle el esteroide hasta que paren los vómitos", "Darle una dosis doble mañana"],
     ),

@@ -90,12 +90,12 @@ CARE_ADVICE = [
         "urgency": "soon",
         "look_for": (
             "- Su hijo vomita y no puede retener las pastillas o el líquido de esteroides. [cite:mfc]\n"
-            "- Su hijo no pudo tomar una dosis de esteroides por los vómitos. [cite:mfc]"
+            "- Su hijo perdió una dosis de esteroides por los vómitos: no la pudo tomar o la vomitó. [cite:mfc]"
         ),
         "action": (
             "Llame a la clínica el mismo día. [cite:mfc] [cite:rossor] "
-            "El equipo médico le dirá qué hacer con la dosis que no tomó. [cite:mfc]\n\n"
-            "Si su hijo además tiene mucho sueño, está muy flojo o cuesta despertarlo, "
+            "El equipo médico le dirá qué hacer con la dosis perdida. [cite:mfc]\n\n"
+            "Si su hijo además tiene mucho sueño, no tiene fuerza en el cuerpo o cuesta despertarlo, "
             'siga "Dificultad para respirar, hinchazón de la cara o los labios, o no se despierta". [cite:nhs-fit] '
             "Si su hijo tiene una temperatura de 38°C (100.4°F) o más, "
             'siga "Fiebre durante el tratamiento". [cite:nice-ns]'
