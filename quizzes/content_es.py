@@ -63,11 +63,11 @@ QUESTIONS = [
     (
         "vaccines-and-infections",
         "family-vaccines",
-        "¿Deben los hermanos tener sus propias vacunas al día, incluida la de la gripe?",
+        "¿Deben los hermanos tener sus propias vacunas al día, incluida la de la influenza (gripe)?",
         "Sí. Las vacunas del resto de la familia ayudan a mantener los microbios lejos de su hijo. "
-        "Por lo general, los hermanos pueden recibir la vacuna contra la gripe que se rocía en la nariz.",
+        "Por lo general, los hermanos pueden recibir la vacuna contra la influenza que se rocía en la nariz.",
         "Sí, ayuda a mantener los microbios lejos de su hijo",
-        ["No, porque sus vacunas podrían pasarle microbios a su hijo", "Sí, pero sin la vacuna contra la gripe"],
+        ["No, porque sus vacunas podrían pasarle microbios a su hijo", "Sí, pero sin la vacuna contra la influenza"],
     ),
     (
         "vaccines-and-infections",

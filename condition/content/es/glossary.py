@@ -142,7 +142,7 @@ GLOSSARY = [
         "live-vaccine",
         "vacunas vivas",
         "Una vacuna que tiene una forma débil de un microbio, como la triple viral, la vacuna contra la varicela "
-        "y la vacuna contra la gripe que se rocía en la nariz. Por lo general no se ponen durante el tratamiento "
+        "y la vacuna contra la influenza (gripe) que se rocía en la nariz. Por lo general no se ponen durante el tratamiento "
         "del SOM ni por meses después.",
     ),
     (

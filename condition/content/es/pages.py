@@ -389,7 +389,7 @@ PAGES = [
                 "Por lo general no se ponen mientras su hijo toma estos medicamentos, ni por meses después. "
                 "[cite:greenbook] [cite:acip] "
                 "Por ejemplo: la vacuna triple viral (SRP; en inglés, MMR), la vacuna contra la varicela "
-                "y la vacuna contra la gripe que se rocía en la nariz. [cite:greenbook]\n\n"
+                "y la vacuna contra la influenza (gripe) que se rocía en la nariz. [cite:greenbook]\n\n"
                 "Las otras vacunas por lo general se siguen recomendando. [cite:greenbook] [cite:acip] "
                 "Pueden servir menos durante el tratamiento, así que el equipo médico puede planear cuándo ponerlas. "
                 "[cite:acip]",
@@ -399,9 +399,9 @@ PAGES = [
                 "family-vaccines",
                 "Los hermanos y los adultos de la casa deben tener sus propias vacunas al día. "
                 "[cite:greenbook] [cite:acip] "
-                "Esto incluye la vacuna contra la gripe cada año. [cite:greenbook] [cite:acip] "
+                "Esto incluye la vacuna contra la influenza (gripe) cada año. [cite:greenbook] [cite:acip] "
                 "Así ayudan a mantener los microbios lejos de su hijo. [cite:acip]\n\n"
-                "Por lo general, los hermanos pueden recibir la vacuna contra la gripe que se rocía en la nariz. "
+                "Por lo general, los hermanos pueden recibir la vacuna contra la influenza que se rocía en la nariz. "
                 "Pregunte al equipo médico si no está seguro. [cite:greenbook]",
             ),
             ("care", "infection-contact"),
