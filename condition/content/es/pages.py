@@ -329,7 +329,8 @@ PAGES = [
             (
                 "IGIV",
                 "ivig",
-                "La IGIV se hace con anticuerpos que dan personas sanas que donan sangre. "
+                "La IGIV (inmunoglobulina intravenosa; en inglés, IVIG) se hace con anticuerpos que dan personas sanas "
+                "que donan sangre. "
                 "Entra en una vena por goteo. [cite:ivig-label] "
                 "La IGIV no baja las defensas del cuerpo contra los microbios. [cite:ivig-label] "
                 "Pero puede hacer que algunas vacunas vivas, como la triple viral (en inglés, MMR), "
@@ -338,7 +339,7 @@ PAGES = [
                 "Durante o después de un goteo, es común tener dolor de cabeza, fiebre, escalofríos "
                 "o ganas de vomitar. [cite:ivig-label] "
                 "Avise a la enfermera si su hijo se siente mal durante el goteo. [cite:ivig-label] "
-                "En casa, una fiebre igual necesita el consejo sobre fiebre de esta página. [cite:nice-ns]",
+                "En casa, si su hijo tiene fiebre, siga de todos modos el consejo sobre fiebre de esta página. [cite:nice-ns]",
             ),
             (
                 "Rituximab",
