@@ -31,7 +31,7 @@ QUESTIONS = [
         "Su hijo toma esteroides. A las 10 de la noche tiene una temperatura de 38.2°C (100.8°F). ¿Qué debe hacer?",
         "Con estos medicamentos, una temperatura de 38°C (100.4°F) o más necesita una llamada ahora mismo, "
         "de día o de noche. Si nadie contesta, vaya a la sala de emergencias.",
-        "Llamar ahora al número de atención fuera de horario de la clínica",
+        "Llamar ahora al número de fuera de horario de la clínica",
         ["Darle medicina para la fiebre y llamar en la mañana", "Esperar y volver a medirla en unas horas"],
     ),
     (

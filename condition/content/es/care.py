@@ -59,9 +59,9 @@ CARE_ADVICE = [
         ),
         "action": (
             "Llame a la clínica ahora mismo, de día o de noche. [cite:nice-ns] "
-            "Fuera del horario de la clínica, use el número de atención fuera de horario. "
+            "Fuera del horario de la clínica, llame al número de fuera de horario. "
             "No espere hasta la mañana. [cite:nice-ns]\n\n"
-            "Si nadie contesta, lleve a su hijo a la sala de emergencias más cercana. [cite:nice-ns] "
+            "Si nadie contesta, lleve a su hijo a la sala de emergencias (urgencias) más cercana. [cite:nice-ns] "
             "Diga al personal qué medicamentos toma su hijo. [cite:rossor]"
         ),
     },
