@@ -80,7 +80,8 @@ CARE_ADVICE = [
             "El personal hará más lento o detendrá el goteo y tratará la reacción. [cite:ritux-label]\n\n"
             "En casa, si su hijo tiene dificultad para respirar o se le hinchan la cara o los labios, "
             'siga "Dificultad para respirar, hinchazón de la cara o los labios, o no se despierta". [cite:ritux-label] '
-            "Si tiene un sarpullido nuevo, llame a la clínica ahora mismo, de día o de noche. [cite:ritux-label] "
+            "Si le sale un sarpullido nuevo (ronchas o manchas en la piel), llame a la clínica ahora mismo, "
+            "de día o de noche. [cite:ritux-label] "
             'Si tiene fiebre, siga "Fiebre durante el tratamiento". [cite:nice-ns]'
         ),
     },
@@ -106,7 +107,7 @@ CARE_ADVICE = [
         "title": "Contacto con varicela, culebrilla o sarampión",
         "urgency": "soon",
         "look_for": (
-            "- Su hijo estuvo cerca de alguien con varicela, culebrilla o sarampión. [cite:greenbook]\n"
+            "- Su hijo estuvo cerca de alguien con varicela, culebrilla (herpes zóster) o sarampión. [cite:greenbook]\n"
             "- Esto importa durante un tratamiento que calma el sistema inmunitario, y por meses después. "
             "[cite:greenbook]"
         ),
