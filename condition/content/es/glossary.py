@@ -53,7 +53,7 @@ GLOSSARY = [
         "neuroblastoma",
         "neuroblastomas",
         "Un tumor que crece a partir de células nerviosas jóvenes. Es un tipo de cáncer. Cuando se encuentra "
-        "junto con el SOM, por lo general se encuentra temprano, y lo que se espera del tumor suele ser excelente.",
+        "junto con el SOM, por lo general se encuentra temprano, y el pronóstico del tumor suele ser excelente.",
     ),
     (
         "cerebelo",

@@ -154,8 +154,8 @@ PAGES = [
         "key_points": (
             "En el SOM, el sistema inmunitario ataca por error partes del cerebro.\n"
             "Muchos niños con SOM tienen un neuroblastoma, un tipo de cáncer.\n"
-            "Cuando este tumor se encuentra junto con el SOM, lo que se espera de él suele ser excelente.\n"
-            "Muchas veces no se encuentra ninguna causa."
+            "Cuando este tumor se encuentra junto con el SOM, el pronóstico del tumor suele ser excelente.\n"
+            "Muchas veces no se encuentra qué lo puso en marcha."
         ),
         "sections": [
             (
@@ -165,7 +165,7 @@ PAGES = [
                 "En el SOM, ataca partes sanas del cerebro. [cite:orpha] [cite:pranz17]\n\n"
                 "Lo que lo pone en marcha puede ser un tumor llamado neuroblastoma, o tal vez una infección. "
                 "[cite:orpha] "
-                "Muchas veces, los médicos no encuentran ninguna causa. [cite:orpha]",
+                "Muchas veces, los médicos no encuentran qué lo puso en marcha. [cite:orpha]",
             ),
             (
                 "La relación con el neuroblastoma",
