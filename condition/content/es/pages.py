@@ -415,7 +415,7 @@ PAGES = [
         "summary": "Qué esperar con los años, y el apoyo que puede ayudar.",
         "key_points": (
             "Muchos niños mejoran mucho con el tratamiento.\n"
-            "Muchos siguen con algunas dificultades para aprender, hablar, moverse o portarse.\n"
+            "Muchos siguen con algunas dificultades con el aprendizaje, el habla, el movimiento o la conducta.\n"
             "Los niños con señales más leves al principio suelen estar mejor después.\n"
             "Una evaluación del aprendizaje y la conducta antes de la escuela ayuda a planear el apoyo."
         ),
@@ -426,7 +426,7 @@ PAGES = [
                 "Cada niño es distinto. Muchos niños mejoran mucho, y los ojos danzantes muchas veces se calman. "
                 "[cite:brunk] [cite:rossor]\n\n"
                 "Pero muchos niños siguen con algunos problemas más adelante. "
-                "Pueden ser para aprender, hablar, moverse o portarse. [cite:brunk] [cite:hasegawa] "
+                "Pueden ser con el aprendizaje, el habla, el movimiento o la conducta. [cite:brunk] [cite:hasegawa] "
                 "En un estudio del Reino Unido, cerca de un tercio de los niños aprendía de forma normal "
                 "y ya no tenía señales. [cite:brunk] "
                 "En un estudio pequeño de Japón, con 23 niños, cerca de 3 de cada 4 seguían con problemas "
