@@ -40,8 +40,8 @@ QUESTIONS = [
         "Su hijo parece estar mucho mejor. ¿Puede dejarle el esteroide?",
         "Nunca deje los esteroides de repente ni baje la dosis por su cuenta. Dejarlos de repente puede "
         "enfermar gravemente a su hijo y hacer que el SOM vuelva. El equipo médico baja la dosis despacio.",
-        "No, el equipo médico la irá bajando despacio",
-        ["Sí, ya que los ojos llevan una semana tranquilos", "No, pero usted puede bajarla a la mitad"],
+        "No, el equipo médico lo irá bajando despacio",
+        ["Sí, ya que los ojos llevan una semana tranquilos", "No, pero usted puede bajarlo a la mitad"],
     ),
     (
         "medicines-and-side-effects",
@@ -127,7 +127,7 @@ QUESTIONS = [
         "de la IGIV, necesita una llamada el mismo día. Con una temperatura de 38°C (100.4°F) o más, "
         "llame a la clínica ahora mismo, de día o de noche.",
         "Llamar a la clínica el mismo día",
-        ["Darle un calmante y esperar una semana", "Nada, porque es normal después de la IGIV"],
+        ["Darle medicina para el dolor y esperar una semana", "Nada, porque es normal después de la IGIV"],
     ),
     (
         "tests-and-diagnosis",
