@@ -262,7 +262,8 @@ PAGES = [
                 "immune-medicines",
                 "La mayoría de los niños necesita varios medicamentos juntos, por al menos 1 a 2 años, "
                 "y muchas veces más. [cite:rossor] [cite:boston]\n\n"
-                "- **Esteroides**, como la prednisolona o la dexametasona, o inyecciones de **ACTH**. [cite:rossor]\n"
+                "- **Esteroides**, como la prednisona, la prednisolona o la dexametasona, o inyecciones de **ACTH**. "
+                "[cite:rossor]\n"
                 "- **IGIV** (en inglés, IVIG): anticuerpos de personas sanas que donan sangre. "
                 "Se da por goteo en la vena. [cite:rossor] [cite:cog]\n"
                 "- **Rituximab**, que muchas veces se usa cuando el SOM es moderado o grave. [cite:ritux] [cite:boston]\n\n"
