@@ -226,7 +226,7 @@ PAGES = [
                 "- una resonancia magnética o una tomografía computarizada del cuello, el pecho, la barriga "
                 "y la pelvis; [cite:rossor]\n"
                 "- una prueba de orina que busca sustancias que estos tumores pueden hacer; [cite:rossor]\n"
-                "- a veces, una gammagrafía con MIBG. [cite:rossor]",
+                "- a veces, una gammagrafía con MIBG, un estudio que busca células de este tumor. [cite:rossor]",
             ),
             (
                 "Por qué se pueden repetir las pruebas",
