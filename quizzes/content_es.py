@@ -31,7 +31,7 @@ QUESTIONS = [
         "Su hijo toma esteroides. A las 10 de la noche tiene una temperatura de 38.2°C (100.8°F). ¿Qué debe hacer?",
         "Con estos medicamentos, una temperatura de 38°C (100.4°F) o más necesita una llamada ahora mismo, "
         "de día o de noche. Si nadie contesta, vaya a la sala de emergencias.",
-        "Llamar ahora al número de atención fuera de horario de la clínica",
+        "Llamar ahora al número de fuera de horario de la clínica",
         ["Darle medicina para la fiebre y llamar en la mañana", "Esperar y volver a medirla en unas horas"],
     ),
     (
@@ -40,14 +40,14 @@ QUESTIONS = [
         "Su hijo parece estar mucho mejor. ¿Puede dejarle el esteroide?",
         "Nunca deje los esteroides de repente ni baje la dosis por su cuenta. Dejarlos de repente puede "
         "enfermar gravemente a su hijo y hacer que el SOM vuelva. El equipo médico baja la dosis despacio.",
-        "No, el equipo médico la irá bajando despacio",
-        ["Sí, ya que los ojos llevan una semana tranquilos", "No, pero usted puede bajarla a la mitad"],
+        "No, el equipo médico lo irá bajando despacio",
+        ["Sí, ya que los ojos llevan una semana tranquilos", "No, pero usted puede bajarlo a la mitad"],
     ),
     (
         "medicines-and-side-effects",
         "steroid-vomiting",
         "Su hijo vomita y no puede retener las pastillas de esteroides. ¿Qué debe hacer?",
-        "Llame a la clínica el mismo día. El equipo médico le dirá qué hacer con la dosis que no tomó.",
+        "Llame a la clínica el mismo día. El equipo médico le dirá qué hacer con la dosis perdida.",
         "Llamar a la clínica el mismo día por la dosis",
         ["Dejar de darle el esteroide hasta que paren los vómitos", "Darle una dosis doble mañana"],
     ),
@@ -63,11 +63,11 @@ QUESTIONS = [
     (
         "vaccines-and-infections",
         "family-vaccines",
-        "¿Deben los hermanos tener sus propias vacunas al día, incluida la de la gripe?",
+        "¿Deben los hermanos tener sus propias vacunas al día, incluida la de la influenza (gripe)?",
         "Sí. Las vacunas del resto de la familia ayudan a mantener los microbios lejos de su hijo. "
-        "Por lo general, los hermanos pueden recibir la vacuna contra la gripe que se rocía en la nariz.",
+        "Por lo general, los hermanos pueden recibir la vacuna contra la influenza que se rocía en la nariz.",
         "Sí, ayuda a mantener los microbios lejos de su hijo",
-        ["No, porque sus vacunas podrían pasarle microbios a su hijo", "Sí, pero sin la vacuna contra la gripe"],
+        ["No, porque sus vacunas podrían pasarle microbios a su hijo", "Sí, pero sin la vacuna contra la influenza"],
     ),
     (
         "vaccines-and-infections",
@@ -127,7 +127,7 @@ QUESTIONS = [
         "de la IGIV, necesita una llamada el mismo día. Con una temperatura de 38°C (100.4°F) o más, "
         "llame a la clínica ahora mismo, de día o de noche.",
         "Llamar a la clínica el mismo día",
-        ["Darle un calmante y esperar una semana", "Nada, porque es normal después de la IGIV"],
+        ["Darle medicina para el dolor y esperar una semana", "Nada, porque es normal después de la IGIV"],
     ),
     (
         "tests-and-diagnosis",

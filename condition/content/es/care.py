@@ -59,9 +59,9 @@ CARE_ADVICE = [
         ),
         "action": (
             "Llame a la clínica ahora mismo, de día o de noche. [cite:nice-ns] "
-            "Fuera del horario de la clínica, use el número de atención fuera de horario. "
+            "Fuera del horario de la clínica, llame al número de fuera de horario. "
             "No espere hasta la mañana. [cite:nice-ns]\n\n"
-            "Si nadie contesta, lleve a su hijo a la sala de emergencias más cercana. [cite:nice-ns] "
+            "Si nadie contesta, lleve a su hijo a la sala de emergencias (urgencias) más cercana. [cite:nice-ns] "
             "Diga al personal qué medicamentos toma su hijo. [cite:rossor]"
         ),
     },
@@ -80,7 +80,8 @@ CARE_ADVICE = [
             "El personal hará más lento o detendrá el goteo y tratará la reacción. [cite:ritux-label]\n\n"
             "En casa, si su hijo tiene dificultad para respirar o se le hinchan la cara o los labios, "
             'siga "Dificultad para respirar, hinchazón de la cara o los labios, o no se despierta". [cite:ritux-label] '
-            "Si tiene un sarpullido nuevo, llame a la clínica ahora mismo, de día o de noche. [cite:ritux-label] "
+            "Si le sale un sarpullido nuevo (ronchas o manchas en la piel), llame a la clínica ahora mismo, "
+            "de día o de noche. [cite:ritux-label] "
             'Si tiene fiebre, siga "Fiebre durante el tratamiento". [cite:nice-ns]'
         ),
     },
@@ -90,12 +91,12 @@ CARE_ADVICE = [
         "urgency": "soon",
         "look_for": (
             "- Su hijo vomita y no puede retener las pastillas o el líquido de esteroides. [cite:mfc]\n"
-            "- Su hijo no pudo tomar una dosis de esteroides por los vómitos. [cite:mfc]"
+            "- Su hijo perdió una dosis de esteroides por los vómitos: no la pudo tomar o la vomitó. [cite:mfc]"
         ),
         "action": (
             "Llame a la clínica el mismo día. [cite:mfc] [cite:rossor] "
-            "El equipo médico le dirá qué hacer con la dosis que no tomó. [cite:mfc]\n\n"
-            "Si su hijo además tiene mucho sueño, está muy flojo o cuesta despertarlo, "
+            "El equipo médico le dirá qué hacer con la dosis perdida. [cite:mfc]\n\n"
+            "Si su hijo además tiene mucho sueño, no tiene fuerza en el cuerpo o cuesta despertarlo, "
             'siga "Dificultad para respirar, hinchazón de la cara o los labios, o no se despierta". [cite:nhs-fit] '
             "Si su hijo tiene una temperatura de 38°C (100.4°F) o más, "
             'siga "Fiebre durante el tratamiento". [cite:nice-ns]'
@@ -106,7 +107,7 @@ CARE_ADVICE = [
         "title": "Contacto con varicela, culebrilla o sarampión",
         "urgency": "soon",
         "look_for": (
-            "- Su hijo estuvo cerca de alguien con varicela, culebrilla o sarampión. [cite:greenbook]\n"
+            "- Su hijo estuvo cerca de alguien con varicela, culebrilla (herpes zóster) o sarampión. [cite:greenbook]\n"
             "- Esto importa durante un tratamiento que calma el sistema inmunitario, y por meses después. "
             "[cite:greenbook]"
         ),

@@ -53,7 +53,7 @@ GLOSSARY = [
         "neuroblastoma",
         "neuroblastomas",
         "Un tumor que crece a partir de células nerviosas jóvenes. Es un tipo de cáncer. Cuando se encuentra "
-        "junto con el SOM, por lo general se encuentra temprano, y lo que se espera del tumor suele ser excelente.",
+        "junto con el SOM, por lo general se encuentra temprano, y el pronóstico del tumor suele ser excelente.",
     ),
     (
         "cerebelo",
@@ -142,7 +142,7 @@ GLOSSARY = [
         "live-vaccine",
         "vacunas vivas",
         "Una vacuna que tiene una forma débil de un microbio, como la triple viral, la vacuna contra la varicela "
-        "y la vacuna contra la gripe que se rocía en la nariz. Por lo general no se ponen durante el tratamiento "
+        "y la vacuna contra la influenza (gripe) que se rocía en la nariz. Por lo general no se ponen durante el tratamiento "
         "del SOM ni por meses después.",
     ),
     (

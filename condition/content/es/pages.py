@@ -154,8 +154,8 @@ PAGES = [
         "key_points": (
             "En el SOM, el sistema inmunitario ataca por error partes del cerebro.\n"
             "Muchos niños con SOM tienen un neuroblastoma, un tipo de cáncer.\n"
-            "Cuando este tumor se encuentra junto con el SOM, lo que se espera de él suele ser excelente.\n"
-            "Muchas veces no se encuentra ninguna causa."
+            "Cuando este tumor se encuentra junto con el SOM, el pronóstico del tumor suele ser excelente.\n"
+            "Muchas veces no se encuentra qué lo puso en marcha."
         ),
         "sections": [
             (
@@ -165,7 +165,7 @@ PAGES = [
                 "En el SOM, ataca partes sanas del cerebro. [cite:orpha] [cite:pranz17]\n\n"
                 "Lo que lo pone en marcha puede ser un tumor llamado neuroblastoma, o tal vez una infección. "
                 "[cite:orpha] "
-                "Muchas veces, los médicos no encuentran ninguna causa. [cite:orpha]",
+                "Muchas veces, los médicos no encuentran qué lo puso en marcha. [cite:orpha]",
             ),
             (
                 "La relación con el neuroblastoma",
@@ -226,7 +226,7 @@ PAGES = [
                 "- una resonancia magnética o una tomografía computarizada del cuello, el pecho, la barriga "
                 "y la pelvis; [cite:rossor]\n"
                 "- una prueba de orina que busca sustancias que estos tumores pueden hacer; [cite:rossor]\n"
-                "- a veces, una gammagrafía con MIBG. [cite:rossor]",
+                "- a veces, una gammagrafía con MIBG, un estudio que busca células de este tumor. [cite:rossor]",
             ),
             (
                 "Por qué se pueden repetir las pruebas",
@@ -262,7 +262,8 @@ PAGES = [
                 "immune-medicines",
                 "La mayoría de los niños necesita varios medicamentos juntos, por al menos 1 a 2 años, "
                 "y muchas veces más. [cite:rossor] [cite:boston]\n\n"
-                "- **Esteroides**, como la prednisolona o la dexametasona, o inyecciones de **ACTH**. [cite:rossor]\n"
+                "- **Esteroides**, como la prednisona, la prednisolona o la dexametasona, o inyecciones de **ACTH**. "
+                "[cite:rossor]\n"
                 "- **IGIV** (en inglés, IVIG): anticuerpos de personas sanas que donan sangre. "
                 "Se da por goteo en la vena. [cite:rossor] [cite:cog]\n"
                 "- **Rituximab**, que muchas veces se usa cuando el SOM es moderado o grave. [cite:ritux] [cite:boston]\n\n"
@@ -329,7 +330,8 @@ PAGES = [
             (
                 "IGIV",
                 "ivig",
-                "La IGIV se hace con anticuerpos que dan personas sanas que donan sangre. "
+                "La IGIV (inmunoglobulina intravenosa; en inglés, IVIG) se hace con anticuerpos que dan personas sanas "
+                "que donan sangre. "
                 "Entra en una vena por goteo. [cite:ivig-label] "
                 "La IGIV no baja las defensas del cuerpo contra los microbios. [cite:ivig-label] "
                 "Pero puede hacer que algunas vacunas vivas, como la triple viral (en inglés, MMR), "
@@ -338,7 +340,7 @@ PAGES = [
                 "Durante o después de un goteo, es común tener dolor de cabeza, fiebre, escalofríos "
                 "o ganas de vomitar. [cite:ivig-label] "
                 "Avise a la enfermera si su hijo se siente mal durante el goteo. [cite:ivig-label] "
-                "En casa, una fiebre igual necesita el consejo sobre fiebre de esta página. [cite:nice-ns]",
+                "En casa, si su hijo tiene fiebre, siga de todos modos el consejo sobre fiebre de esta página. [cite:nice-ns]",
             ),
             (
                 "Rituximab",
@@ -389,7 +391,7 @@ PAGES = [
                 "Por lo general no se ponen mientras su hijo toma estos medicamentos, ni por meses después. "
                 "[cite:greenbook] [cite:acip] "
                 "Por ejemplo: la vacuna triple viral (SRP; en inglés, MMR), la vacuna contra la varicela "
-                "y la vacuna contra la gripe que se rocía en la nariz. [cite:greenbook]\n\n"
+                "y la vacuna contra la influenza (gripe) que se rocía en la nariz. [cite:greenbook]\n\n"
                 "Las otras vacunas por lo general se siguen recomendando. [cite:greenbook] [cite:acip] "
                 "Pueden servir menos durante el tratamiento, así que el equipo médico puede planear cuándo ponerlas. "
                 "[cite:acip]",
@@ -399,9 +401,9 @@ PAGES = [
                 "family-vaccines",
                 "Los hermanos y los adultos de la casa deben tener sus propias vacunas al día. "
                 "[cite:greenbook] [cite:acip] "
-                "Esto incluye la vacuna contra la gripe cada año. [cite:greenbook] [cite:acip] "
+                "Esto incluye la vacuna contra la influenza (gripe) cada año. [cite:greenbook] [cite:acip] "
                 "Así ayudan a mantener los microbios lejos de su hijo. [cite:acip]\n\n"
-                "Por lo general, los hermanos pueden recibir la vacuna contra la gripe que se rocía en la nariz. "
+                "Por lo general, los hermanos pueden recibir la vacuna contra la influenza que se rocía en la nariz. "
                 "Pregunte al equipo médico si no está seguro. [cite:greenbook]",
             ),
             ("care", "infection-contact"),
@@ -414,7 +416,7 @@ PAGES = [
         "summary": "Qué esperar con los años, y el apoyo que puede ayudar.",
         "key_points": (
             "Muchos niños mejoran mucho con el tratamiento.\n"
-            "Muchos siguen con algunas dificultades para aprender, hablar, moverse o portarse.\n"
+            "Muchos siguen con algunas dificultades con el aprendizaje, el habla, el movimiento o la conducta.\n"
             "Los niños con señales más leves al principio suelen estar mejor después.\n"
             "Una evaluación del aprendizaje y la conducta antes de la escuela ayuda a planear el apoyo."
         ),
@@ -425,7 +427,7 @@ PAGES = [
                 "Cada niño es distinto. Muchos niños mejoran mucho, y los ojos danzantes muchas veces se calman. "
                 "[cite:brunk] [cite:rossor]\n\n"
                 "Pero muchos niños siguen con algunos problemas más adelante. "
-                "Pueden ser para aprender, hablar, moverse o portarse. [cite:brunk] [cite:hasegawa] "
+                "Pueden ser con el aprendizaje, el habla, el movimiento o la conducta. [cite:brunk] [cite:hasegawa] "
                 "En un estudio del Reino Unido, cerca de un tercio de los niños aprendía de forma normal "
                 "y ya no tenía señales. [cite:brunk] "
                 "En un estudio pequeño de Japón, con 23 niños, cerca de 3 de cada 4 seguían con problemas "

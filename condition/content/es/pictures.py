@@ -16,7 +16,7 @@ PICTURES = {
             "section": "aim-of-treatment",
             "file": "care-for-oms-es.png",
             "alt": "Cuatro partes del cuidado del SOM, muchas veces a la vez: estudios y pruebas de orina para "
-            "buscar un tumor; una operación si hay uno, aunque a menudo no detiene el SOM; medicamentos para el "
+            "buscar un tumor; operarlo si lo hay, aunque a menudo no detiene el SOM; varios medicamentos para el "
             "sistema inmunitario; y tratamiento de al menos 1 a 2 años.",
             "caption": "Las partes principales del cuidado del SOM. Muchas veces pasan al mismo tiempo. "
             "El equipo médico de su hijo planeará su cuidado con usted.",
