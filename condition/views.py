@@ -1,4 +1,5 @@
 import html
+import unicodedata
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -185,6 +186,8 @@ class GlossaryView(ListView):
         context = super().get_context_data(**kwargs)
         language = current_language()
         terms = in_language(context["terms"], language, model=GlossaryTerm)
+        if language != ORIGINAL_LANGUAGE:  # in the reader's alphabet: "ácido" with the a's
+            terms.sort(key=lambda term: unicodedata.normalize("NFKD", term.term.casefold()).encode("ascii", "ignore"))
         used_on = _pages_using(TermMatcher(terms).found_in, language)
         context["terms"] = mark_safe("".join(_glossary_entry(term, used_on.get(term.pk, "")) for term in terms))
         return context

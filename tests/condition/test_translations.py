@@ -336,3 +336,13 @@ def test_a_third_language_is_a_setting_and_falls_back_to_english_everywhere(clie
     page = client.get("/fr/topics/treatment/").content.decode()
     assert '<article class="page" lang="en">' in page and "Treatment" in page
     assert 'hreflang="fr"' in page
+
+
+def test_the_spanish_word_list_is_in_spanish_alphabetical_order_accents_aside(client, oms_content):
+    html = client.get("/es/glossary/").content.decode()
+    import re
+
+    terms = re.findall(r'<dt id="term-[^"]+">([^<]+)</dt>', html)
+    assert len(terms) == GlossaryTerm.objects.live("es").count()
+    plain = [t.casefold().translate(str.maketrans("áéíóúñü", "aeiounu")) for t in terms]
+    assert plain == sorted(plain)
