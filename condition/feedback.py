@@ -18,6 +18,7 @@ from django_ratelimit.decorators import ratelimit
 from condition.forms import FeedbackForm
 from condition.models import Page, PageFeedback
 from condition.origin import same_origin_posts
+from condition.translations import titled
 from omsportal.db import queued_write
 from omsportal.views import form_rate
 
@@ -26,7 +27,7 @@ COMMENT_WINDOW = 30 * 60  # seconds a family has to add a comment to their vote
 
 
 def _published(slug):
-    return get_object_or_404(Page.objects.live().only("title", "slug", "status"), slug=slug)
+    return titled(get_object_or_404(Page.objects.live().only("title", "slug", "status", "language"), slug=slug))
 
 
 def _vote_refused(request, slug):

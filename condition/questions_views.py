@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from condition.models import Page
+from condition.translations import current_language, translation_for
 
 MAX_TICKS = 50
 
@@ -19,6 +20,7 @@ def questions_list(request, slug):
     Nothing is stored: the ticks travel in the query string of a GET form.
     """
     page = get_object_or_404(Page.objects.live().only("title", "slug", "status"), slug=slug)
+    page = translation_for(Page.objects.all(), page, current_language()) or page  # the questions the family read
     questions = list(page.suggested_questions.all())
     ids = ticked_ids(request)
     chosen = [question for question in questions if question.pk in ids]

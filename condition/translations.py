@@ -210,6 +210,14 @@ def translate_in_place(originals, language):
     return originals
 
 
+def titled(item):
+    """`item` named in the request's language (its words from a live translation, never saved)."""
+    language = current_language()
+    if language != ORIGINAL_LANGUAGE:
+        translate_in_place([item], language)
+    return item
+
+
 def safe_care_advice(originals, language):
     """Care advice in `language` only where its translation is up to date; else the original's current advice.
 

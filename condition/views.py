@@ -37,6 +37,7 @@ from condition.translations import (
     in_language,
     put_safe_care_advice,
     safe_care_advice,
+    titled,
     translate_in_place,
     translation_for,
 )
@@ -216,7 +217,7 @@ def sources(request):
 @ratelimit(key="ip", rate=form_rate, method="POST", block=True)
 def feedback(request, slug):
     """Step two of "Was this page helpful?": the answer from the page's link, an optional comment, Send."""
-    page = get_object_or_404(Page.objects.live().only("title", "slug", "status"), slug=slug)
+    page = titled(get_object_or_404(Page.objects.live().only("title", "slug", "status", "language"), slug=slug))
     if request.method == "POST":
         form = FeedbackForm(request.POST)
         if form.is_valid():
@@ -235,7 +236,7 @@ def feedback(request, slug):
 
 
 def feedback_thanks(request, slug):
-    page = get_object_or_404(Page.objects.live().only("title", "slug"), slug=slug)
+    page = titled(get_object_or_404(Page.objects.live().only("title", "slug", "language"), slug=slug))
     return render(request, "condition/feedback_thanks.html", {"page": page})
 
 

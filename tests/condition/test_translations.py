@@ -346,3 +346,17 @@ def test_the_spanish_word_list_is_in_spanish_alphabetical_order_accents_aside(cl
     assert len(terms) == GlossaryTerm.objects.live("es").count()
     plain = [t.casefold().translate(str.maketrans("áéíóúñü", "aeiounu")) for t in terms]
     assert plain == sorted(plain)
+
+
+def test_questions_ticked_on_a_spanish_page_make_a_spanish_list(client, oms_content):
+    spanish = Page.objects.live("es").get(slug="treatment")
+    first, second = spanish.suggested_questions.all()[:2]
+    html = client.get(f"/es/topics/treatment/questions/?q={first.pk}&q={second.pk}").content.decode()
+    assert first.text in html and second.text in html
+
+
+def test_the_feedback_pages_name_the_topic_in_the_readers_language(client, oms_content):
+    spanish = Page.objects.live("es").get(slug="treatment")
+    html = client.get("/es/topics/treatment/feedback/?helpful=yes").content.decode()
+    assert spanish.title in html
+    assert Page.objects.live().get(slug="treatment").title in client.get("/topics/treatment/feedback/").content.decode()
