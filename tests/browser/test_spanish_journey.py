@@ -142,6 +142,10 @@ def test_a_spanish_family_reads_quizzes_and_prints_and_sees_an_honest_notice_unt
     for spanish_words in [spanish.title, "Puntos clave", "Llame a la clínica ahora, de día o de noche."]:
         assert spanish_words in text, spanish_words
     assert "Key points" not in text
+    # The running line on every sheet and the date are Spanish too ("26 de noviembre de 2026").
+    assert text.count("Impresa desde la guía del SOM para familias") == text.count("\f")
+    assert "Printed" not in text and "Page 1 of" not in text
+    assert re.search(r"Impresa el \d{1,2} de [a-z]+ de \d{4} desde", re.sub(r"\s+", " ", text))
     address = site.url.split("://", 1)[1] + "/es/topics/treatment/"
     assert address in re.sub(r"\s+", "", text)
 
