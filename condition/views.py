@@ -228,11 +228,13 @@ def feedback(request, slug):
         answer = request.GET.get("helpful")
         form = FeedbackForm(initial={"helpful": answer} if answer in ("yes", "no") else None)
         status = 200
+    translate_in_place([page], current_language())  # the title the family read; feedback stays on the original
     return render(request, "condition/feedback.html", {"page": page, "form": form}, status=status)
 
 
 def feedback_thanks(request, slug):
     page = get_object_or_404(Page.objects.live().only("title", "slug"), slug=slug)
+    translate_in_place([page], current_language())
     return render(request, "condition/feedback_thanks.html", {"page": page})
 
 
