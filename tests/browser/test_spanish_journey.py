@@ -49,13 +49,15 @@ def check_spanish_page(page, checked):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
     assert axe_violations(page) == [], page.url
     # Inside a Spanish page, an element marked lang="en" is English: the switcher's "English" link,
-    # or an English fallback. Nothing is marked with a language the site does not offer.
-    for lang, text in page.evaluate(
-        "() => [...document.body.querySelectorAll('[lang]')].map(e => [e.lang, e.textContent.trim()])"
+    # the link to the English page, or a source's citation (sources are cited in their own language).
+    # Nothing is marked with a language the site does not offer.
+    for lang, text, citation in page.evaluate(
+        """() => [...document.body.querySelectorAll('[lang]')].map(
+            e => [e.lang, e.textContent.trim(), !!e.closest('[id^="cite-"], .citation')])"""
     ):
         assert lang in {"en", "es"}, (page.url, lang, text)
         if lang == "en":
-            assert text in {"English", "Read the English page"}, (page.url, text)
+            assert citation or text in {"English", "Read the English page"}, (page.url, text)
     # The HTML as served (the DOM now holds axe's own script), for the Nu HTML Checker at the end.
     served = page.request.get(page.url)
     assert served.ok, page.url
@@ -106,6 +108,7 @@ def test_a_spanish_family_reads_quizzes_and_prints_and_sees_an_honest_notice_unt
     expect(main).to_contain_text("Fiebre durante el tratamiento")
     expect(main).to_contain_text("Esta traducción todavía no la ha revisado un profesional de salud")
     expect(main).not_to_contain_text(OUT_OF_DATE)
+    expect(main.locator("#cite-1 [lang=en]")).to_contain_text("opsoclonus-myoclonus")
     english_link = main.get_by_role("link", name="Read the English page")
     expect(english_link).to_have_attribute("lang", "en")
     expect(english_link).to_have_attribute("hreflang", "en")
