@@ -97,6 +97,11 @@ def test_a_spanish_family_reads_quizzes_and_prints_and_sees_an_honest_notice_unt
     phone.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
     expect(phone).to_have_url(re.compile(r"/es/topics/treatment/$"))
 
+    # Every link in the header is a 44 px touch target on the phone.
+    for link in phone.locator("header a").all():
+        box = link.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, (link.text_content(), box)
+
     # Read it: the Spanish words, the picture with Spanish alt text, the care box, the honest notices.
     main = phone.locator("main")
     expect(phone.get_by_role("heading", level=1)).to_have_text(spanish.title)
