@@ -119,6 +119,14 @@ def test_a_spanish_family_reads_quizzes_and_prints_and_sees_an_honest_notice_unt
     expect(english_link).to_have_attribute("hreflang", "en")
     check_spanish_page(phone, checked)
 
+    # Tick a question for the care team: the list to take along is in Spanish too.
+    question = spanish.suggested_questions.first().text
+    main.get_by_label(question).check()
+    main.get_by_role("button", name="Hacer mi lista").click()
+    expect(phone).to_have_url(re.compile(r"/es/topics/treatment/questions/\?"))
+    expect(phone.locator(".asked")).to_contain_text(question)
+    check_spanish_page(phone, checked)
+
     # Take the quiz in Spanish, answering the first choice each time (some are wrong).
     phone.get_by_role("link", name="Compruebe lo que entendió").first.click()
     expect(phone).to_have_url(re.compile(r"/es/quiz/"))
