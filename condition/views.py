@@ -213,7 +213,7 @@ def sources(request):
 @ratelimit(key="ip", rate=form_rate, method="POST", block=True)
 def feedback(request, slug):
     """Step two of "Was this page helpful?": the answer from the page's link, an optional comment, Send."""
-    page = get_object_or_404(Page.objects.live().only("title", "slug", "status"), slug=slug)
+    page = get_object_or_404(Page.objects.live().only("title", "slug", "status", "language"), slug=slug)
     if request.method == "POST":
         form = FeedbackForm(request.POST)
         if form.is_valid():
@@ -233,7 +233,7 @@ def feedback(request, slug):
 
 
 def feedback_thanks(request, slug):
-    page = get_object_or_404(Page.objects.live().only("title", "slug"), slug=slug)
+    page = get_object_or_404(Page.objects.live().only("title", "slug", "language"), slug=slug)
     translate_in_place([page], current_language())
     return render(request, "condition/feedback_thanks.html", {"page": page})
 
