@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from condition.models import Page
-from condition.translations import current_language, translation_for
+from condition.translations import current_language, in_language
 
 MAX_TICKS = 50
 
@@ -19,8 +19,10 @@ def questions_list(request, slug):
 
     Nothing is stored: the ticks travel in the query string of a GET form.
     """
-    page = get_object_or_404(Page.objects.live().only("title", "slug", "status"), slug=slug)
-    page = translation_for(Page.objects.all(), page, current_language()) or page  # the questions the family read
+    original = get_object_or_404(Page.objects.live().only("title", "slug", "status"), slug=slug)
+    # The reader's language: the ticks are the ids of the questions the translated page showed.
+    queryset = Page.objects.only("title", "slug", "status", "language", "translation_of")
+    [page] = in_language([original], current_language(), queryset=queryset)
     questions = list(page.suggested_questions.all())
     ids = ticked_ids(request)
     chosen = [question for question in questions if question.pk in ids]

@@ -143,6 +143,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own words ("26 de noviembre de 2026"): templates use
+# date:"DATE_FORMAT"; English keeps the clinic's "26 November 2026" (omsportal/formats/en).
+FORMAT_MODULE_PATH = ["omsportal.formats"]
 # The family's own pick in the language switcher; a year, like the choice it keeps.
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"

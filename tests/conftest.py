@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache, caches
 from django.core.management import call_command
+from django.utils import translation
 
 from condition import cache as content_cache
 
@@ -15,6 +16,15 @@ def _commit_is_now(request, monkeypatch):
     commits = marker is not None and marker.kwargs.get("transaction", False)
     if not commits and not {"transactional_db", "live_server"} & set(request.fixturenames):
         monkeypatch.setattr(content_cache, "on_commit", lambda callback, using=None: callback())
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A test client's request to /es/ leaves Spanish active in the test's thread (LocaleMiddleware does
+    not reset it), so a later test's reverse() would give /es/ addresses: each test starts in English."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,7 @@ def test_printing_the_handout_from_the_browser_matches_the_pdf(site, desktop, cl
     desktop.emulate_media(media="print")
     reader, text = pdf_text(desktop.pdf(prefer_css_page_size=True, print_background=True))
     assert round(float(reader.pages[0].mediabox.width)) == 612  # US Letter, from the handout's own CSS
-    assert "Page 1 of" in text
+    assert "Printed from the OMS family guide" in text and "1 / " in text  # on every sheet, with its number
     assert "Paper size" not in text and "Back to the website" not in text
     served = client.get("/topics/treatment/handout.pdf?paper=letter").content
     served_reader, served_text = pdf_text(served)

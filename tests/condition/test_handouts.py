@@ -92,7 +92,8 @@ def test_page_pdf_is_valid_with_page_numbers_title_key_points_and_sources(client
     assert "Most children need several medicines to calm the immune system." in flat
     assert "Lancet Child Adolesc Health" in flat
     assert "Lakeside Neurology" in flat
-    assert f"Page 1 of {len(reader.pages)}" in flat
+    assert f"1 / {len(reader.pages)}" in flat
+    assert flat.count("Printed from the OMS family guide") == len(reader.pages)
 
 
 def test_whole_condition_pdf_holds_every_topic(client, oms_content):

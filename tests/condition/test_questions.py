@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from condition.content.questions import QUESTIONS
 from condition.models import Page, SuggestedQuestion
@@ -139,3 +140,28 @@ def test_loading_again_leaves_staff_edits_alone(oms_content):
     assert "created" not in out.getvalue()
     question.refresh_from_db()
     assert question.text == "Edited by staff?"
+
+
+def test_a_spanish_reader_gets_the_spanish_questions_they_ticked_in_one_more_query(
+    client, oms_content, django_assert_num_queries
+):
+    english = Page.objects.live().get(slug="treatment")
+    spanish = Page.objects.live("es").get(translation_of=english)
+    first, second, *_ = spanish.suggested_questions.all()
+    # override() puts the test's language back after the request, as LocaleMiddleware does not.
+    with translation.override("es"), django_assert_num_queries(4):  # page, translation, its questions, footer
+        response = client.get(f"/es/topics/{english.slug}/questions/", {"q": [first.pk, second.pk]})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert first.text in html and second.text in html
+    assert f"Sobre: {spanish.title}" in html and "No marcó ninguna pregunta" not in html
+    assert not any(question.text in html for question in english.suggested_questions.all())
+
+
+def test_the_feedback_steps_name_the_page_in_the_readers_language(client, oms_content):
+    spanish = Page.objects.live("es").get(translation_of__slug="treatment")
+    with translation.override("es"):
+        asked = client.get("/es/topics/treatment/feedback/?helpful=yes").content.decode()
+        thanks = client.get("/es/topics/treatment/feedback/thanks/").content.decode()
+    assert f"“{spanish.title}”" in asked and f"“{spanish.title}”" in thanks
+    assert "“Treatment”" not in asked + thanks
