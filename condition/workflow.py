@@ -319,6 +319,12 @@ class ChildInlineMixin(LineEndingsMixin):
     def has_add_permission(self, request, obj=None):
         return _editable(obj) and not _is_translation(obj) and super().has_add_permission(request, obj)
 
+    def has_change_permission(self, request, obj=None):
+        return _editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _editable(obj) and not _is_translation(obj) and super().has_delete_permission(request, obj)
+
     def get_prepopulated_fields(self, request, obj=None):
         return {} if _is_translation(obj) else super().get_prepopulated_fields(request, obj)
 
@@ -355,9 +361,3 @@ def _original_row(row):
         if row is not None and not drafts.owning_item(row).is_translation:
             return row
     return None
-
-    def has_change_permission(self, request, obj=None):
-        return _editable(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return _editable(obj) and not _is_translation(obj) and super().has_delete_permission(request, obj)

@@ -1,0 +1,93 @@
+"""A hostile Editor against translations (issue 13): a clinician approved every word a family reads,
+and only the translator's words differ from the original."""
+
+import pytest
+from django.urls import reverse
+
+from condition import drafts, translations
+from condition.models import CareAdvice, Page, Section
+from tests.condition.test_write_paths import browser_form
+from tests.factories import PageFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def care_box(key, title, urgency, action):
+    return CareAdvice.objects.create(
+        key=key,
+        title=title,
+        urgency=urgency,
+        look_for="- What to look for",
+        action=action,
+        status=CareAdvice.Status.PUBLISHED,
+    )
+
+
+def approve(draft, editor, reviewer):
+    drafts.submit(draft, editor)
+    return drafts.approve(draft, reviewer)
+
+
+@pytest.fixture
+def page_with_care_box(db):
+    """A live English page: a text section, then the emergency care box."""
+    emergency = care_box("fits", "A fit that does not stop", CareAdvice.Urgency.EMERGENCY, "Call the emergency number.")
+    page = PageFactory(title="Fits", slug="fits")
+    SectionFactory(page=page, heading="About fits", body="Fits are rare.", anchor="about", order=1)
+    SectionFactory(page=page, heading="", body="", care_advice=emergency, anchor="fits-box", order=2)
+    return page
+
+
+def test_a_translators_section_page_cannot_swap_the_care_box_families_see(
+    editor_client, editor, reviewer, page_with_care_box
+):
+    mild = care_box("rash", "A mild rash", CareAdvice.Urgency.SOON, "Mention it at the next visit.")
+    spanish = translations.start_translation(page_with_care_box, "es", editor)
+    box = spanish.sections.get(care_advice__isnull=False)
+    url = reverse("admin:condition_section_change", args=[box.pk])
+    form = browser_form(editor_client, url, Section)
+
+    editor_client.post(url, {**form, "care_advice": mild.pk, "anchor": "elsewhere", "order": 99})
+    live = approve(spanish, editor, reviewer)
+
+    box = live.sections.get(care_advice__isnull=False)
+    assert (box.care_advice.key, box.anchor, box.order) == ("fits", "fits-box", 2)
+
+
+def test_a_translators_question_page_cannot_move_the_question_or_change_the_right_answer(
+    editor_client, editor, reviewer
+):
+    from quizzes.models import Choice, Question
+    from tests.factories import QuizFactory
+
+    page = PageFactory(title="Fits")
+    about = SectionFactory(page=page, anchor="about", order=1)
+    other = SectionFactory(page=page, anchor="other", order=2)
+    quiz = QuizFactory()
+    question = Question.objects.create(quiz=quiz, prompt="Who to call?", section=about, order=1)
+    Choice.objects.create(question=question, text="The clinic", is_correct=True, order=1)
+    Choice.objects.create(question=question, text="Nobody", is_correct=False, order=2)
+    spanish = translations.start_translation(quiz, "es", editor)
+    translated = spanish.questions.get()
+    url = reverse("admin:quizzes_question_change", args=[translated.pk])
+    form = browser_form(editor_client, url, Question)
+
+    editor_client.post(url, {**form, "section": other.pk, "order": 7, "choices-0-is_correct": ""})
+    live = approve(spanish, editor, reviewer)
+
+    translated = live.questions.get()
+    assert (translated.section_id, translated.order) == (about.pk, 1)
+    assert [c.is_correct for c in translated.choices.order_by("order")] == [True, False]
+
+
+def test_a_translations_rows_cannot_be_deleted_in_the_admin(editor_client, editor, page_with_care_box):
+    spanish = translations.start_translation(page_with_care_box, "es", editor)
+    url = reverse("admin:condition_page_change", args=[spanish.pk])
+    form = browser_form(editor_client, url, Page)
+    assert not any(name.endswith("-DELETE") for name in form)
+
+    box = spanish.sections.get(care_advice__isnull=False)
+    index = next(name.split("-")[1] for name, value in form.items() if name.endswith("-id") and value == str(box.pk))
+    editor_client.post(url, {**form, f"sections-{index}-DELETE": "on"})
+
+    assert spanish.sections.filter(pk=box.pk).exists()
