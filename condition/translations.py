@@ -239,6 +239,20 @@ def put_safe_care_advice(sections, language):
     return sections
 
 
+def with_original_care_boxes(sections, original_sections):
+    """A translated page's sections with the care boxes of its original page as it is now.
+
+    The original may have added, removed or swapped a care box since the
+    translation was made; advice families act on is never out of date, so the
+    boxes always follow the original (`put_safe_care_advice()` then shows each in
+    the reader's language where that is up to date). Text sections stay the
+    translation's; each box takes its place by the original's order.
+    """
+    text = [section for section in sections if not section.care_advice_id]
+    boxes = [section for section in original_sections if section.care_advice_id]
+    return sorted([*text, *boxes], key=lambda section: section.order)
+
+
 def needs_update(model):
     """Live translations of `model` whose original changed since: the admin's "needs update" list."""
     translations = with_original_version(model.objects.originals().exclude(translation_of=None))

@@ -38,6 +38,7 @@ from condition.translations import (
     safe_care_advice,
     translate_in_place,
     translation_for,
+    with_original_care_boxes,
 )
 from omsportal.db import queued_write
 from omsportal.views import form_rate
@@ -60,6 +61,9 @@ def page_context(page, language=None):
     """
     language = language or page.language
     sections = list(page.sections.shown().select_related("care_advice").prefetch_related("images"))
+    if page.is_translation:
+        original = page.translation_of.sections.shown().select_related("care_advice").prefetch_related("images")
+        sections = with_original_care_boxes(sections, original)
     sections = most_urgent_first(put_safe_care_advice(sections, language))
     rendered, page_sources = render_page(
         page,

@@ -91,3 +91,31 @@ def test_a_translations_rows_cannot_be_deleted_in_the_admin(editor_client, edito
     editor_client.post(url, {**form, f"sections-{index}-DELETE": "on"})
 
     assert spanish.sections.filter(pk=box.pk).exists()
+
+
+def test_an_out_of_date_spanish_page_shows_the_english_pages_current_care_boxes(
+    client, editor, reviewer, page_with_care_box
+):
+    """The English page now sends families to a new, more urgent care box: the Spanish page must too."""
+    page = page_with_care_box
+    drafts.approve(_submitted(drafts.start_draft(page, editor), editor), reviewer)  # on record
+    spanish = translations.start_translation(page, "es", editor)
+    spanish.title = "Convulsiones"
+    spanish.save()
+    approve(spanish, editor, reviewer)
+
+    fever = care_box("fever", "Fever during treatment", CareAdvice.Urgency.URGENT, "Call the clinic now.")
+    english = drafts.start_draft(page, editor)
+    english.sections.filter(care_advice__isnull=False).update(care_advice=fever)
+    approve(english, editor, reviewer)
+
+    for address in (f"/es/topics/{page.slug}/", f"/es/topics/{page.slug}/handout/"):
+        html = client.get(address).content.decode()
+        assert "Convulsiones" in html, address  # still the Spanish page, marked out of date
+        assert "Fever during treatment" in html and "Call the clinic now." in html, address
+        assert "A fit that does not stop" not in html, address
+
+
+def _submitted(draft, editor):
+    drafts.submit(draft, editor)
+    return draft
