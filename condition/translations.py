@@ -31,6 +31,9 @@ from condition.drafts import (
     _copy_children,
     _copy_fields,
     _copy_many_to_many,
+    _park_unique_values,
+    children_of,
+    owning_item,
 )
 
 # Fields a translation never takes from its original when it is made or updated.
@@ -98,9 +101,45 @@ def refresh_freshness(translation):
 
 
 def sync_from_original(translation, original):
-    """Every field that is not the translator's comes from the original (urgency, order, addresses)."""
+    """Every field that is not the translator's comes from the original (urgency, order, addresses),
+    on the item and on each of its rows (a section's care box and anchor, a choice's right answer)."""
     skip = OWN_FIELDS | set(translation.translated_fields) | set(translation.kept_on_approve)
     _copy_fields(original, translation, exclude=skip)
+    if translation.pk is not None:
+        sync_rows_from_original(translation)
+
+
+def original_row(row):
+    """The original's row a translation's row was copied from (through its drafts' `origin` links), or None."""
+    for _step in range(5):
+        row = row.origin
+        if row is None:
+            return None
+        if not owning_item(row).is_translation:
+            return row
+    return None
+
+
+def sync_rows_from_original(parent):
+    """Each row of translation `parent` (and theirs) takes from its original row what is not the translator's.
+
+    Rows are written in `merge_order` after unique values are parked, so the
+    original's swaps (two anchors, the right answer moving) never clash midway.
+    """
+    for accessor, parent_field in children_of(parent):
+        rows = list(getattr(parent, accessor).all())
+        synced = []
+        for row in rows:
+            original = original_row(row)
+            if original is not None:
+                _copy_fields(original, row, exclude={"origin", parent_field, *row.translated_fields})
+                synced.append(row)
+        if synced:
+            _park_unique_values(type(synced[0]), [row.pk for row in synced], parent_field)
+        for row in sorted(synced, key=lambda row: (type(row).merge_order(row), row.pk)):
+            row.save()
+        for row in rows:
+            sync_rows_from_original(row)
 
 
 @transaction.atomic

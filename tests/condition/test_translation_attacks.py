@@ -119,3 +119,64 @@ def test_an_out_of_date_spanish_page_shows_the_english_pages_current_care_boxes(
 def _submitted(draft, editor):
     drafts.submit(draft, editor)
     return draft
+
+
+@pytest.fixture
+def quiz_with_answer(db):
+    from quizzes.models import Choice, Question
+    from tests.factories import QuizFactory
+
+    quiz = QuizFactory(slug="check")
+    question = Question.objects.create(quiz=quiz, prompt="A fit lasts 5 minutes. What now?", order=1)
+    Choice.objects.create(question=question, text="Wait and see", is_correct=True, order=1)
+    Choice.objects.create(question=question, text="Call the emergency number", is_correct=False, order=2)
+    return quiz
+
+
+def _right_answer_fixed(quiz, editor, reviewer):
+    """The English quiz had the wrong right answer: a clinician fixes it."""
+    english = drafts.start_draft(quiz, editor)
+    choices = english.questions.get().choices
+    choices.update(is_correct=False)
+    choices.filter(order=2).update(is_correct=True)
+    approve(english, editor, reviewer)
+
+
+def test_updating_a_translation_takes_the_right_answer_the_original_has_now(editor, reviewer, quiz_with_answer):
+    quiz = quiz_with_answer
+    approve(drafts.start_draft(quiz, editor), editor, reviewer)  # on record
+    spanish = translations.start_translation(quiz, "es", editor)
+    approve(spanish, editor, reviewer)
+    _right_answer_fixed(quiz, editor, reviewer)
+
+    update = translations.start_translation(quiz, "es", editor)  # the translator brings it up to date
+    assert [c.is_correct for c in update.questions.get().choices.order_by("order")] == [False, True]
+    live = approve(update, editor, reviewer)
+
+    choices = live.questions.get().choices.order_by("order")
+    assert [choice.is_correct for choice in choices] == [False, True]
+
+
+def test_a_translators_picture_page_writes_only_the_alt_text_and_caption(editor_client, editor):
+    from django.core.files import File
+
+    from condition.content.pictures import FOLDER as PICTURE_FOLDER
+    from condition.section_images import SectionImage
+
+    page = PageFactory(slug="fits")
+    first, other = SectionFactory(page=page, order=1), SectionFactory(page=page, order=2)
+    with (PICTURE_FOLDER / "care-for-oms.png").open("rb") as handle:
+        SectionImage(section=first, alt="A picture", image=File(handle, name="p.png"), order=1).save()
+    spanish = translations.start_translation(page, "es", editor)
+    picture = SectionImage.objects.get(section__page=spanish)
+    before = (picture.section_id, picture.image.name, picture.order)
+    other_spanish = spanish.sections.get(origin=other)
+    url = reverse("admin:condition_sectionimage_change", args=[picture.pk])
+    form = browser_form(editor_client, url, SectionImage)
+
+    response = editor_client.post(url, {**form, "alt": "Una imagen", "order": 99, "section": other_spanish.pk})
+
+    assert response.status_code == 302
+    picture.refresh_from_db()
+    assert picture.alt == "Una imagen"
+    assert (picture.section_id, picture.image.name, picture.order) == before
