@@ -185,6 +185,31 @@ def prepare_working_copy(draft):
     draft.made_from = latest_version(original)
 
 
+def rows_differ_from_original(translation):
+    """True when the rows of `translation` no longer match its original's in what is not the translator's:
+    a right answer moved, a care box swapped, a row added or removed since it was made."""
+    return _rows_differ(translation, translation.translation_of)
+
+
+def _rows_differ(parent, original_parent):
+    for accessor, parent_field in children_of(parent):
+        expected = {row.pk: row for row in getattr(original_parent, accessor).all()}
+        for row in getattr(parent, accessor).all():
+            original = original_row(row)
+            if original is None or expected.pop(original.pk, None) is None:
+                return True
+            kept = {"origin", parent_field, *row.translated_fields}
+            for field in row._meta.concrete_fields:
+                if not field.primary_key and field.name not in kept:
+                    if getattr(row, field.attname) != getattr(original, field.attname):
+                        return True
+            if _rows_differ(row, original):
+                return True
+        if expected:
+            return True
+    return False
+
+
 # --- what families read -----------------------------------------------------
 def translation_for(queryset, original, language):
     """The live translation of `original` in `language`, annotated with its freshness, or None."""

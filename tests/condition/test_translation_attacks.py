@@ -157,6 +157,46 @@ def test_updating_a_translation_takes_the_right_answer_the_original_has_now(edit
     assert [choice.is_correct for choice in choices] == [False, True]
 
 
+def test_a_spanish_quiz_whose_right_answer_the_english_has_since_fixed_is_not_scored_on_the_old_answer(
+    client, editor, reviewer, quiz_with_answer
+):
+    from quizzes.models import Attempt
+
+    quiz = quiz_with_answer
+    approve(drafts.start_draft(quiz, editor), editor, reviewer)  # on record
+    spanish = translations.start_translation(quiz, "es", editor)
+    spanish.title = "Compruebe lo que sabe"
+    spanish.save()
+    spanish.questions.update(prompt="Una convulsión dura 5 minutos. ¿Y ahora?")
+    approve(spanish, editor, reviewer)
+    _right_answer_fixed(quiz, editor, reviewer)
+
+    html = client.get("/es/quiz/check/").content.decode()
+    assert "Una convulsión dura 5 minutos" not in html and "A fit lasts 5 minutes" in html
+
+    question = quiz.questions.get()
+    right = question.choices.get(is_correct=True)
+    response = client.post(
+        "/es/quiz/check/", {"seed": "0", f"question_{question.pk}": right.pk}, HTTP_ORIGIN="http://testserver"
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    attempt = Attempt.objects.get()
+    assert attempt.quiz_id == quiz.pk and attempt.score_percent == 100
+
+
+def test_a_spanish_quiz_still_in_step_with_the_english_is_shown_in_spanish(client, editor, reviewer, quiz_with_answer):
+    quiz = quiz_with_answer
+    approve(drafts.start_draft(quiz, editor), editor, reviewer)  # on record
+    spanish = translations.start_translation(quiz, "es", editor)
+    spanish.questions.update(prompt="Una convulsión dura 5 minutos. ¿Y ahora?")
+    approve(spanish, editor, reviewer)
+    english = drafts.start_draft(quiz, editor)
+    english.intro = "A new introduction."  # out of date, but every answer is the same
+    approve(english, editor, reviewer)
+
+    assert "Una convulsión dura 5 minutos" in client.get("/es/quiz/check/").content.decode()
+
+
 def test_a_translators_picture_page_writes_only_the_alt_text_and_caption(editor_client, editor):
     from django.core.files import File
 
