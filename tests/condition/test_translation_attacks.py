@@ -220,3 +220,26 @@ def test_a_translators_picture_page_writes_only_the_alt_text_and_caption(editor_
     picture.refresh_from_db()
     assert picture.alt == "Una imagen"
     assert (picture.section_id, picture.image.name, picture.order) == before
+
+
+def test_a_picture_cannot_be_moved_into_a_translations_section(editor_client, editor):
+    from django.core.files import File
+
+    from condition.content.pictures import FOLDER as PICTURE_FOLDER
+    from condition.section_images import SectionImage
+
+    page = PageFactory(slug="fits")
+    SectionFactory(page=page, order=1)
+    spanish = translations.start_translation(page, "es", editor)
+    english_draft = PageFactory(slug="other", status=Page.Status.DRAFT)
+    with (PICTURE_FOLDER / "care-for-oms.png").open("rb") as handle:
+        picture = SectionImage(
+            section=SectionFactory(page=english_draft), alt="A picture", image=File(handle, name="p.png")
+        )
+        picture.save()
+    url = reverse("admin:condition_sectionimage_change", args=[picture.pk])
+    spanish_section = spanish.sections.get()
+
+    editor_client.post(url, {**browser_form(editor_client, url, SectionImage), "section": spanish_section.pk})
+
+    assert not spanish_section.images.exists()
