@@ -243,3 +243,49 @@ def test_a_picture_cannot_be_moved_into_a_translations_section(editor_client, ed
     editor_client.post(url, {**browser_form(editor_client, url, SectionImage), "section": spanish_section.pk})
 
     assert not spanish_section.images.exists()
+
+
+def test_a_translation_waiting_for_review_cannot_go_live_while_its_original_is_taken_down(
+    client, editor, reviewer, page_with_care_box
+):
+    from condition.drafts import WorkflowError
+
+    page = page_with_care_box
+    spanish = translations.start_translation(page, "es", editor)
+    spanish.title = "Convulsiones"
+    spanish.save()
+    live = approve(spanish, editor, reviewer)
+    update = translations.start_translation(page, "es", editor)
+    drafts.submit(update, editor)
+    drafts.take_down(page, reviewer, "Wrong advice.")
+
+    with pytest.raises(WorkflowError, match="not live"):
+        drafts.approve(update, reviewer)
+
+    live.refresh_from_db()
+    assert not live.is_live
+    assert client.get(f"/es/topics/{page.slug}/").status_code == 404
+
+
+def test_answers_from_the_other_languages_quiz_are_a_form_error_and_nothing_is_stored(
+    client, editor, reviewer, quiz_with_answer
+):
+    from quizzes.models import Attempt
+
+    quiz = quiz_with_answer
+    spanish = translations.start_translation(quiz, "es", editor)
+    approve(spanish, editor, reviewer)
+    english_question, spanish_question = quiz.questions.get(), spanish.questions.get()
+    english_right = english_question.choices.get(is_correct=True)
+    spanish_right = spanish_question.choices.get(is_correct=True)
+
+    mixed = [
+        ("/es/quiz/check/", {f"question_{spanish_question.pk}": english_right.pk}),
+        ("/es/quiz/check/", {f"question_{english_question.pk}": english_right.pk}),
+        ("/quiz/check/", {f"question_{english_question.pk}": spanish_right.pk}),
+        ("/quiz/check/", {f"question_{spanish_question.pk}": spanish_right.pk}),
+    ]
+    for address, answers in mixed:
+        response = client.post(address, {"seed": "0", **answers}, HTTP_ORIGIN="http://testserver")
+        assert response.status_code == 400, address
+    assert not Attempt.objects.exists()
