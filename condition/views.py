@@ -2,7 +2,7 @@ import html
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -60,10 +60,13 @@ def page_context(page, language=None):
     translation is up to date (condition.translations.safe_care_advice).
     """
     language = language or page.language
-    sections = list(page.sections.shown().select_related("care_advice").prefetch_related("images"))
+    # A translation's care boxes are its original page's as they are now: read in the same query.
+    boxes = Q(page_id=page.translation_of_id, care_advice__isnull=False) if page.is_translation else Q(pk__in=[])
+    sections = Section.objects.shown().filter(Q(page=page) | boxes)
+    sections = list(sections.select_related("care_advice").prefetch_related("images"))
     if page.is_translation:
-        original = page.translation_of.sections.shown().select_related("care_advice").prefetch_related("images")
-        sections = with_original_care_boxes(sections, original)
+        own = [section for section in sections if section.page_id == page.pk]
+        sections = with_original_care_boxes(own, [s for s in sections if s.page_id == page.translation_of_id])
     sections = most_urgent_first(put_safe_care_advice(sections, language))
     rendered, page_sources = render_page(
         page,
