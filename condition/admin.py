@@ -281,7 +281,8 @@ class SectionImageAdmin(ChildAdminMixin, admin.ModelAdmin):
         return False  # add pictures under their section, where the workflow applies
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "section":  # only into a section of an open draft page
-            kwargs["queryset"] = Section.objects.filter(page__status=Page.Status.DRAFT).select_related("page")
+        if db_field.name == "section":  # only into a section of an open draft page, never a translation's
+            sections = Section.objects.filter(page__status=Page.Status.DRAFT, page__translation_of__isnull=True)
+            kwargs["queryset"] = sections.select_related("page")
             return admin.ModelAdmin.formfield_for_foreignkey(self, db_field, request, **kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

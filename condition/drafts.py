@@ -241,6 +241,10 @@ def start_draft(item, user):
     draft.save()
     _copy_many_to_many(item, draft)
     _copy_children(item, draft)
+    if item.is_translation:  # its rows too: the translator and the reviewer see the original's right answers
+        from condition.translations import sync_rows_from_original
+
+        sync_rows_from_original(draft)
     return draft
 
 

@@ -44,9 +44,13 @@ def with_sections(pages):
 
 def in_reader_language(pages, language):
     """Each page in `language` where it has a live translation (else the English, marked), care advice safe."""
+    originals = {page.pk: page for page in pages}
     pages = translations.in_language(pages, language, model=Page, queryset=with_sections(Page.objects.all()))
     for page in pages:
-        put = translations.put_safe_care_advice(list(page.sections.all()), language)
+        sections = list(page.sections.all())
+        if page.is_translation:  # the original's current care boxes, never the ones it had when translated
+            sections = translations.with_original_care_boxes(sections, originals[page.translation_of_id].sections.all())
+        put = translations.put_safe_care_advice(sections, language)
         page.prefetched_sections = put  # handouts.handout_context reads these
     if language != ORIGINAL_LANGUAGE:
         translations.translate_in_place(list({page.condition.pk: page.condition for page in pages}.values()), language)

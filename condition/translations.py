@@ -31,6 +31,9 @@ from condition.drafts import (
     _copy_children,
     _copy_fields,
     _copy_many_to_many,
+    _park_unique_values,
+    children_of,
+    owning_item,
 )
 
 # Fields a translation never takes from its original when it is made or updated.
@@ -98,9 +101,45 @@ def refresh_freshness(translation):
 
 
 def sync_from_original(translation, original):
-    """Every field that is not the translator's comes from the original (urgency, order, addresses)."""
+    """Every field that is not the translator's comes from the original (urgency, order, addresses),
+    on the item and on each of its rows (a section's care box and anchor, a choice's right answer)."""
     skip = OWN_FIELDS | set(translation.translated_fields) | set(translation.kept_on_approve)
     _copy_fields(original, translation, exclude=skip)
+    if translation.pk is not None:
+        sync_rows_from_original(translation)
+
+
+def original_row(row):
+    """The original's row a translation's row was copied from (through its drafts' `origin` links), or None."""
+    for _step in range(5):
+        row = row.origin
+        if row is None:
+            return None
+        if not owning_item(row).is_translation:
+            return row
+    return None
+
+
+def sync_rows_from_original(parent):
+    """Each row of translation `parent` (and theirs) takes from its original row what is not the translator's.
+
+    Rows are written in `merge_order` after unique values are parked, so the
+    original's swaps (two anchors, the right answer moving) never clash midway.
+    """
+    for accessor, parent_field in children_of(parent):
+        rows = list(getattr(parent, accessor).all())
+        synced = []
+        for row in rows:
+            original = original_row(row)
+            if original is not None:
+                _copy_fields(original, row, exclude={"origin", parent_field, *row.translated_fields})
+                synced.append(row)
+        if synced:
+            _park_unique_values(type(synced[0]), [row.pk for row in synced], parent_field)
+        for row in sorted(synced, key=lambda row: (type(row).merge_order(row), row.pk)):
+            row.save()
+        for row in rows:
+            sync_rows_from_original(row)
 
 
 @transaction.atomic
@@ -144,6 +183,31 @@ def prepare_working_copy(draft):
     original = draft.translation_of
     sync_from_original(draft, original)
     draft.made_from = latest_version(original)
+
+
+def rows_differ_from_original(translation):
+    """True when the rows of `translation` no longer match its original's in what is not the translator's:
+    a right answer moved, a care box swapped, a row added or removed since it was made."""
+    return _rows_differ(translation, translation.translation_of)
+
+
+def _rows_differ(parent, original_parent):
+    for accessor, parent_field in children_of(parent):
+        expected = {row.pk: row for row in getattr(original_parent, accessor).all()}
+        for row in getattr(parent, accessor).all():
+            original = original_row(row)
+            if original is None or expected.pop(original.pk, None) is None:
+                return True
+            kept = {"origin", parent_field, *row.translated_fields}
+            for field in row._meta.concrete_fields:
+                if not field.primary_key and field.name not in kept:
+                    if getattr(row, field.attname) != getattr(original, field.attname):
+                        return True
+            if _rows_differ(row, original):
+                return True
+        if expected:
+            return True
+    return False
 
 
 # --- what families read -----------------------------------------------------
@@ -245,6 +309,20 @@ def put_safe_care_advice(sections, language):
     for section, advice in zip(boxes, safe_care_advice([s.care_advice for s in boxes], language), strict=True):
         section.care_advice = advice
     return sections
+
+
+def with_original_care_boxes(sections, original_sections):
+    """A translated page's sections with the care boxes of its original page as it is now.
+
+    The original may have added, removed or swapped a care box since the
+    translation was made; advice families act on is never out of date, so the
+    boxes always follow the original (`put_safe_care_advice()` then shows each in
+    the reader's language where that is up to date). Text sections stay the
+    translation's; each box takes its place by the original's order.
+    """
+    text = [section for section in sections if not section.care_advice_id]
+    boxes = [section for section in original_sections if section.care_advice_id]
+    return sorted([*text, *boxes], key=lambda section: section.order)
 
 
 def needs_update(model):

@@ -3,7 +3,7 @@ import unicodedata
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -40,6 +40,7 @@ from condition.translations import (
     titled,
     translate_in_place,
     translation_for,
+    with_original_care_boxes,
 )
 from omsportal.db import queued_write
 from omsportal.views import form_rate
@@ -61,7 +62,13 @@ def page_context(page, language=None):
     translation is up to date (condition.translations.safe_care_advice).
     """
     language = language or page.language
-    sections = list(page.sections.shown().select_related("care_advice").prefetch_related("images"))
+    # A translation's care boxes are its original page's as they are now: read in the same query.
+    boxes = Q(page_id=page.translation_of_id, care_advice__isnull=False) if page.is_translation else Q(pk__in=[])
+    sections = Section.objects.shown().filter(Q(page=page) | boxes)
+    sections = list(sections.select_related("care_advice").prefetch_related("images"))
+    if page.is_translation:
+        own = [section for section in sections if section.page_id == page.pk]
+        sections = with_original_care_boxes(own, [s for s in sections if s.page_id == page.translation_of_id])
     sections = most_urgent_first(put_safe_care_advice(sections, language))
     rendered, page_sources = render_page(
         page,

@@ -292,7 +292,22 @@ class TranslationFilter(admin.SimpleListFilter):
 
 
 class ChildAdminMixin(LineEndingsMixin):
-    """For rows that belong to a content item: they follow the item's rules."""
+    """For rows that belong to a content item: they follow the item's rules.
+
+    A translation's row is its original's in all but its translated words: on its
+    own page too, only those are written (the picture, its order, its section,
+    a care box or a question's section stay the original's).
+    """
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if _is_translation(obj):
+            fields = [*self.model._meta.fields, *self.model._meta.many_to_many]
+            readonly += [f.name for f in fields if f.editable and f.name not in self.model.translated_fields]
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if _is_translation(obj) else super().get_prepopulated_fields(request, obj)
 
     def has_change_permission(self, request, obj=None):
         return _editable(obj) and super().has_change_permission(request, obj)
@@ -319,6 +334,12 @@ class ChildInlineMixin(LineEndingsMixin):
     def has_add_permission(self, request, obj=None):
         return _editable(obj) and not _is_translation(obj) and super().has_add_permission(request, obj)
 
+    def has_change_permission(self, request, obj=None):
+        return _editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _editable(obj) and not _is_translation(obj) and super().has_delete_permission(request, obj)
+
     def get_prepopulated_fields(self, request, obj=None):
         return {} if _is_translation(obj) else super().get_prepopulated_fields(request, obj)
 
@@ -336,7 +357,7 @@ class ChildInlineMixin(LineEndingsMixin):
 
     @admin.display(description="Original, to translate from")
     def original_words(self, row):
-        original = _original_row(row)
+        original = translations.original_row(row)
         if original is None:
             return "–"
         words = [(name, getattr(original, name)) for name in self.model.translated_fields if getattr(original, name)]
@@ -344,20 +365,3 @@ class ChildInlineMixin(LineEndingsMixin):
         return format_html_join(
             "", '<p lang="{}"><strong>{}:</strong> {}</p>', ((item.language, name, value) for name, value in words)
         )
-
-
-def _original_row(row):
-    """The original's row a translation's row was copied from (through its drafts' `origin` links)."""
-    seen = 0
-    while row is not None and seen < 5:
-        row = row.origin
-        seen += 1
-        if row is not None and not drafts.owning_item(row).is_translation:
-            return row
-    return None
-
-    def has_change_permission(self, request, obj=None):
-        return _editable(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return _editable(obj) and not _is_translation(obj) and super().has_delete_permission(request, obj)

@@ -24,7 +24,13 @@ from django_ratelimit.decorators import ratelimit
 from condition.cache import content_version, page_variant, versioned
 from condition.drafts import ORIGINAL_LANGUAGE
 from condition.origin import same_origin_posts
-from condition.translations import current_language, in_language, is_out_of_date, translation_for
+from condition.translations import (
+    current_language,
+    in_language,
+    is_out_of_date,
+    rows_differ_from_original,
+    translation_for,
+)
 from omsportal.views import form_rate
 from quizzes.forms import QuizForm
 from quizzes.models import Answer, Attempt, Choice, Question, Quiz, attempt_submit
@@ -56,7 +62,10 @@ def _published_quiz(slug, request):
 
     def load():
         original = get_object_or_404(Quiz.objects.live(), slug=slug)
-        quiz = translation_for(Quiz.objects, original, language) or original
+        quiz = translation_for(Quiz.objects, original, language)
+        if quiz is not None and is_out_of_date(quiz) and rows_differ_from_original(quiz):
+            quiz = None  # its right answers are superseded: the original's, as with care advice
+        quiz = quiz or original
         questions = Question.objects.prefetch_related(Prefetch("choices", queryset=Choice.objects.all()))
         prefetch_related_objects([quiz], Prefetch("questions", queryset=questions))
         quiz.shown_in_original = quiz.language != language
