@@ -38,7 +38,8 @@ class SectionImage(DraftChild):
     caption = models.CharField(
         max_length=300, blank=True, help_text="Optional words shown under the picture. Cite sources in the section."
     )
-    translated_fields = ("alt", "caption")
+    # A picture may hold words (the default drawing does): a translation may carry its own, with its sizes.
+    translated_fields = ("image", "width", "height", "renditions", "alt", "caption")
     order = models.PositiveIntegerField(default=0, help_text="Pictures show under the section's text, lowest first.")
     width = models.PositiveIntegerField(null=True, editable=False)
     height = models.PositiveIntegerField(null=True, editable=False)

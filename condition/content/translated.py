@@ -37,7 +37,11 @@ def shipped_modules(package, name):
 
 def read_words(row):
     """A row's translated words and its rows', in the shape shipped words take."""
-    words = {name: getattr(row, name) for name in row.translated_fields if name != "image"}
+    words = {
+        name: getattr(row, name)
+        for name in row.translated_fields
+        if name != "image" and row._meta.get_field(name).editable  # files and their sizes are not words
+    }
     for accessor, _ in children_of(row):
         words[accessor] = [read_words(child) for child in getattr(row, accessor).all()]
     return words

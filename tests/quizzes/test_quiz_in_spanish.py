@@ -139,7 +139,7 @@ def test_result_links_lead_to_the_section_in_the_same_language_named_in_spanish(
     with translation.override("es"):
         link = reverse("condition:page", args=[page.slug]) + "#part-1"
         again = reverse("quizzes:take", args=[quiz.slug])
-    assert f'<a href="{link}">Read more: Parte 1</a>' in html
+    assert f'<a href="{link}">Lea más: Parte 1</a>' in html
     assert f'<a href="{link}">Parte 1</a> <span class="read-again-page">(Síntomas)</span>' in html
     assert section.heading not in html  # "Part 1": the English heading is not shown
     assert "Explicación 1: eso dice la página." in html and "Incorrecta 1a" in html
@@ -151,7 +151,7 @@ def test_result_names_a_section_with_no_spanish_page_in_english_and_marks_it(qui
     post("es", quiz.slug, spanish_answers(spanish_quiz, wrong={1}))
     attempt = Attempt.objects.get()
     html = html_of(get(views.result, "es", slug=quiz.slug, public_id=attempt.public_id))
-    assert 'Read more: <span lang="en">Part 1</span>' in html
+    assert 'Lea más: <span lang="en">Part 1</span>' in html
     assert '<span class="read-again-page" lang="en">' in html
 
 
