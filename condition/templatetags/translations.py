@@ -31,3 +31,15 @@ def lang_attr(item):
     if getattr(item, "shown_in_original", False):
         return format_html(' lang="{}"', item.language)
     return ""
+
+
+@register.simple_tag
+def reader_language_name():
+    """The reader's language named in itself, for a sentence ("español"): Django's name, else the setting's."""
+    from django.conf import settings
+
+    code = translation.get_language() or ORIGINAL_LANGUAGE
+    try:
+        return translation.get_language_info(code)["name_local"]
+    except KeyError:  # a language Django does not know: the name settings.LANGUAGES gives it
+        return dict(settings.LANGUAGES).get(code, code)

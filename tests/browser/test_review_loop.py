@@ -91,7 +91,9 @@ def test_a_glossary_term_and_a_quiz_question_change_only_when_approved(site, sta
     editor, reviewer = staff
     families = editor.context.browser.new_context().new_page()
 
-    start_draft(editor, site, "/admin/condition/glossaryterm/", "ataxia")
+    start_draft(
+        editor, site, "/admin/condition/glossaryterm/?language=en", "ataxia"
+    )  # the Spanish term is "ataxia" too
     editor.get_by_label("Definition").fill("Wobbly, unsteady walking and sitting.")
     save_and_submit(editor)
     families.goto(site.url + "/glossary/")
