@@ -16,7 +16,6 @@ The index is emptied here: the post_migrate rebuild fills it again.
 
 import importlib
 
-from django.contrib.postgres.operations import UnaccentExtension
 from django.db import migrations, models
 
 INDEXED = "new.title, new.aliases, new.body"
@@ -103,6 +102,8 @@ def _weighted(config):
 
 # condition.search.postgres.CONFIGS names the same configurations for queries.
 POSTGRES = [
+    # In Debian's postgresql package (contrib), like pg_trgm; a trusted extension, so the app's role may create it.
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
     "DELETE FROM condition_searchdocument",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS oms_spanish",
     "CREATE TEXT SEARCH CONFIGURATION oms_spanish (COPY = spanish)",
@@ -151,7 +152,6 @@ class Migration(migrations.Migration):
     dependencies = [("condition", "0011_translations")]
 
     operations = [
-        UnaccentExtension(),  # PostgreSQL only (in Debian's postgresql package); a no-op elsewhere
         migrations.RunPython(migrations.RunPython.noop, _restore_0006),
         migrations.AddField(
             model_name="searchdocument",

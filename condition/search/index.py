@@ -259,7 +259,13 @@ def approval_recorded(sender, instance, created, **kwargs):
 
 
 def _migrated(sender, **kwargs):
-    if sender.name == "condition" and SearchDocument._meta.db_table in connection.introspection.table_names():
+    """Rebuild after migrations, when the table is as this code knows it (not after unapplying a migration)."""
+    table = SearchDocument._meta.db_table
+    if sender.name != "condition" or table not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        columns = {column.name for column in connection.introspection.get_table_description(cursor, table)}
+    if {field.column for field in SearchDocument._meta.concrete_fields} <= columns:
         rebuild()
 
 
