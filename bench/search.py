@@ -38,7 +38,7 @@ KINDS = {
     "misspellings": ["opsoclonous", "myoclonous", "neuroblastomma", "tretment", "steriods"],
     "no hits": ["xylophone", "qzvbnm", "wombat", "xxxyyyzzz", "plmokn"],
     # /es/search/: Spanish rows only (one without its accent, one misspelt)
-    "Spanish words": ["fiebre", "tratamiento", "medicacion", "ojos", "neuroblastomma"],
+    "Spanish words": ["fiebre", "tratamiento", "medico", "ojos", "neuroblastomma"],
 }
 
 
