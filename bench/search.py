@@ -5,16 +5,17 @@ uses a scratch database on the PostgreSQL server of .ci/postgres.sh (or
 DATABASE_URL's) instead of a scratch SQLite file. For each size it builds the
 database with the default content plus generated pages (the default sections
 again, each with ten made-up words from a pool of 20,000, so the vocabulary
-the spelling step scans is large) and rebuilds the index. Then:
+the spelling step scans is large), and a Spanish translation of each generated
+page whose model has one, and rebuilds the index (both languages). Then:
 
 1. in one process, through Django's full request path (test client, no
    network): search pages with a plain query, another name, and a
-   misspelling, and the cached and uncached topic page: requests per second
+   misspelling, a Spanish query (/es/search/), and the cached and uncached topic page: requests per second
    and p50 / p99 latency, and what a content change costs the index;
 2. over HTTP, against the portal under gunicorn (bench/server.py, production
    settings, 2 workers) on the same database, one keep-alive client: median
    and p95 ms per search for common words, misspellings and queries that
-   find nothing, with the SQL queries each search costs (counted in process).
+   find nothing, and Spanish queries, with the SQL queries each search costs (counted in process).
 """
 
 import os
@@ -36,7 +37,13 @@ KINDS = {
     "common words": ["treatment", "eyes", "medicine", "neuroblastoma", "sleep"],
     "misspellings": ["opsoclonous", "myoclonous", "neuroblastomma", "tretment", "steriods"],
     "no hits": ["xylophone", "qzvbnm", "wombat", "xxxyyyzzz", "plmokn"],
+    # /es/search/: Spanish rows only (one without its accent, one misspelt)
+    "Spanish words": ["fiebre", "tratamiento", "medico", "ojos", "neuroblastomma"],
 }
+
+
+def search_path(kind):
+    return "/es/search/" if kind.startswith("Spanish") else "/search/"
 
 
 def timed(call, rounds=ROUNDS):
@@ -56,7 +63,9 @@ def build(pages):
 
     rng = random.Random(pages)
     pool = ["".join(rng.choices(string.ascii_lowercase, k=rng.randrange(4, 13))) for _ in range(POOL)]
-    template = list(Page.objects.filter(status="published").prefetch_related("sections"))
+    template = list(Page.objects.live().prefetch_related("sections"))
+    # Each generated page has a Spanish translation where its model has one, so both languages grow alike.
+    spanish = {page.translation_of_id: page for page in Page.objects.live("es").prefetch_related("sections")}
     made = []
     for number in range(pages - len(template)):
         model = template[number % len(template)]
@@ -72,9 +81,28 @@ def build(pages):
             )
         )
     Page.objects.bulk_create(made, batch_size=500)
+    translated = []
+    for page in Page.objects.filter(order__gte=1000, language="en"):
+        model = spanish.get(template[(page.order - 1000) % len(template)].pk)
+        if model is not None:
+            translated.append(
+                Page(
+                    condition_id=model.condition_id,
+                    title=f"{model.title} ({page.order - 1000})",
+                    slug=page.slug,
+                    summary=model.summary,
+                    key_points=model.key_points,
+                    order=page.order,
+                    status="published",
+                    language="es",
+                    translation_of=page,
+                )
+            )
+    Page.objects.bulk_create(translated, batch_size=500)
     sections = []
     for page in Page.objects.filter(order__gte=1000):
         model = template[(page.order - 1000) % len(template)]
+        model = spanish[model.pk] if page.language == "es" else model
         for section in model.sections.all():
             extra = " ".join(rng.choice(pool) for _ in range(10))
             sections.append(
@@ -107,7 +135,7 @@ def queries_per_search(client):
         counts[kind] = set()
         for query in queries:
             with CaptureQueriesContext(connection) as captured:
-                assert client.get("/search/", {"q": query}).status_code == 200
+                assert client.get(search_path(kind), {"q": query}).status_code == 200
             counts[kind].add(len(captured))
     return counts
 
@@ -139,7 +167,7 @@ def over_http(database_url, counts):
         for kind, queries in KINDS.items():
             times, hits = [], []
             for query in queries:
-                path = "/search/?" + urlencode({"q": query})
+                path = search_path(kind) + "?" + urlencode({"q": query})
                 hits.append(get(path)[1].count(b'class="search-where"'))  # warm, and what it finds
                 times += [get(path)[0] * 1000 for _ in range(HTTP_ROUNDS)]
             spread = "-".join(str(n) for n in sorted({min(counts[kind]), max(counts[kind])}))
@@ -199,14 +227,17 @@ def _run(pages, scratch, database_url):
     call_command("migrate", verbosity=0)
     call_command("load_oms_content", stdout=open(os.devnull, "w"))
     rebuild = build(pages)
-    words = "condition_search_vocab" if connection.vendor == "sqlite" else "condition_search_word"
+    if connection.vendor == "sqlite":
+        words = "(SELECT term FROM condition_search_vocab UNION ALL SELECT term FROM condition_search_vocab_other)"
+    else:
+        words = "condition_search_word"
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-        cursor.execute(f"SELECT count(*) FROM {words}")
+        cursor.execute(f"SELECT count(*) FROM {words} AS w")
         words = cursor.fetchone()[0]
     print(
         f"\n{pages:,} pages on {connection.vendor}: {SearchDocument.objects.count():,} indexed rows, "
-        f"{words:,} distinct words; full rebuild {rebuild:.2f} s"
+        f"{words:,} distinct words (per language); full rebuild {rebuild:.2f} s"
     )
     client = Client()
 
@@ -219,6 +250,7 @@ def _run(pages, scratch, database_url):
         ("search 'treatment'", lambda: client.get("/search/", {"q": "treatment"})),
         ("search 'dancing eyes'", lambda: client.get("/search/", {"q": "dancing eyes"})),
         ("search 'opsoclonous' (misspelt)", lambda: client.get("/search/", {"q": "opsoclonous"})),
+        ("search 'fiebre' (Spanish)", lambda: client.get("/es/search/", {"q": "fiebre"})),
         ("topic page, cached", lambda: client.get("/topics/symptoms/")),
         ("topic page, uncached", uncached_topic),
     ]
@@ -227,11 +259,11 @@ def _run(pages, scratch, database_url):
         call()  # warm
         rate, p50, p99 = timed(call)
         print(f"{label:36} {rate:8,.0f} {p50:8.1f} {p99:8.1f}")
-    section = Section.objects.filter(page__slug="symptoms").first()
+    section = Section.objects.filter(page__slug="symptoms", page__language="en").first()
     begin = time.perf_counter()
     section.save()
     print(f"saving a section (reindexes its page): {(time.perf_counter() - begin) * 1000:.0f} ms")
-    term = GlossaryTerm.objects.first()
+    term = GlossaryTerm.objects.live().first()
     begin = time.perf_counter()
     term.save()
     print(

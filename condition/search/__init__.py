@@ -1,6 +1,6 @@
 """Search what families can read, with the database's own full-text search.
 
-One function, `search(query)`, whatever the database: SQLite FTS5 or PostgreSQL
+One function, `search(query, language)`, whatever the database: SQLite FTS5 or PostgreSQL
 full-text search (condition.search.sqlite / .postgres). Words a family misspells
 ("opsoclonous") are matched to the indexed words nearest by edit distance (a swap of two letters counts as one edit)
 (candidates from FTS5's vocabulary, those sharing the word's first or
@@ -8,9 +8,17 @@ second letter, or by pg_trgm similarity on PostgreSQL). A
 search costs at most three queries whatever the amount of content: the
 spelling look-up, the search, and a looser search when every word together
 finds nothing.
+
+Each language is searched in its own rows (condition.search.index indexes every
+live item in its own language): a Spanish search reads the Spanish pages,
+sections and terms, with their /es/ addresses, stemmed as Spanish on PostgreSQL
+and with accents optional ("medicacion" finds "medicación"). An English page
+with no Spanish translation is not among a Spanish search's results (README:
+Search).
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -20,6 +28,7 @@ from django.utils.translation import gettext
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from condition.drafts import ORIGINAL_LANGUAGE
 from condition.search.index import MARK_END, MARK_START
 
 MAX_QUERY_LENGTH = 200
@@ -27,10 +36,18 @@ MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
 LIMIT = 20
 WORD_RE = re.compile(r"[^\W_]+")  # letters and digits in any script; everything else separates words
-STOPWORDS = set(
-    "a about an and are as at be but by can do does for from has have how i if in is it its me my no not of on or "
-    "our so that the their them then there these they this to was we what when where which who why will with you your".split()
-)
+STOPWORDS = {
+    "en": set(
+        "a about an and are as at be but by can do does for from has have how i if in is it its me my no not of on or "
+        "our so that the their them then there these they this to was we what when where which who why will with you "
+        "your".split()
+    ),
+    "es": set(
+        "a al algo como con cual cuando de del donde e el ella en era es esa ese eso esta este esto ha hay la las le "
+        "les lo los me mi mis muy o para pero por porque que qué se si sin son su sus te tu un una unas uno unos y "
+        "ya yo".split()
+    ),
+}
 
 
 class QueryTooLong(ValueError):
@@ -53,8 +70,8 @@ class Results:
     corrections: dict[str, list[str]] = field(default_factory=dict)  # word -> indexed words also searched
 
 
-def query_words(query):
-    """The words of a query a family typed: lower case, stop words dropped, at most MAX_WORDS."""
+def query_words(query, language=ORIGINAL_LANGUAGE):
+    """The words of a query a family typed: lower case, the language's stop words dropped, at most MAX_WORDS."""
     if len(query) > MAX_QUERY_LENGTH:
         raise QueryTooLong(
             gettext("Please search with fewer words (at most %(count)d characters).") % {"count": MAX_QUERY_LENGTH}
@@ -63,8 +80,14 @@ def query_words(query):
     for word in WORD_RE.findall(query.lower()):
         if len(word) <= MAX_WORD_LENGTH and word not in words:
             words.append(word)
-    meaningful = [word for word in words if word not in STOPWORDS]
+    stopwords = STOPWORDS.get(language, set())
+    meaningful = [word for word in words if word not in stopwords]
     return (meaningful or words)[:MAX_WORDS]
+
+
+def without_accents(word):
+    """The word as both databases' word lists hold it: "medicación" -> "medicacion"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _max_distance(word):
@@ -82,24 +105,26 @@ def _closest(word, vocabulary):
     return sorted({choice for choice, distance, _ in found if distance == best})[:3]
 
 
-def corrections(words):
-    """word -> the indexed words a misspelt word probably meant (one query, none if no word can be misspelt)."""
-    checkable = [word for word in words if len(word) >= 5 and not word.isdigit()]
+def corrections(words, language=ORIGINAL_LANGUAGE):
+    """word -> the indexed words of `language` a misspelt word probably meant (one query, none if no word can be
+    misspelt)."""
+    plain = {word: without_accents(word) for word in words if len(word) >= 5 and not word.isdigit()}
+    checkable = sorted(set(plain.values()))
     if not checkable:
         return {}
     if connection.vendor == "postgresql":
         from condition.search import postgres
 
         similar = {}
-        for word, indexed in postgres.similar_words(checkable):
+        for word, indexed in postgres.similar_words(checkable, language):
             similar.setdefault(word, []).append(indexed)
         found = {word: _closest(word, similar.get(word, [])) for word in checkable}
     else:
         from condition.search import sqlite
 
-        vocabulary = sqlite.candidate_words(checkable, spread=2)
+        vocabulary = sqlite.candidate_words(checkable, language, spread=2)
         found = {word: _closest(word, vocabulary) for word in checkable}
-    return {word: closest for word, closest in found.items() if closest}
+    return {word: found[key] for word, key in plain.items() if found[key]}
 
 
 def highlight(snippet):
@@ -110,25 +135,25 @@ def highlight(snippet):
     return mark_safe(html)
 
 
-def search(query, *, limit=LIMIT):
-    """Published pages, sections and glossary terms that match `query`, best first.
+def search(query, language=ORIGINAL_LANGUAGE, *, limit=LIMIT):
+    """Published pages, sections and glossary terms in `language` that match `query`, best first.
 
     Raises QueryTooLong for a query over MAX_QUERY_LENGTH characters. Any other
     text is safe: only its letters and digits reach the database, as parameters.
     """
-    words = query_words(query)
+    words = query_words(query, language)
     results = Results(words=words)
     if not words:
         return results
-    results.corrections = corrections(words)
+    results.corrections = corrections(words, language)
     groups = [[word, *results.corrections.get(word, [])] for word in words]
     if connection.vendor == "postgresql":
         from condition.search.postgres import find
     else:
         from condition.search.sqlite import find
-    rows = find(groups, match_all=True, limit=limit)
+    rows = find(groups, language, match_all=True, limit=limit)
     if not rows and len(groups) > 1:
-        rows = find(groups, match_all=False, limit=limit)
+        rows = find(groups, language, match_all=False, limit=limit)
     results.hits = [
         Hit(kind=kind, url=url, page_title=page_title, heading=heading, snippet=highlight(snippet))
         for kind, url, page_title, heading, snippet in rows

@@ -2,11 +2,15 @@
 
 The rows are plain text copied from published content (condition.search.index
 keeps them in step). The database indexes them with its own full-text search,
-made in migration 0002: on SQLite two FTS5 tables kept in step by triggers (one
-stemmed for matching, one not, whose fts5vocab lists the words for spelling);
-on PostgreSQL a generated, weighted tsvector with a GIN index and a word list
-with a pg_trgm index. Changing this model on SQLite remakes the table and drops
-the triggers: re-create them in the same migration (see 0002).
+made in migrations 0006 and 0012: on SQLite FTS5 tables kept in step by
+triggers (one stemmed for matching, and unstemmed ones whose fts5vocab lists
+the words for spelling, one for English and one for other languages); on
+PostgreSQL a generated, weighted tsvector in the row's language (English or
+Spanish stemming) with a GIN index and a word list per language with a pg_trgm
+index. Each row is in one language (`language`, a code from settings.LANGUAGES):
+a search reads only the rows in the reader's language. Changing this model on
+SQLite remakes the table and drops the triggers: re-create them in the same
+migration (see condition.search.schema).
 """
 
 from django.db import models
@@ -19,6 +23,8 @@ class SearchDocument(models.Model):
         TERM = "term", "Word list"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
+    # The language the row's text is in (a code from settings.LANGUAGES, like Content.language).
+    language = models.CharField(max_length=12, default="en")
     page = models.ForeignKey("condition.Page", null=True, on_delete=models.CASCADE, related_name="+")
     term = models.ForeignKey("condition.GlossaryTerm", null=True, on_delete=models.CASCADE, related_name="+")
     url = models.CharField(max_length=400)

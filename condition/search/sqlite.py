@@ -2,14 +2,21 @@
 
 from django.db import connection
 
+from condition.drafts import ORIGINAL_LANGUAGE
 from condition.search.index import MARK_END, MARK_START
 
 # bm25 weights for the title, the condition's other names, and the body.
 WEIGHTS = "10.0, 1.0, 2.0"
 
 
-def candidate_words(words, spread):
-    """Indexed words that could be a misspelling of any of `words`: one query.
+def _vocabulary(language):
+    """The fts5vocab table listing `language`'s words: English's own, or the one shared by the other languages
+    (migration 0012), unstemmed and without accents."""
+    return "condition_search_vocab" if language == ORIGINAL_LANGUAGE else "condition_search_vocab_other"
+
+
+def candidate_words(words, language, spread):
+    """Indexed words of `language` that could be a misspelling of any of `words`: one query.
 
     fts5vocab reads a range of terms cheaply but a full scan costs as much as
     the index is big, so only words starting with the word's first or second
@@ -21,7 +28,7 @@ def candidate_words(words, spread):
         {(letter, len(word) - spread, len(word) + spread) for word in words for letter in word[:2]}
     ):
         selects.append(
-            "SELECT term FROM condition_search_vocab WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s"
+            f"SELECT term FROM {_vocabulary(language)} WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s"
         )
         params.extend([start, chr(ord(start) + 1), shortest, longest])
     with connection.cursor() as cursor:
@@ -35,8 +42,8 @@ def _phrase(word):
     return '"' + word.replace('"', "") + '"'
 
 
-def find(groups, *, match_all, limit):
-    """Rows (kind, url, page_title, heading, snippet) for the word groups; one query."""
+def find(groups, language, *, match_all, limit):
+    """Rows (kind, url, page_title, heading, snippet) in `language` for the word groups; one query."""
     expression = (" AND " if match_all else " OR ").join(
         "(" + " OR ".join(_phrase(word) for word in group) + ")" for group in groups
     )
@@ -44,8 +51,8 @@ def find(groups, *, match_all, limit):
         "SELECT d.kind, d.url, d.page_title, d.heading, "
         "  snippet(condition_search_fts, 2, %s, %s, ' … ', 24) "
         "FROM condition_search_fts JOIN condition_searchdocument d ON d.id = condition_search_fts.rowid "
-        f"WHERE condition_search_fts MATCH %s ORDER BY bm25(condition_search_fts, {WEIGHTS}), d.position LIMIT %s"
+        f"WHERE condition_search_fts MATCH %s AND d.language = %s ORDER BY bm25(condition_search_fts, {WEIGHTS}), d.position LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [MARK_START, MARK_END, expression, limit])
+        cursor.execute(sql, [MARK_START, MARK_END, expression, language, limit])
         return cursor.fetchall()

@@ -231,21 +231,3 @@ def test_the_index_is_emptied_with_the_database(transactional_db):
     call_command("flush", interactive=False, verbosity=0)
     assert search("zebrafish").hits == []
     assert not SearchDocument.objects.exists()
-
-
-def test_a_spanish_search_says_it_reads_english_and_keeps_the_family_in_spanish(
-    client, oms_content, django_assert_num_queries
-):
-    import re
-
-    from django.utils import translation
-
-    with translation.override("es"), django_assert_num_queries(3):  # spelling look-up, search, clinic footer
-        html = client.get("/es/search/", {"q": "steroid"}).content.decode()
-    assert "Por ahora, la búsqueda revisa el texto en inglés" in html
-    listed = html.split('<ol class="search-results">', 1)[1].split("</ol>", 1)[0]
-    results = re.findall(r'<li>\s*<a href="([^"]+)"( lang="en")?>', listed)
-    assert len(results) > 2 and ("/es/glossary/#term-steroid", ' lang="en"') in results
-    assert all(href.startswith("/es/") and lang for href, lang in results), results
-    english = client.get(SEARCH, {"q": "steroid"}).content.decode()
-    assert "búsqueda" not in english and '<a href="/glossary/#term-steroid">' in english
