@@ -63,6 +63,15 @@ def is_translatable(model):
     return issubclass(model, Content) and bool(model.translated_fields)
 
 
+def followed_fields(model):
+    """Fields a translator never writes on `model`: every editable one but its `translated_fields`.
+
+    They follow the original's (copied by `sync_from_original()`); the admin shows them read-only.
+    """
+    fields = [*model._meta.fields, *model._meta.many_to_many]
+    return [f.name for f in fields if f.editable and f.name not in model.translated_fields]
+
+
 def _approved(model):
     return Revision.objects.filter(
         content_type=ContentType.objects.get_for_model(model), action=Revision.Action.APPROVED

@@ -91,8 +91,7 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
         """A translator writes the translated words only; the rest follows the original."""
         readonly = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.is_translation:
-            fields = [*obj._meta.fields, *obj._meta.many_to_many]
-            readonly += [f.name for f in fields if f.editable and f.name not in obj.translated_fields]
+            readonly += translations.followed_fields(type(obj))
         return readonly
 
     @admin.display(description="Version")
@@ -302,8 +301,7 @@ class ChildAdminMixin(LineEndingsMixin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if _is_translation(obj):
-            fields = [*self.model._meta.fields, *self.model._meta.many_to_many]
-            readonly += [f.name for f in fields if f.editable and f.name not in self.model.translated_fields]
+            readonly += translations.followed_fields(self.model)
         return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -350,9 +348,7 @@ class ChildInlineMixin(LineEndingsMixin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if _is_translation(obj):
-            fields = self.model._meta.fields
-            readonly += [f.name for f in fields if f.editable and f.name not in self.model.translated_fields]
-            readonly.append("original_words")
+            readonly += [*translations.followed_fields(self.model), "original_words"]
         return readonly
 
     @admin.display(description="Original, to translate from")
