@@ -17,10 +17,10 @@ from condition.content.glossary import GLOSSARY
 from condition.content.pages import CONDITION, PAGES
 from condition.content.sources import SOURCES
 from quizzes.content import QUESTIONS
+from tests.condition.content_text import CITE_RE, care_keys, normal_sections, page_text, sentences
 
 CONTENT = Path(__file__).resolve().parents[2] / "condition" / "content"
 FACTS = Path(__file__).resolve().parents[3] / "shared" / "brief" / "content-facts.md"
-CITE_RE = re.compile(r"\[cite:\s*([A-Za-z0-9_-]+)\s*\]")
 URGENCIES = {"emergency", "urgent", "soon"}
 CARE = {record["key"]: record for record in CARE_ADVICE}
 NUMBER_RE = re.compile(
@@ -37,14 +37,6 @@ AMERICAN_RE = re.compile(
 )
 
 
-def normal_sections(page):
-    return [section for section in page["sections"] if section[0] != "care"]
-
-
-def care_keys(page):
-    return [section[1] for section in page["sections"] if section[0] == "care"]
-
-
 def bodies(page):
     """Every Markdown text with citations on a page: its sections and the care boxes placed on it."""
     texts = [body for _, _, body in normal_sections(page)]
@@ -57,38 +49,6 @@ def all_cited_texts():
     texts = [body for page in PAGES for _, _, body in normal_sections(page)]
     texts += [record[field] for record in CARE_ADVICE for field in ("look_for", "action")]
     return texts
-
-
-def plain(markdown):
-    """What a family reads: no citation markers or Markdown, each line one sentence."""
-    lines = []
-    for line in CITE_RE.sub("", markdown).replace("**", "").splitlines():
-        line = re.sub(r"^\s*[-*]\s+", "", line).strip()
-        if line:
-            lines.append(line if line[-1] in ".!?:;" else line + ".")
-    return "\n".join(lines)
-
-
-def page_text(page):
-    parts = [page["title"] + ".", page["summary"]]
-    parts += [point for point in page["key_points"].splitlines() if point.strip()]
-    for heading, _, body in normal_sections(page):
-        parts += [heading + ".", plain(body)]
-    for key in care_keys(page):
-        parts += [CARE[key]["title"] + ".", plain(CARE[key]["look_for"]), plain(CARE[key]["action"])]
-    return "\n".join(parts)
-
-
-def sentences(markdown):
-    """Sentences of a text, each keeping the citation markers written right after its full stop."""
-    text = re.sub(r"\*\*", "", markdown)
-    # "... a year. [cite:x] [cite:y]" -> "... a year [cite:x] [cite:y]." so the markers stay with their sentence.
-    text = re.sub(r"([.!?;:])((?:\s*\[cite:[^\]]+\])+)", r"\2\1", text)
-    pieces = []
-    for line in text.splitlines():
-        line = re.sub(r"^\s*[-*]\s+", "", line).strip()
-        pieces += [piece for piece in re.split(r"(?<=[.!?;])\s+", line) if piece.strip()]
-    return pieces
 
 
 def fact_check_keys():
@@ -157,7 +117,7 @@ def test_key_points_and_headings_hold_no_numbers_because_they_show_no_citations(
 
 def test_every_page_reads_at_us_grade_8_or_below():
     for page in PAGES:
-        text = page_text(page)
+        text = page_text(page, CARE)
         grade = textstat.flesch_kincaid_grade(text)
         smog = textstat.smog_index(text)
         assert grade <= 8, f"{page['slug']} reads at FK grade {grade}"
@@ -229,7 +189,7 @@ def test_anchors_are_unique_on_each_page_and_pages_keep_their_slugs():
 
 
 def test_content_follows_the_fact_check_not_the_article():
-    text = " ".join(page_text(page) for page in PAGES).lower()
+    text = " ".join(page_text(page, CARE) for page in PAGES).lower()
     for wrong in ("1 million", "4 in 100", "methotrexate", "middle age", "1 child in every 5 million", "about 45"):
         assert wrong not in text, wrong
     for right in ("5 million people", "2 to 3", "rituximab", "18 months", "47", "neck, chest, tummy and pelvis"):
@@ -241,7 +201,7 @@ def test_content_follows_the_fact_check_not_the_article():
 def test_content_uses_british_english_throughout():
     texts = [CONDITION["summary"], CONDITION["other_names"]]
     for page in PAGES:
-        texts.append(page_text(page))
+        texts.append(page_text(page, CARE))
     texts += [definition for *_, definition in GLOSSARY] + [term for term, *_ in GLOSSARY]
     texts += [f"{q[2]} {q[3]} {q[4]} {' '.join(q[5])}" for q in QUESTIONS]
     for text in texts:

@@ -30,9 +30,9 @@ from condition.content.sources import SOURCES
 from condition.models import looks_like_phone_number
 from condition.rendering import QUOTED_RE
 from condition.terms import TermMatcher
+from tests.condition.content_text import CITE_RE, care_keys, normal_sections, page_text, plain, sentences
 
 ES = Path(__file__).resolve().parents[2] / "condition" / "content" / "es"
-CITE_RE = re.compile(r"\[cite:\s*([A-Za-z0-9_-]+)\s*\]")
 # A number as the reader sees it: digits, with a decimal point as in "100.4" (never a decimal comma).
 DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)?")
 # Numbers written as words. "un", "una" and "uno" are left out: in Spanish they are mostly "a".
@@ -57,14 +57,6 @@ PAGE_READING_EASE = 70
 SECTION_READING_EASE = 65
 
 
-def normal_sections(page):
-    return [section for section in page["sections"] if section[0] != "care"]
-
-
-def care_keys(page):
-    return [section[1] for section in page["sections"] if section[0] == "care"]
-
-
 def numbers(text):
     """The numbers in a text as a family reads them: citation keys ("pranz17") are not numbers."""
     return sorted(DIGITS_RE.findall(CITE_RE.sub(" ", text)))
@@ -72,37 +64,6 @@ def numbers(text):
 
 def cites(text):
     return CITE_RE.findall(text)
-
-
-def plain(markdown):
-    """What a family reads: no citation markers or Markdown, each line one sentence."""
-    lines = []
-    for line in CITE_RE.sub("", markdown).replace("**", "").splitlines():
-        line = re.sub(r"^\s*[-*]\s+", "", line).strip()
-        if line:
-            lines.append(line if line[-1] in ".!?:;" else line + ".")
-    return "\n".join(lines)
-
-
-def page_text(page):
-    parts = [page["title"] + ".", page["summary"]]
-    parts += [point for point in page["key_points"].splitlines() if point.strip()]
-    for heading, _, body in normal_sections(page):
-        parts += [heading + ".", plain(body)]
-    for key in care_keys(page):
-        parts += [CARE[key]["title"] + ".", plain(CARE[key]["look_for"]), plain(CARE[key]["action"])]
-    return "\n".join(parts)
-
-
-def sentences(markdown):
-    """Sentences of a text, each keeping the citation markers written right after its full stop."""
-    text = re.sub(r"\*\*", "", markdown)
-    text = re.sub(r"([.!?;:])((?:\s*\[cite:[^\]]+\])+)", r"\2\1", text)
-    pieces = []
-    for line in text.splitlines():
-        line = re.sub(r"^\s*[-*]\s+", "", line).strip()
-        pieces += [piece for piece in re.split(r"(?<=[.!?;])\s+", line) if piece.strip()]
-    return pieces
 
 
 def section_pairs():
@@ -263,7 +224,7 @@ def test_spanish_key_points_headings_and_titles_hold_no_numbers_because_they_sho
 
 
 def test_spanish_content_follows_the_fact_check_not_the_article():
-    text = " ".join(page_text(page) for page in pages.PAGES).lower()
+    text = " ".join(page_text(page, CARE) for page in pages.PAGES).lower()
     for wrong in ("1 millón", "4 de cada 100", "metotrexato", "mediana edad", "cerca de 45"):
         assert wrong not in text, wrong
     for right in ("5 millones de personas", "2 a 3", "rituximab", "18 meses", "47", "cuello, el pecho, la barriga"):
@@ -345,7 +306,7 @@ def test_spanish_care_pointers_follow_the_english_ones():
 
 def test_every_spanish_page_reads_at_fernandez_huerta_70_or_more(spanish_textstat):
     for page in pages.PAGES:
-        score = spanish_textstat.fernandez_huerta(page_text(page))
+        score = spanish_textstat.fernandez_huerta(page_text(page, CARE))
         assert score >= PAGE_READING_EASE, f"{page['slug']} has Fernández-Huerta {score}"
 
 

@@ -1,0 +1,47 @@
+"""Reading the default content's data files as a family reads them, for the checks in
+test_default_content.py (English) and test_spanish_content.py (Spanish)."""
+
+import re
+
+CITE_RE = re.compile(r"\[cite:\s*([A-Za-z0-9_-]+)\s*\]")
+
+
+def normal_sections(page):
+    return [section for section in page["sections"] if section[0] != "care"]
+
+
+def care_keys(page):
+    return [section[1] for section in page["sections"] if section[0] == "care"]
+
+
+def plain(markdown):
+    """What a family reads: no citation markers or Markdown, each line one sentence."""
+    lines = []
+    for line in CITE_RE.sub("", markdown).replace("**", "").splitlines():
+        line = re.sub(r"^\s*[-*]\s+", "", line).strip()
+        if line:
+            lines.append(line if line[-1] in ".!?:;" else line + ".")
+    return "\n".join(lines)
+
+
+def page_text(page, care):
+    """A page's whole text: title, summary, key points, sections and the care boxes (`care`: key -> record)."""
+    parts = [page["title"] + ".", page["summary"]]
+    parts += [point for point in page["key_points"].splitlines() if point.strip()]
+    for heading, _, body in normal_sections(page):
+        parts += [heading + ".", plain(body)]
+    for key in care_keys(page):
+        parts += [care[key]["title"] + ".", plain(care[key]["look_for"]), plain(care[key]["action"])]
+    return "\n".join(parts)
+
+
+def sentences(markdown):
+    """Sentences of a text, each keeping the citation markers written right after its full stop."""
+    text = re.sub(r"\*\*", "", markdown)
+    # "... a year. [cite:x] [cite:y]" -> "... a year [cite:x] [cite:y]." so the markers stay with their sentence.
+    text = re.sub(r"([.!?;:])((?:\s*\[cite:[^\]]+\])+)", r"\2\1", text)
+    pieces = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*[-*]\s+", "", line).strip()
+        pieces += [piece for piece in re.split(r"(?<=[.!?;])\s+", line) if piece.strip()]
+    return pieces
