@@ -19,6 +19,7 @@ from django.db import transaction
 
 from condition import drafts
 from condition.models import LoadedContent
+from condition.search import index as search_index
 
 KINDS = []
 
@@ -89,8 +90,11 @@ def remember(item):
 
 
 def load(*, update=False, overwrite_edited=False):
-    """Create what is new; with `update`, also apply shipped corrections. Returns the plans."""
-    with transaction.atomic():
+    """Create what is new; with `update`, also apply shipped corrections. Returns the plans.
+
+    The search index is rebuilt once at the end, not row by row (sections are bulk-created).
+    """
+    with transaction.atomic(), search_index.held():
         plans = plan()
         for entry in plans:
             item = entry.item

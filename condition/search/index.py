@@ -11,6 +11,8 @@ the whole index is rebuilt from live content.
 
 import html
 import re
+import threading
+from contextlib import contextmanager
 
 import nh3
 from django.conf import settings
@@ -30,6 +32,22 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 _UNWANTED = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
 WORDS_LIST = "Word list"
+_held = threading.local()
+
+
+@contextmanager
+def held():
+    """Index nothing while the block saves (a load of hundreds of rows), then rebuild the index once.
+
+    Only this thread's saves wait; the rebuild runs in the caller's transaction, so the
+    index commits (or rolls back) with the content. On an error nothing is rebuilt.
+    """
+    _held.active = True
+    try:
+        yield
+    finally:
+        _held.active = False
+    rebuild()
 
 
 def plain(text):
@@ -231,6 +249,8 @@ def care_advice_placed_on(advice):
 def content_changed(sender, instance, **kwargs):
     """post_save / post_delete receiver: reindex what the change touches."""
     name = sender.__name__
+    if getattr(_held, "active", False):
+        return  # held(): the whole index is rebuilt once the block ends
     if getattr(instance, "draft_of_id", None):
         return  # a working copy: families never read it, and its approval saves the live row
     if name == "Page":
@@ -250,7 +270,7 @@ def approval_recorded(sender, instance, created, **kwargs):
     """post_save of a Revision: approving English care advice makes its translations out of date, which
     is known only once the approval is recorded (after the save above), so the pages placing it are
     indexed again: Spanish care boxes then hold the current English advice (translations.safe_care_advice)."""
-    if not created or instance.action != instance.Action.APPROVED:
+    if not created or instance.action != instance.Action.APPROVED or getattr(_held, "active", False):
         return
     advice = instance.content_object
     if type(advice).__name__ == "CareAdvice" and not advice.is_translation:

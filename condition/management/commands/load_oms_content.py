@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 
 from condition import defaults
-from condition.search import index as search_index
 
 
 class Command(BaseCommand):
@@ -38,8 +37,6 @@ class Command(BaseCommand):
             self._report(defaults.plan(), dry_run=True, overwrite_edited=False)
             return
         plans = defaults.load(update=update, overwrite_edited=overwrite_edited)
-        # Sections are bulk-created (no save signals): index the live text once everything is in place.
-        search_index.rebuild()
         self._report(
             plans,
             dry_run=False,
