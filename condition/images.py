@@ -101,7 +101,9 @@ def _encode(image, pillow_format):
     if pillow_format == "JPEG":
         image.convert("RGB").save(out, "JPEG", quality=85, optimize=True, progressive=True)
     elif pillow_format == "PNG":
-        image.save(out, "PNG", optimize=True)
+        # zlib's default level: optimize=True made the default drawing 4% smaller at six times
+        # the time (141 against 24 ms), and browsers take the WebP copy first.
+        image.save(out, "PNG", compress_level=6)
     else:
         image.save(out, "WEBP", quality=82, method=4)
     return out.getvalue()
