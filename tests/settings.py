@@ -27,3 +27,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 LAST_GOOD_DIR = Path(tempfile.mkdtemp(prefix="omsportal-tests-")) / "last-good"
+
+if DATABASES["default"]["ENGINE"] == "omsportal.sqlite":  # noqa: F405
+    # In memory, as Django's own SQLite backend tests; said outright because pytest-django would
+    # otherwise take the portal's backend for a server and give each xdist worker a file name.
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405

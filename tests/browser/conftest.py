@@ -1,6 +1,8 @@
 """Browser tests: Debian's Chromium driven by Playwright against a live server on 127.0.0.1."""
 
 import importlib
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -52,7 +54,30 @@ def site(live_server, transactional_db):
     importlib.import_module("condition.migrations.0007_question_permissions").grant(apps, None)
     importlib.import_module("quizzes.migrations.0006_draft_permissions").grant(apps, None)
     call_command("load_oms_content", stdout=open("/dev/null", "w"))
-    return live_server
+    yield live_server
+    requests_end()
+
+
+def requests_end(timeout=10):
+    """Wait until the live server has answered every request the closed browser pages left in flight.
+
+    The database is emptied after each browser test; a request still reading it
+    (a service worker's fetch) would hold a table lock on SQLite and make the
+    emptying fail. Each connection has a thread of its own; one waiting for a
+    next request on a kept-alive connection is idle, not in flight.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(_answering(frame) for frame in sys._current_frames().values()):
+        time.sleep(0.02)
+
+
+def _answering(frame):
+    """Whether a thread's stack is inside Django answering a request."""
+    while frame is not None:
+        if frame.f_code.co_name == "get_response" and "django/core/handlers" in frame.f_code.co_filename:
+            return True
+        frame = frame.f_back
+    return False
 
 
 @pytest.fixture

@@ -9,6 +9,9 @@ import pytest
 from bench.clients import Client
 from bench.server import PortalServer
 
+# Its tests share the servers of one module fixture: make test's workers (xdist) keep them on one.
+pytestmark = pytest.mark.xdist_group("concurrency")
+
 CLIENTS = 8
 POSTS_PER_CLIENT = 250  # 8 x 250 = 2,000 posts: half quiz attempts, half feedback
 

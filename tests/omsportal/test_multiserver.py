@@ -21,6 +21,9 @@ from bench.clients import Client
 from bench.server import ROOT, PortalServer, RedisServer, postgres_database
 from tests.accounts.test_second_factor import totp
 
+# Its tests share the servers of one module fixture: make test's workers (xdist) keep them on one.
+pytestmark = pytest.mark.xdist_group("multiserver")
+
 CI = os.environ.get("CI", "").lower() == "true"
 # One database per test run, so two runs on one PostgreSQL server never drop each other's.
 DATABASE = os.environ.get("OMS_MULTISERVER_DB", f"omsportal_multiserver_{os.getpid()}")
