@@ -249,20 +249,21 @@ def page_variant(request, variants):
     return variant if variant is not None else pick_variant(variants)
 
 
-def page_key(request, params, variant=0):
+def page_key(request, params, variant, host):
     """The day is part of the key because handouts print today's date.
 
     A parameter's value outside its allowed values counts as missing (the view
     falls back to its default too), so odd query strings cannot fill the cache.
     Without DJANGO_SITE_URL, printed addresses and QR codes come from the
-    request's host, so pages are kept per host (ALLOWED_HOSTS bounds them).
+    request's host, so pages are kept per host (`host`: request.get_host(), which
+    ALLOWED_HOSTS bounds).
     """
     query = "&".join(
         f"{name}={value if allowed is None or value in allowed else ''}"
         for name, allowed in params
         for value in [request.GET.get(name, "")]
     )
-    host = "" if settings.SITE_URL else request.get_host()
+    host = "" if settings.SITE_URL else host
     return f"page:{content_version(request)}:{_today()}:{host}{request.path}?{query}#{variant}"
 
 
@@ -410,10 +411,10 @@ class PublicPageMiddleware:
         if page is None:
             return self.get_response(request)
         params, variants = page
-        request.get_host()  # ALLOWED_HOSTS still applies (CommonMiddleware checks it further down): else 400
+        host = request.get_host()  # ALLOWED_HOSTS still applies (CommonMiddleware checks it further down): else 400
         request._page_variant = variant = pick_variant(variants) if variants > 1 else 0
         try:
-            key = page_key(request, params, variant)
+            key = page_key(request, params, variant, host)
         except DatabaseError:
             # No version, no cache: the view answers (the help page from its last good copy).
             log.warning("Database error reading the content version for %s", request.path)

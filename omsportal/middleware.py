@@ -84,7 +84,7 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        translation.activate(translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE)
+        translation.activate(self.language(request.path_info))
         if request.path_info != "/":
             return self.get_response(request)
         if request.method in ("GET", "HEAD"):
@@ -97,3 +97,12 @@ class LanguageMiddleware:
         response = self.get_response(request)
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
+
+    @staticmethod
+    def language(path):
+        """The language of a path's prefix, else the default. Most paths have none: their first
+        segment is no language code, which is told without Django's lookup (it raises for them)."""
+        segment = path.split("/", 2)[1] if path.startswith("/") else ""
+        if any(segment.lower().startswith(code) for code, _ in settings.LANGUAGES):
+            return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+        return settings.LANGUAGE_CODE
