@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from condition.models import Condition, GlossaryTerm, Page
+from condition.search import index as search_index
 from condition.search import search
 from condition.search.models import SearchDocument
 from tests.factories import ConditionFactory, GlossaryTermFactory, PageFactory, SectionFactory
@@ -85,6 +86,19 @@ def test_results_follow_publishing_at_once(db):
     assert search("dolphins").hits == []
     page.delete()
     assert not SearchDocument.objects.exists()
+
+
+def test_a_held_index_ignores_each_save_and_is_rebuilt_once_when_the_block_ends(db):
+    with search_index.held():
+        page = PageFactory(title="Held topic")
+        SectionFactory(page=page, body="Zebrafish swim here.")
+        assert not SearchDocument.objects.exists()  # nothing indexed row by row
+    assert [hit.page_title for hit in search("zebrafish").hits] == ["Held topic"]
+    with pytest.raises(RuntimeError), search_index.held():
+        raise RuntimeError("a load that fails")
+    page.title = "Indexed again at once"
+    page.save()  # the failed block left saves indexing as before
+    assert [hit.page_title for hit in search("zebrafish").hits] == ["Indexed again at once"]
 
 
 def test_a_changed_condition_name_and_glossary_term_are_searchable_at_once(db):
