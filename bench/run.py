@@ -127,7 +127,7 @@ def in_process_figures(server):
     figures["css_kb"] = len(css) / 1024
 
     request = RequestFactory().get("/topics/treatment/handout.pdf", HTTP_HOST="127.0.0.1")
-    page = Page.objects.prefetch_related("sections").select_related("condition").get(slug="treatment")
+    page = Page.objects.live().prefetch_related("sections").select_related("condition").get(slug="treatment")
     times = []
     for _ in range(5):
         start = time.perf_counter()
@@ -285,27 +285,7 @@ def slow_clients(args):
     return results
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
-    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds")
-    parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers, the same for every server")
-    parser.add_argument(
-        "--no-results", action="store_true", help="leave out bench/scale.py (and the quiz results it runs)"
-    )
-    args = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is missing: `apt-get install wrk` (make bench does this)")
-
-    scratch = tempfile.mkdtemp()
-    with PortalServer(workers=args.workers, extra_env={"DJANGO_RATELIMIT": "false"}) as server:
-        pages, bodies, runs, posts = portal_against_bare(args, server, scratch)
-        figures = in_process_figures(server)
-    shutil.rmtree(scratch, ignore_errors=True)
-    servers = one_against_two(args)
-    slow = slow_clients(args)
-
+def print_ratios(args, pages, bodies, runs, posts):
     print(
         f"\nPortal and a bare Django project (no apps, no middleware, the same bytes per page) on gunicorn, "
         f"{args.workers} sync workers each, {os.cpu_count()} cores; SQLite WAL, file cache; "
@@ -339,6 +319,29 @@ def main():
         f"quiz submission (POST, stores an attempt): {statistics.median(r['rps'] for r in posts):.0f} req/s, "
         f"p99 {statistics.median(r['p99'] for r in posts):.1f} ms, {bad} errors"
     )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers, the same for every server")
+    parser.add_argument(
+        "--no-results", action="store_true", help="leave out bench/scale.py (and the quiz results it runs)"
+    )
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: `apt-get install wrk` (make bench does this)")
+
+    scratch = tempfile.mkdtemp()
+    with PortalServer(workers=args.workers, extra_env={"DJANGO_RATELIMIT": "false"}) as server:
+        pages, bodies, runs, posts = portal_against_bare(args, server, scratch)
+        print_ratios(args, pages, bodies, runs, posts)  # at once: nothing measured is lost if a later part fails
+        figures = in_process_figures(server)
+    shutil.rmtree(scratch, ignore_errors=True)
+    servers = one_against_two(args)
+    slow = slow_clients(args)
 
     print("\nTopic page through one app server and through two sharing one Redis and one PostgreSQL:")
     if isinstance(servers, str):

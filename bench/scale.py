@@ -211,7 +211,7 @@ def pdf_memory(count=500):
     from condition.handouts import handout_context, html_to_pdf, render_handout_html
     from condition.models import Page
 
-    page = Page.objects.prefetch_related("sections").select_related("condition").get(slug="treatment")
+    page = Page.objects.live().prefetch_related("sections").select_related("condition").get(slug="treatment")
     request = RequestFactory().get("/topics/treatment/handout.pdf")
     html = render_handout_html(
         None, handout_context(request, [page], title=page.title, paper="a4", online_path=page.get_absolute_url())
@@ -243,7 +243,7 @@ def main():
 
     client = Client()
     admin = staff_client()
-    quiz = Quiz.objects.get(slug="oms-basics").pk
+    quiz = Quiz.objects.live().get(slug="oms-basics").pk
     rows = {}
     sizes = {}
     slowest = {}
