@@ -20,7 +20,7 @@ def pages_around(page):
         Page.objects.live()
         .filter(Q(condition_id=page.condition_id) | Exists(chosen))
         .annotate(is_chosen=Exists(chosen), term_ids=Subquery(terms[:1]))
-        .only("title", "slug", "order", "condition_id")
+        .only("title", "slug", "order", "condition_id", "language")  # language: marks one shown untranslated
     )
 
 

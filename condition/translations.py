@@ -277,9 +277,10 @@ def translate_in_place(originals, language):
     for item in originals:
         translated = found.get(item.pk)
         item.shown_in_original = translated is None and language != ORIGINAL_LANGUAGE
-        item.language = item.language if translated is None else translated.language
-        for name in item.translated_fields if translated is not None else ():
-            setattr(item, name, getattr(translated, name))
+        if translated is not None:  # an untranslated item is left untouched (reading a deferred field costs a query)
+            item.language = translated.language
+            for name in item.translated_fields:
+                setattr(item, name, getattr(translated, name))
     return originals
 
 

@@ -326,6 +326,31 @@ def test_a_spanish_topic_page_costs_at_most_four_queries_more_than_the_english(
         client.get("/es/topics/treatment/")
 
 
+def test_spanish_pages_cost_the_same_queries_however_many_pages_have_no_translation(client, oms_content, settings):
+    """Untranslated pages are shown in English, marked: never one query each (904 at 100x content once)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    urls = ["/es/", "/es/topics/treatment/", "/es/topics/treatment/handout/", "/es/glossary/", "/es/sources/"]
+    urls += ["/es/help/", "/es/quiz/oms-basics/", "/es/search/?q=ataxia"]
+
+    def queries():
+        counts = {}
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200, url
+            counts[url] = len(captured.captured_queries)
+        return counts
+
+    before = queries()
+    condition = Page.objects.live().get(slug="treatment").condition
+    for index in range(10):
+        page = PageFactory(condition=condition, title=f"English only {index}", slug=f"english-only-{index}")
+        SectionFactory(page=page, body=f"Ataxia and sleep, part {index}.")
+    assert queries() == before
+
+
 def test_a_third_language_is_a_setting_and_falls_back_to_english_everywhere(client, oms_content, settings):
     settings.LANGUAGES = [*settings.LANGUAGES, ("fr", "Français")]
     for url in ["/fr/", "/fr/topics/treatment/", "/fr/glossary/", "/fr/help/", "/fr/quiz/"]:
