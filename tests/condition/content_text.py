@@ -45,3 +45,23 @@ def sentences(markdown):
         line = re.sub(r"^\s*[-*]\s+", "", line).strip()
         pieces += [piece for piece in re.split(r"(?<=[.!?;])\s+", line) if piece.strip()]
     return pieces
+
+
+def uncited_numbers(texts, number_re):
+    """Sentences of `texts` that hold a number (`number_re`: digits or number words) but no citation of their own."""
+    return [
+        sentence
+        for text in texts
+        for sentence in sentences(text)
+        if number_re.search(CITE_RE.sub("", sentence)) and not CITE_RE.search(sentence)
+    ]
+
+
+def numbers_shown_without_citations(pages, number_re):
+    """(slug, text) for each title, summary, key point list or heading holding a number: none shows a citation."""
+    return [
+        (page["slug"], text)
+        for page in pages
+        for text in [page["title"], page["summary"], page["key_points"]] + [s[0] for s in normal_sections(page)]
+        if number_re.search(text)
+    ]
