@@ -41,7 +41,7 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(live_server, transactional_db, request):
     """The live server with the default OMS content and the staff groups.
 
     Each browser test starts from an emptied database, so the groups that the
@@ -55,6 +55,10 @@ def site(live_server, transactional_db):
     importlib.import_module("quizzes.migrations.0006_draft_permissions").grant(apps, None)
     call_command("load_oms_content", stdout=open("/dev/null", "w"))
     yield live_server
+    if "browser" in request.fixturenames:
+        # Any page a test left open (its service worker still fetching) would reach into the next test.
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
     requests_end()
 
 
@@ -72,9 +76,10 @@ def requests_end(timeout=10):
 
 
 def _answering(frame):
-    """Whether a thread's stack is inside Django answering a request."""
+    """Whether a thread's stack is inside the live server answering a request (wsgiref's handler runs the
+    application and writes its response)."""
     while frame is not None:
-        if frame.f_code.co_name == "get_response" and "django/core/handlers" in frame.f_code.co_filename:
+        if frame.f_code.co_name == "run" and frame.f_code.co_filename.endswith("wsgiref/handlers.py"):
             return True
         frame = frame.f_back
     return False
