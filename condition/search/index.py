@@ -42,12 +42,14 @@ def held():
     Only this thread's saves wait; the rebuild runs in the caller's transaction, so the
     index commits (or rolls back) with the content. On an error nothing is rebuilt.
     """
+    outer = not getattr(_held, "active", False)  # a block inside another leaves the rebuild to the outer one
     _held.active = True
     try:
         yield
     finally:
-        _held.active = False
-    rebuild()
+        _held.active = not outer
+    if outer:
+        rebuild()
 
 
 def plain(text):

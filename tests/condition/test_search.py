@@ -94,6 +94,12 @@ def test_a_held_index_ignores_each_save_and_is_rebuilt_once_when_the_block_ends(
         SectionFactory(page=page, body="Zebrafish swim here.")
         assert not SearchDocument.objects.exists()  # nothing indexed row by row
     assert [hit.page_title for hit in search("zebrafish").hits] == ["Held topic"]
+    with search_index.held():
+        with search_index.held():
+            page.title = "Held twice"
+            page.save()
+        assert search("zebrafish").hits[0].page_title == "Held topic"  # the outer block rebuilds, not the inner
+    assert [hit.page_title for hit in search("zebrafish").hits] == ["Held twice"]
     with pytest.raises(RuntimeError), search_index.held():
         raise RuntimeError("a load that fails")
     page.title = "Indexed again at once"
