@@ -103,6 +103,6 @@ class LanguageMiddleware:
         """The language of a path's prefix, else the default. Most paths have none: their first
         segment is no language code, which is told without Django's lookup (it raises for them)."""
         segment = path.split("/", 2)[1] if path.startswith("/") else ""
-        if any(segment.lower().startswith(code) for code, _ in settings.LANGUAGES):
+        if any(segment.lower().startswith(code.lower()) for code, _ in settings.LANGUAGES):
             return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
         return settings.LANGUAGE_CODE
