@@ -36,8 +36,7 @@ class PortalServer:
         self.gunicorn_args = list(gunicorn_args)
         self.setup_database = setup_database
         self.dir = Path(tempfile.mkdtemp(prefix="omsportal-"))
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.port = self.url = None  # chosen as the server starts (serve())
         self.database = self.dir / "db.sqlite3"
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"},
@@ -64,27 +63,35 @@ class PortalServer:
         return self.serve("omsportal.wsgi")
 
     def serve(self, app):
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                app,
-                "--workers",
-                str(self.workers),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--log-level",
-                "warning",
-                *self.gunicorn_args,
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=open(self.dir / "gunicorn.log", "w"),
-        )
+        """Start gunicorn on a socket bound here (port 0) and handed over as fd://: no other process
+        (an xdist worker starting its own server) can take the port between choosing and binding it."""
+        with socket.socket() as listener:
+            listener.bind(("127.0.0.1", 0))
+            listener.listen(128)
+            self.port = listener.getsockname()[1]
+            self.url = f"http://127.0.0.1:{self.port}"
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    app,
+                    "--workers",
+                    str(self.workers),
+                    "--bind",
+                    f"fd://{listener.fileno()}",
+                    "--log-level",
+                    "warning",
+                    *self.gunicorn_args,
+                ],
+                cwd=ROOT,
+                env=self.env,
+                pass_fds=(listener.fileno(),),
+                stdout=subprocess.DEVNULL,
+                stderr=open(self.dir / "gunicorn.log", "w"),
+            )
         deadline = time.time() + 30
-        while time.time() < deadline:
+        while time.time() < deadline and self.process.poll() is None:
             try:
                 with urllib.request.urlopen(self.url + self.ready_path, timeout=2) as response:
                     if response.status == 200:
@@ -140,28 +147,33 @@ class RedisServer:
     """Debian's redis-server on a free 127.0.0.1 port, keeping nothing on disk."""
 
     def __init__(self):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.port = self.url = None  # chosen as the server starts
         self.process = None
 
-    def start(self):
+    def start(self, attempts=3):
         binary = shutil.which("redis-server")
         if not binary:
             raise FileNotFoundError("redis-server is not installed (Debian package redis-server)")
-        self.process = subprocess.Popen(
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.time() + 10
-        while time.time() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
-                    sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
-                        return self
-            except OSError:
+        for _ in range(attempts):  # a port taken between choosing and binding it: try another
+            self.port = free_port()
+            self.url = f"redis://127.0.0.1:{self.port}/0"
+            self.process = subprocess.Popen(
+                [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            deadline = time.time() + 10
+            while time.time() < deadline and self.process.poll() is None:
+                try:
+                    with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
+                        sock.sendall(b"INFO server\r\n")
+                        if f"process_id:{self.process.pid}\r\n".encode() in sock.recv(65536):
+                            return self  # this redis-server, not one that took the port first
+                except OSError:
+                    pass
                 time.sleep(0.1)
+            if self.process.poll() is None:
+                break
         self.stop()
         raise RuntimeError("redis-server did not answer within 10 s")
 
