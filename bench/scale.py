@@ -84,6 +84,7 @@ def grow(factor):
 
     from condition.cache import bump_content_version
     from condition.models import GlossaryTerm, Page, Section, Source
+    from condition.search import index as search_index
 
     # The English items: the shipped Spanish translations share their slugs and are not copied, so at
     # 10x and 100x the Spanish pages below show the copies in English, marked (the worst case).
@@ -144,6 +145,7 @@ def grow(factor):
                     )
                 )
     Section.objects.bulk_create(new_sections, batch_size=500)
+    search_index.rebuild()  # bulk_create sends no save signals; related topics read the index's terms
     bump_content_version()
     return {
         "pages": Page.objects.count(),
