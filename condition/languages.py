@@ -28,8 +28,15 @@ def default_url(viewname, **kwargs):
 
 
 def language_of(path):
-    """The language a path is in: its prefix, else the default."""
-    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    """The language a path is in: its prefix, else the default.
+
+    Most paths have no prefix: a first segment that starts with no language code is
+    told without Django's lookup (which raises for it), as LanguageMiddleware asks on
+    every request."""
+    segment = path.split("/", 2)[1] if path.startswith("/") else ""
+    if any(segment.lower().startswith(code.lower()) for code, _ in settings.LANGUAGES):
+        return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    return settings.LANGUAGE_CODE
 
 
 def in_language(path, code):

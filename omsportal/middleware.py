@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from condition.languages import language_of
+
 KNOWN_METHODS = ("GET", "HEAD", "POST")
 
 
@@ -84,7 +86,7 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        translation.activate(self.language(request.path_info))
+        translation.activate(language_of(request.path_info))
         if request.path_info != "/":
             return self.get_response(request)
         if request.method in ("GET", "HEAD"):
@@ -97,12 +99,3 @@ class LanguageMiddleware:
         response = self.get_response(request)
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
-
-    @staticmethod
-    def language(path):
-        """The language of a path's prefix, else the default. Most paths have none: their first
-        segment is no language code, which is told without Django's lookup (it raises for them)."""
-        segment = path.split("/", 2)[1] if path.startswith("/") else ""
-        if any(segment.lower().startswith(code.lower()) for code, _ in settings.LANGUAGES):
-            return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
-        return settings.LANGUAGE_CODE
