@@ -32,7 +32,13 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 _UNWANTED = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
 WORDS_LIST = "Word list"
-_held = threading.local()
+
+
+class _Held(threading.local):
+    active = False  # inside held(), in this thread
+
+
+_held = _Held()
 
 
 @contextmanager
@@ -42,7 +48,7 @@ def held():
     Only this thread's saves wait; the rebuild runs in the caller's transaction, so the
     index commits (or rolls back) with the content. On an error nothing is rebuilt.
     """
-    outer = not getattr(_held, "active", False)  # a block inside another leaves the rebuild to the outer one
+    outer = not _held.active  # a block inside another leaves the rebuild to the outer one
     _held.active = True
     try:
         yield
@@ -251,7 +257,7 @@ def care_advice_placed_on(advice):
 def content_changed(sender, instance, **kwargs):
     """post_save / post_delete receiver: reindex what the change touches."""
     name = sender.__name__
-    if getattr(_held, "active", False):
+    if _held.active:
         return  # held(): the whole index is rebuilt once the block ends
     if getattr(instance, "draft_of_id", None):
         return  # a working copy: families never read it, and its approval saves the live row
@@ -272,7 +278,7 @@ def approval_recorded(sender, instance, created, **kwargs):
     """post_save of a Revision: approving English care advice makes its translations out of date, which
     is known only once the approval is recorded (after the save above), so the pages placing it are
     indexed again: Spanish care boxes then hold the current English advice (translations.safe_care_advice)."""
-    if not created or instance.action != instance.Action.APPROVED or getattr(_held, "active", False):
+    if not created or instance.action != instance.Action.APPROVED or _held.active:
         return
     advice = instance.content_object
     if type(advice).__name__ == "CareAdvice" and not advice.is_translation:

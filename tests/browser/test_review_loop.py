@@ -85,7 +85,6 @@ def test_a_page_change_goes_live_only_after_a_reviewer_sends_it_back_and_then_ap
     families.goto(site.url + "/topics/symptoms/")
     expect(families.locator("#how-oms-starts")).to_contain_text("OMS usually starts very suddenly, over a few days.")
     expect(families.locator("#how-oms-starts strong")).to_have_text("very suddenly")
-    families.context.close()
 
 
 def test_a_glossary_term_and_a_quiz_question_change_only_when_approved(site, staff):
@@ -121,4 +120,3 @@ def test_a_glossary_term_and_a_quiz_question_change_only_when_approved(site, sta
     expect(reviewer.locator(".messagelist")).to_contain_text("Approved")
     families.goto(site.url + quiz.get_absolute_url())
     expect(families.locator("main")).to_contain_text("What should you do first when a child on treatment has a fever?")
-    families.context.close()
