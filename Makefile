@@ -31,10 +31,10 @@ messages: $(STAMP) system-deps
 
 # Browser tests drive Debian's Chromium (never `playwright install`).
 browser-deps: system-deps
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "Installing Debian chromium for the browser tests"; \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then \
+	  echo "Installing Debian chromium for the browser tests, poppler-utils to read handout PDFs"; \
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
-	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	fi
 
 # The two-server test starts its own redis-server (it skips without one, unless CI=true).

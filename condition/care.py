@@ -1,7 +1,7 @@
 """Which numbers a care box shows, from the clinic profile, with a fallback for every missing one.
 
-A box never shows a blank: while a number is missing it tells families whom
-to call instead (the emergency number, or their child's doctor).
+A box never shows a blank: while a number is missing it says what to do
+instead, at the box's own urgency (calls_for).
 """
 
 from dataclasses import dataclass
@@ -59,37 +59,46 @@ def emergency_call(clinic):
 
 
 def calls_for(urgency, clinic):
-    """The numbers to show in a box of this urgency, the one to call first at the top."""
+    """The numbers to show in a box of this urgency, the one to call first at the top.
+
+    A missing number is replaced by what to do instead, at the box's own urgency:
+    an emergency goes to the emergency number, an urgent call that finds no
+    number goes to the emergency department, and a same-day call waits for the
+    clinic's next opening or goes to the local out-of-hours service (never to the
+    emergency number: a chickenpox contact is not an emergency).
+    """
     if urgency == CareAdvice.Urgency.EMERGENCY:
         return [emergency_call(clinic)]
-    emergency = clinic.emergency_phone.strip() or _("your local emergency number")
-    daytime_label, after_hours_label = _("Daytime"), _("After hours")
-    daytime = (
-        Call(daytime_label, clinic.phone)
-        if tel_href(clinic.phone)
-        else Call(daytime_label, fallback=_("Call your child's doctor."))
-    )
-    if tel_href(clinic.after_hours_phone):
-        after_hours = Call(after_hours_label, clinic.after_hours_phone)
-    elif urgency == CareAdvice.Urgency.URGENT:
-        # "Call your child's doctor" cannot be acted on at 2 a.m.
-        after_hours = Call(
-            after_hours_label,
-            fallback=_("Call %(emergency)s or go to the nearest emergency department now.") % {"emergency": emergency},
-        )
+    daytime, after_hours = _clinic_calls(urgency, clinic)
+    if urgency == CareAdvice.Urgency.URGENT:
+        # Urgent means day or night: the number that always answers comes first, and the emergency
+        # number is at hand for the signs in the box that need it.
+        return [after_hours, daytime, emergency_call(clinic)]
+    return [daytime, after_hours]
+
+
+def _clinic_calls(urgency, clinic):
+    """The daytime and after-hours calls, each with the fallback for `urgency` while its number is missing."""
+    if urgency == CareAdvice.Urgency.URGENT:
+        daytime = _("Call your child's doctor now. If you cannot reach them, go to the nearest emergency department.")
+        after_hours = _("Go to the nearest emergency department now.")
     else:
-        after_hours = Call(
-            after_hours_label,
-            fallback=_("Call your child's doctor, or %(emergency)s if you cannot reach anyone.")
-            % {"emergency": emergency},
-        )
-    # Urgent means day or night: the number that always answers comes first.
-    return [after_hours, daytime] if urgency == CareAdvice.Urgency.URGENT else [daytime, after_hours]
+        daytime = _("Call your child's doctor today.")
+        after_hours = _("Call the clinic when it opens next morning, or your local out-of-hours medical service.")
+    return (
+        _number_or(_("Daytime"), clinic.phone, daytime),
+        _number_or(_("After hours"), clinic.after_hours_phone, after_hours),
+    )
+
+
+def _number_or(label, number, fallback):
+    return Call(label, number) if tel_href(number) else Call(label, fallback=fallback)
 
 
 def all_calls(clinic):
-    """Every number families may need, the emergency number first."""
-    return [emergency_call(clinic), *calls_for(CareAdvice.Urgency.URGENT, clinic)]
+    """Every number families may need (Get help now), the emergency number first, with the urgent fallbacks."""
+    daytime, after_hours = _clinic_calls(CareAdvice.Urgency.URGENT, clinic)
+    return [emergency_call(clinic), after_hours, daytime]
 
 
 def most_urgent_first(sections):

@@ -43,10 +43,11 @@ QUESTIONS = [
     (
         "medicines-and-side-effects",
         "steroid-vomiting",
-        "Your child is sick and cannot keep the steroid tablets down. What should you do?",
-        "Call the clinic the same day. The care team will tell you what to do about the missed dose.",
-        "Call the clinic the same day about the dose",
-        ["Skip the steroid until the sickness stops", "Give a double dose tomorrow"],
+        "Your child vomits and cannot keep the steroid tablets down. What should you do?",
+        "After weeks of steroids, a child who cannot keep a dose down can become very ill within hours. "
+        "Call the clinic now, day or night. If nobody answers, go to the emergency department.",
+        "Call the clinic now, day or night",
+        ["Skip the steroid until the vomiting stops", "Wait and call the clinic in the morning"],
     ),
     (
         "vaccines-and-infections",
@@ -118,9 +119,9 @@ QUESTIONS = [
         "medicines-and-side-effects",
         "ivig-headache",
         "A day after IVIG, your child has a bad headache and a stiff neck. What should you do?",
-        "A bad headache with a stiff neck or dislike of bright light in the days after IVIG needs a call the same day. "
-        "With a temperature of 38°C (100.4°F) or more, call the clinic now, day or night.",
-        "Call the clinic the same day",
+        "A bad headache with a stiff neck or dislike of bright light in the days after IVIG needs a call now, "
+        "day or night. If your child is also very drowsy or confused, call the emergency number.",
+        "Call the clinic now, day or night",
         ["Give pain relief and wait a week", "Nothing, because this is normal after IVIG"],
     ),
     (

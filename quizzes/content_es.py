@@ -47,9 +47,11 @@ QUESTIONS = [
         "medicines-and-side-effects",
         "steroid-vomiting",
         "Su hijo vomita y no puede retener las pastillas de esteroides. ¿Qué debe hacer?",
-        "Llame a la clínica el mismo día. El equipo médico le dirá qué hacer con la dosis perdida.",
-        "Llamar a la clínica el mismo día por la dosis",
-        ["Dejar de darle el esteroide hasta que paren los vómitos", "Darle una dosis doble mañana"],
+        "Después de semanas de esteroides, un niño que no puede retener una dosis puede ponerse muy grave "
+        "en pocas horas. Llame a la clínica ahora mismo, de día o de noche. Si nadie contesta, vaya a la sala "
+        "de emergencias.",
+        "Llamar a la clínica ahora mismo, de día o de noche",
+        ["Dejar de darle el esteroide hasta que paren los vómitos", "Esperar y llamar a la clínica por la mañana"],
     ),
     (
         "vaccines-and-infections",
@@ -124,9 +126,9 @@ QUESTIONS = [
         "ivig-headache",
         "Un día después de la IGIV, su hijo tiene un dolor de cabeza fuerte y el cuello rígido. ¿Qué debe hacer?",
         "Un dolor de cabeza fuerte con el cuello rígido o molestia por la luz brillante, en los días después "
-        "de la IGIV, necesita una llamada el mismo día. Con una temperatura de 38°C (100.4°F) o más, "
-        "llame a la clínica ahora mismo, de día o de noche.",
-        "Llamar a la clínica el mismo día",
+        "de la IGIV, necesita una llamada ahora mismo, de día o de noche. Si además está muy adormilado o "
+        "confundido, llame al número de emergencias.",
+        "Llamar a la clínica ahora mismo, de día o de noche",
         ["Darle medicina para el dolor y esperar una semana", "Nada, porque es normal después de la IGIV"],
     ),
     (

@@ -7,7 +7,9 @@ wordings. Urgency levels:
     "urgent"     call the clinic now, day or night
     "soon"       call the clinic the same day
 The clinic's phone numbers are never typed here: the help box shows them from
-the clinic profile. Facts and sources: ../shared/brief/content-facts.md
+the clinic profile. A box never names a number it may not show: "the
+after-hours number" is never written (the box lists it, or what to do while
+the clinic has none); "the emergency number" only in boxes that list it. Facts and sources: ../shared/brief/content-facts.md
 (safety section). [cite:key] marks a source.
 """
 
@@ -45,6 +47,23 @@ CARE_ADVICE = [
         ),
     },
     {
+        "key": "head-knock",
+        "title": "A knock to the head",
+        "urgency": "emergency",
+        "look_for": (
+            "- A child who is unsteady falls more often. [cite:nhs-head]\n"
+            "- After a knock to the head, watch for vomiting, unusual sleepiness, a seizure (fit), "
+            "or clear fluid coming from the nose or ears. [cite:nhs-head]"
+        ),
+        "action": (
+            "Call the emergency number now if, after a knock to the head, your child vomits, "
+            "is unusually sleepy, has a seizure (fit), or has clear fluid coming from the nose or ears. "
+            "[cite:nhs-head]\n\n"
+            "To make falls less likely, use stair gates and keep a hand on your child in the bath. "
+            "Use a helmet only if the care team advises one. [cite:nhs-head]"
+        ),
+    },
+    {
         "key": "fever",
         "title": "Fever during treatment",
         "urgency": "urgent",
@@ -56,9 +75,7 @@ CARE_ADVICE = [
             "- Your child seems very unwell, even with a lower temperature. [cite:nice-ns]"
         ),
         "action": (
-            "Call the clinic now, day or night. [cite:nice-ns] "
-            "Outside clinic hours, use the after-hours number. "
-            "Do not wait until the morning. [cite:nice-ns]\n\n"
+            "Call the clinic now, day or night. Do not wait until the morning. [cite:nice-ns]\n\n"
             "If nobody answers, take your child to the nearest emergency department. [cite:nice-ns] "
             "Tell the staff which medicines your child takes. [cite:rossor]"
         ),
@@ -84,17 +101,21 @@ CARE_ADVICE = [
     },
     {
         "key": "steroid-vomiting",
-        "title": "Vomiting on steroids",
-        "urgency": "soon",
+        "title": "Vomiting or very unwell on steroids or ACTH",
+        "urgency": "urgent",
         "look_for": (
-            "- Your child is sick (vomits) and cannot keep steroid tablets or liquid down. [cite:mfc]\n"
-            "- Your child has missed a steroid dose because of vomiting. [cite:mfc]"
+            "- Your child vomits and cannot keep steroid tablets or liquid down, "
+            "or has missed a steroid dose because of vomiting. [cite:natpsa] [cite:mfc]\n"
+            "- Your child takes steroids or ACTH and seems very unwell, very weak or very sleepy. [cite:natpsa]\n"
+            "- After weeks of steroids or ACTH, the body may not make enough of its own steroid. "
+            "A child who misses doses or is ill can then become very ill within hours. [cite:natpsa] [cite:bnfc]"
         ),
         "action": (
-            "Call the clinic the same day. [cite:mfc] [cite:rossor] "
-            "The care team will tell you what to do about the missed dose. [cite:mfc]\n\n"
-            "If your child is also very sleepy, floppy or hard to wake, "
-            'follow "Trouble breathing, swelling of the face or lips, or cannot be woken". [cite:nhs-fit] '
+            "Call the clinic now, day or night. Do not wait until the morning. [cite:natpsa]\n\n"
+            "If nobody answers, take your child to the nearest emergency department now. [cite:natpsa] "
+            "Take your child's steroid emergency card and medicines, and show them to the staff. [cite:natpsa]\n\n"
+            'If your child cannot be woken or has trouble breathing, follow "Trouble breathing, swelling of the '
+            'face or lips, or cannot be woken". [cite:nhs-fit] '
             "If your child has a temperature of 38°C (100.4°F) or more, "
             'follow "Fever during treatment". [cite:nice-ns]'
         ),
@@ -116,18 +137,16 @@ CARE_ADVICE = [
     },
     {
         "key": "ivig-headache",
-        "title": "Bad headache in the days after IVIG",
-        "urgency": "soon",
+        "title": "Bad headache or little urine in the days after IVIG",
+        "urgency": "urgent",
         "look_for": (
-            "- A bad headache with a stiff neck. [cite:ivig-label]\n"
-            "- A bad headache with dislike of bright light. [cite:ivig-label]"
+            "- A bad headache with a stiff neck, or with dislike of bright light. [cite:ivig-label]\n"
+            "- Dark urine, or much less urine than usual. [cite:ivig-label]"
         ),
         "action": (
-            "Call the clinic the same day. [cite:ivig-label] "
-            "If your child also has a temperature of 38°C (100.4°F) or more, call the clinic now, day or night: "
-            'follow "Fever during treatment". [cite:nice-ns] '
-            'If your child cannot be woken, follow "Trouble breathing, swelling of the face or lips, or cannot be woken". '
-            "[cite:ivig-label]"
+            "Call the clinic now, day or night. Do not wait until the morning. [cite:ivig-label]\n\n"
+            "Call the emergency number now if your child is also very drowsy or confused, "
+            "vomits again and again, or has a rash that does not fade when you press on it. [cite:ivig-label]"
         ),
     },
     {

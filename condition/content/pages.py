@@ -463,6 +463,7 @@ PAGES = [
             ("care", "signs-return"),
             ("care", "infection-contact"),
             ("care", "steroid-vomiting"),
+            ("care", "head-knock"),
         ],
     },
 ]

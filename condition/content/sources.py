@@ -171,6 +171,28 @@ SOURCES = [
         "accessed": CONFIRMED,
     },
     {
+        "key": "natpsa",
+        "year": 2020,
+        # NHS England's list of patient safety alerts, where the alert is published; not yet opened.
+        "url": "https://www.england.nhs.uk/patient-safety/patient-safety-alerts/",
+        "citation": "NHS England. National Patient Safety Alert NatPSA/2020/005/NHSPS: Steroid Emergency Card to support early recognition and treatment of adrenal insufficiency, 2020.",
+        "accessed": None,
+    },
+    {
+        "key": "bnfc",
+        "year": None,
+        "url": "https://bnfc.nice.org.uk/drugs/",
+        "citation": "BNF for Children (BNFC). Corticosteroids: may mask signs of infection; azathioprine and cyclophosphamide: report bruising, bleeding, sore throat, mouth ulcers, blood in urine. NICE and the Royal Pharmaceutical Society.",
+        "accessed": None,
+    },
+    {
+        "key": "nhs-head",
+        "year": None,
+        "url": "https://www.nhs.uk/conditions/head-injury-and-concussion/",
+        "citation": "NHS. Head injury and concussion: when to call the emergency number.",
+        "accessed": None,
+    },
+    {
         "key": "desst",
         "year": None,
         "url": "https://dancingeyes.org.uk/about-des/",

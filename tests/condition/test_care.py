@@ -61,33 +61,43 @@ def test_an_emergency_box_shows_the_local_emergency_number(client):
 
 @pytest.mark.parametrize("urgency", list(CareAdvice.Urgency))
 def test_no_box_ever_shows_a_blank_while_numbers_are_missing(client, urgency):
-    clinic()  # no numbers at all
-    section = CareSectionFactory(care_advice__urgency=urgency, care_advice__key="box")
-    html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "box")
-    start = html.index('<ul class="care-calls">')
-    calls = html[start : html.index("</ul>", start)]
+    calls = calls_in_box(client, urgency)  # no numbers at all
     assert "tel:" not in calls
-    assert "emergency number" in calls or "child&#x27;s doctor" in calls
     for item in re.findall(r"<li>(.*?)</li>", calls, flags=re.S):
         label, _, rest = item.partition(":</strong>")
         assert rest.strip(), f"blank number in {item!r}"
 
 
-def test_a_missing_after_hours_number_points_to_the_emergency_number_the_clinic_set(client):
-    clinic(phone="020 7946 0000", emergency_phone="112")
-    section = CareSectionFactory(care_advice__urgency=CareAdvice.Urgency.URGENT, care_advice__key="fever")
-    html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "fever")
-    assert "After hours:</strong> Call 112 or go to the nearest emergency department now." in html
-    # Urgent means day or night: the after-hours line comes first.
-    assert html.index("After hours:") < html.index("Daytime:")
+def calls_in_box(client, urgency, **numbers):
+    clinic(**numbers)
+    section = CareSectionFactory(care_advice__urgency=urgency, care_advice__key="box")
+    html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "box")
+    start = html.index('<ul class="care-calls">')
+    return html[start : html.index("</ul>", start)]
 
 
-def test_a_same_day_box_without_an_after_hours_number_points_to_the_doctor_then_the_emergency_number(client):
-    clinic(phone="020 7946 0000", emergency_phone="112")
-    section = CareSectionFactory(care_advice__urgency=CareAdvice.Urgency.SOON, care_advice__key="soon")
-    html = box_html(client.get(section.page.get_absolute_url()).content.decode(), "soon")
-    assert "After hours:</strong> Call your child&#x27;s doctor, or 112 if you cannot reach anyone." in html
-    assert html.index("Daytime:") < html.index("After hours:")
+def test_an_urgent_box_without_an_after_hours_number_sends_families_to_the_emergency_department(client):
+    calls = calls_in_box(client, CareAdvice.Urgency.URGENT, phone="020 7946 0000", emergency_phone="112")
+    assert "After hours:</strong> Go to the nearest emergency department now." in calls
+    # Urgent means day or night: the after-hours line comes first; the emergency number is at hand too.
+    assert calls.index("After hours:") < calls.index("Daytime:") < calls.index("Emergency:")
+    assert 'href="tel:112">Emergency: <span class="number">112</span>' in calls
+
+
+def test_a_same_day_box_without_numbers_waits_for_the_clinic_and_never_sends_families_to_the_emergency_number(client):
+    calls = calls_in_box(client, CareAdvice.Urgency.SOON, emergency_phone="112")
+    assert "Daytime:</strong> Call your child&#x27;s doctor today." in calls
+    assert (
+        "After hours:</strong> Call the clinic when it opens next morning, or your local out-of-hours medical service."
+    ) in calls
+    assert "emergency" not in calls.lower() and "112" not in calls
+    assert calls.index("Daytime:") < calls.index("After hours:")
+
+
+def test_an_emergency_box_without_a_number_says_to_call_the_local_emergency_number(client):
+    calls = calls_in_box(client, CareAdvice.Urgency.EMERGENCY, phone="020 7946 0000")
+    assert "Emergency:</strong> Call your local emergency number." in calls
+    assert "020 7946" not in calls
 
 
 def test_the_same_advice_reads_word_for_word_on_every_page_that_places_it(client):

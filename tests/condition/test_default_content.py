@@ -152,8 +152,9 @@ def test_the_situations_families_need_have_the_urgency_the_fact_check_gives():
     assert "aware" in CARE["fit-or-jerks"]["look_for"]
     assert CARE["breathing-or-waking"]["urgency"] == "emergency"
     assert "lips" in CARE["breathing-or-waking"]["look_for"]
-    for key in ("steroid-vomiting", "infection-contact", "ivig-headache", "signs-return"):
+    for key in ("infection-contact", "signs-return"):
         assert CARE[key]["urgency"] == "soon", key
+    assert CARE["head-knock"]["urgency"] == "emergency"
     assert "rituximab-drip" in CARE
 
 
@@ -289,12 +290,42 @@ def test_a_follow_pointer_names_an_existing_care_box():
             assert quoted in titles, f"points to a box that does not exist: {quoted!r}"
 
 
-def test_only_emergency_boxes_tell_families_to_call_the_emergency_number():
-    # A box shows the numbers for its urgency: only an emergency box shows the emergency number.
+def test_a_box_names_only_numbers_it_shows():
+    # Emergency and urgent boxes list the emergency number (care.calls_for); a same-day box does not.
+    # No box names the daytime or after-hours number: the box lists it, or what to do while it is missing.
     for record in CARE_ADVICE:
-        if record["urgency"] != "emergency":
-            for field in ("title", "look_for", "action"):
-                assert "emergency number" not in record[field].lower(), (record["key"], field)
+        said = " ".join(record[field] for field in ("title", "look_for", "action")).lower()
+        if record["urgency"] == "soon":
+            assert "emergency number" not in said, record["key"]
+        assert not re.search(r"(after-hours|after hours|daytime|clinic's) (phone )?number", said), record["key"]
+
+
+def level_words(urgency):
+    """What a quiz question on a box of this urgency must say, and what it must never say."""
+    if urgency == "soon":
+        return (r"same day|today", r"now, day or night|emergency number")
+    later = r"same day|today|in the morning|tomorrow|next morning"
+    return ((r"emergency number" if urgency == "emergency" else r"\bnow\b"), later)
+
+
+def test_a_quiz_question_on_a_care_box_teaches_the_boxs_urgency():
+    for _page, anchor, prompt, explanation, right, wrongs in QUESTIONS:
+        if anchor not in CARE or not re.search(r"what should you do", prompt, re.I):
+            continue
+        must, never = level_words(CARE[anchor]["urgency"])
+        taught = f"{explanation} {right}".lower()
+        assert re.search(must, taught), (anchor, taught)
+        assert not re.search(never, taught), (anchor, taught)
+        assert not any(re.search(must, wrong.lower()) for wrong in wrongs) or CARE[anchor]["urgency"] == "soon", anchor
+
+
+def test_a_child_who_cannot_keep_steroids_down_or_has_a_bad_headache_after_ivig_needs_a_call_now():
+    for key in ("steroid-vomiting", "ivig-headache"):
+        assert CARE[key]["urgency"] == "urgent", key
+        assert "now, day or night" in CARE[key]["action"], key
+    assert "emergency department" in CARE["steroid-vomiting"]["action"]
+    assert "steroid emergency card" in CARE["steroid-vomiting"]["action"]
+    assert "emergency number" in CARE["ivig-headache"]["action"]
 
 
 def test_every_emergency_sign_in_a_box_is_in_an_emergency_box():

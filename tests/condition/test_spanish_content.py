@@ -267,17 +267,19 @@ def test_spanish_care_boxes_keep_the_english_signs_that_decide_the_urgency():
     assert "5 minutos" in CARE["fit-or-jerks"]["action"]
     emergency = " ".join(r["look_for"] for r in care.CARE_ADVICE if r["urgency"] == "emergency").lower()
     assert "labios" in emergency and "respirar" in emergency and "despierta" in emergency
-    for key in ("steroid-vomiting", "infection-contact", "ivig-headache", "signs-return"):
+    for key in ("infection-contact", "signs-return"):
         assert "el mismo día" in CARE[key]["action"], key
+    for key in ("steroid-vomiting", "ivig-headache"):
+        assert "ahora mismo, de día o de noche" in CARE[key]["action"], key
+    assert "tarjeta de emergencia de esteroides" in CARE["steroid-vomiting"]["action"]
 
 
-def test_only_spanish_emergency_boxes_tell_families_to_call_the_emergency_number():
+def test_spanish_boxes_name_the_emergency_number_where_the_english_does():
     for record in care.CARE_ADVICE:
         said = " ".join(record[field] for field in ("title", "look_for", "action")).lower()
-        if record["urgency"] != "emergency":
-            assert "número de emergencias" not in said, record["key"]
-        else:
-            assert "número de emergencias" in record["action"].lower(), record["key"]
+        english = " ".join(EN_CARE[record["key"]][field] for field in ("title", "look_for", "action")).lower()
+        assert ("número de emergencias" in said) == ("emergency number" in english), record["key"]
+        assert "número de fuera de horario" not in said and "número de día" not in said, record["key"]
 
 
 def test_a_spanish_care_pointer_names_an_existing_box_that_its_pages_also_place():
@@ -386,3 +388,16 @@ def test_spanish_glossary_terms_are_found_in_inflected_spanish_text():
     matcher = TermMatcher([Term(slug, term, other_forms) for term, slug, other_forms, _ in glossary.GLOSSARY])
     text = "Los esteroides, las recaídas, los neuroblastomas, las vacunas vivas y las convulsiones."
     assert matcher.found_in(text) == {"steroid", "relapse", "neuroblastoma", "live-vaccine", "seizure"}
+
+
+def test_a_spanish_quiz_question_on_a_care_box_teaches_the_boxs_urgency():
+    from quizzes.content_es import QUESTIONS as ES_QUESTIONS
+
+    for _page, anchor, prompt, explanation, right, _wrongs in ES_QUESTIONS:
+        if anchor not in CARE or "qué debe hacer" not in prompt.lower():
+            continue
+        taught = f"{explanation} {right}".lower()
+        if CARE[anchor]["urgency"] == "urgent":
+            assert "ahora mismo" in taught and "mismo día" not in taught and "mañana" not in taught, anchor
+        if CARE[anchor]["urgency"] == "soon":
+            assert "ahora mismo" not in taught, anchor

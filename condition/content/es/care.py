@@ -47,6 +47,23 @@ CARE_ADVICE = [
         ),
     },
     {
+        "key": "head-knock",
+        "title": "Un golpe en la cabeza",
+        "urgency": "emergency",
+        "look_for": (
+            "- Un niño que camina inestable se cae más a menudo. [cite:nhs-head]\n"
+            "- Después de un golpe en la cabeza, fíjese si vomita, tiene un sueño fuera de lo normal, "
+            "tiene una convulsión, o le sale líquido claro por la nariz o los oídos. [cite:nhs-head]"
+        ),
+        "action": (
+            "Llame ahora mismo al número de emergencias si, después de un golpe en la cabeza, su hijo vomita, "
+            "tiene un sueño fuera de lo normal, tiene una convulsión o le sale líquido claro por la nariz "
+            "o los oídos. [cite:nhs-head]\n\n"
+            "Para que las caídas sean menos probables, ponga rejas de seguridad en las escaleras y no suelte "
+            "a su hijo en la bañera. Use un casco solo si el equipo médico lo aconseja. [cite:nhs-head]"
+        ),
+    },
+    {
         "key": "fever",
         "title": "Fiebre durante el tratamiento",
         "urgency": "urgent",
@@ -58,9 +75,7 @@ CARE_ADVICE = [
             "- Su hijo se ve muy enfermo, aunque la temperatura sea más baja. [cite:nice-ns]"
         ),
         "action": (
-            "Llame a la clínica ahora mismo, de día o de noche. [cite:nice-ns] "
-            "Fuera del horario de la clínica, llame al número de fuera de horario. "
-            "No espere hasta la mañana. [cite:nice-ns]\n\n"
+            "Llame a la clínica ahora mismo, de día o de noche. No espere hasta la mañana. [cite:nice-ns]\n\n"
             "Si nadie contesta, lleve a su hijo a la sala de emergencias (urgencias) más cercana. [cite:nice-ns] "
             "Diga al personal qué medicamentos toma su hijo. [cite:rossor]"
         ),
@@ -87,16 +102,22 @@ CARE_ADVICE = [
     },
     {
         "key": "steroid-vomiting",
-        "title": "Vómitos mientras toma esteroides",
-        "urgency": "soon",
+        "title": "Vómitos o malestar grave con esteroides o ACTH",
+        "urgency": "urgent",
         "look_for": (
-            "- Su hijo vomita y no puede retener las pastillas o el líquido de esteroides. [cite:mfc]\n"
-            "- Su hijo perdió una dosis de esteroides por los vómitos: no la pudo tomar o la vomitó. [cite:mfc]"
+            "- Su hijo vomita y no puede retener las pastillas o el líquido de esteroides, "
+            "o perdió una dosis de esteroides por los vómitos. [cite:natpsa] [cite:mfc]\n"
+            "- Su hijo toma esteroides o ACTH y se ve muy enfermo, muy débil o con mucho sueño. [cite:natpsa]\n"
+            "- Después de semanas de esteroides o ACTH, puede que el cuerpo no produzca suficiente esteroide propio. "
+            "Si su hijo pierde dosis o se enferma, puede ponerse muy grave en pocas horas. [cite:natpsa] [cite:bnfc]"
         ),
         "action": (
-            "Llame a la clínica el mismo día. [cite:mfc] [cite:rossor] "
-            "El equipo médico le dirá qué hacer con la dosis perdida. [cite:mfc]\n\n"
-            "Si su hijo además tiene mucho sueño, no tiene fuerza en el cuerpo o cuesta despertarlo, "
+            "Llame a la clínica ahora mismo, de día o de noche. No espere hasta la mañana. [cite:natpsa]\n\n"
+            "Si nadie contesta, lleve a su hijo ahora mismo a la sala de emergencias (urgencias) más cercana. "
+            "[cite:natpsa] "
+            "Lleve la tarjeta de emergencia de esteroides y los medicamentos de su hijo, "
+            "y muéstrelos al personal. [cite:natpsa]\n\n"
+            "Si su hijo no se despierta o tiene dificultad para respirar, "
             'siga "Dificultad para respirar, hinchazón de la cara o los labios, o no se despierta". [cite:nhs-fit] '
             "Si su hijo tiene una temperatura de 38°C (100.4°F) o más, "
             'siga "Fiebre durante el tratamiento". [cite:nice-ns]'
@@ -121,18 +142,17 @@ CARE_ADVICE = [
     },
     {
         "key": "ivig-headache",
-        "title": "Dolor de cabeza fuerte en los días después de la IGIV",
-        "urgency": "soon",
+        "title": "Dolor de cabeza fuerte o poca orina en los días después de la IGIV",
+        "urgency": "urgent",
         "look_for": (
-            "- Un dolor de cabeza fuerte con el cuello rígido. [cite:ivig-label]\n"
-            "- Un dolor de cabeza fuerte con molestia por la luz brillante. [cite:ivig-label]"
+            "- Un dolor de cabeza fuerte con el cuello rígido, o con molestia por la luz brillante. "
+            "[cite:ivig-label]\n"
+            "- Orina oscura, o mucha menos orina de lo normal. [cite:ivig-label]"
         ),
         "action": (
-            "Llame a la clínica el mismo día. [cite:ivig-label] "
-            "Si su hijo también tiene una temperatura de 38°C (100.4°F) o más, llame a la clínica ahora mismo, "
-            'de día o de noche: siga "Fiebre durante el tratamiento". [cite:nice-ns] '
-            "Si su hijo no se despierta, "
-            'siga "Dificultad para respirar, hinchazón de la cara o los labios, o no se despierta". [cite:ivig-label]'
+            "Llame a la clínica ahora mismo, de día o de noche. No espere hasta la mañana. [cite:ivig-label]\n\n"
+            "Llame ahora mismo al número de emergencias si su hijo además está muy adormilado o confundido, "
+            "vomita una y otra vez, o tiene un sarpullido que no se quita al presionarlo. [cite:ivig-label]"
         ),
     },
     {
