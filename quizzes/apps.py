@@ -7,4 +7,4 @@ class QuizzesConfig(AppConfig):
     verbose_name = "Quizzes"
 
     def ready(self):
-        from quizzes import content  # noqa: F401 -- registers the default quiz with condition.defaults
+        from quizzes import loading  # noqa: F401 -- registers the default quiz with condition.defaults

@@ -2,8 +2,28 @@
 test_default_content.py (English) and test_spanish_content.py (Spanish)."""
 
 import re
+from types import SimpleNamespace
+
+from condition import shipped
+from quizzes.loading import shipped_quiz
 
 CITE_RE = re.compile(r"\[cite:\s*([A-Za-z0-9_-]+)\s*\]")
+
+
+def shipped_content(language):
+    """The shipped content of `language` (condition/shipped/, quizzes/shipped/), by the names the checks use."""
+    found = shipped.content(language)
+    return SimpleNamespace(
+        CONDITION=found.condition,
+        PAGES=found.pages,
+        CARE_ADVICE=found.care_advice,
+        GLOSSARY=found.glossary,
+        QUESTIONS=found.questions,  # questions for the care team, by page slug
+        PICTURES=found.pictures,
+        DRAWING=found.drawing,
+        CLINIC_PROFILE=found.clinic,
+        QUIZ=shipped_quiz(language),
+    )
 
 
 def normal_sections(page):

@@ -4,11 +4,13 @@ import pytest
 import textstat
 from django.utils.html import strip_tags
 
-from condition.content.pages import PAGES
-from condition.content.sources import SOURCES
+from condition import shipped
 from condition.models import GlossaryTerm, Page, Section, Source
 from condition.rendering import CITE_RE
 from quizzes.models import Quiz
+
+PAGES = shipped.content("en").pages
+SOURCES = shipped.sources()
 
 pytestmark = pytest.mark.django_db
 

@@ -12,21 +12,22 @@ from urllib.parse import urlsplit
 import pytest
 import textstat
 
-from condition.content.care import CARE_ADVICE
-from condition.content.glossary import GLOSSARY
-from condition.content.pages import CONDITION, PAGES
-from condition.content.sources import SOURCES
-from quizzes.content import QUESTIONS
+from condition import shipped
 from tests.condition.content_text import (
     CITE_RE,
     care_keys,
     normal_sections,
     numbers_shown_without_citations,
     page_text,
+    shipped_content,
     uncited_numbers,
 )
 
-CONTENT = Path(__file__).resolve().parents[2] / "condition" / "content"
+EN = shipped_content("en")
+CONDITION, PAGES, CARE_ADVICE, GLOSSARY = EN.CONDITION, EN.PAGES, EN.CARE_ADVICE, EN.GLOSSARY
+QUESTIONS = EN.QUIZ["questions"]
+SOURCES = shipped.sources()
+CONTENT = Path(shipped.__file__).parent
 FACTS = Path(__file__).resolve().parents[3] / "shared" / "brief" / "content-facts.md"
 URGENCIES = {"emergency", "urgent", "soon"}
 CARE = {record["key"]: record for record in CARE_ADVICE}
@@ -188,7 +189,7 @@ def test_anchors_are_unique_on_each_page_and_pages_keep_their_slugs():
     for page in PAGES:
         anchors = [s[1] for s in normal_sections(page)] + care_keys(page)
         assert len(anchors) == len(set(anchors)), page["slug"]
-        assert set(page) == {"slug", "title", "summary", "key_points", "sections"}
+        assert set(page) == {"slug", "title", "summary", "key_points", "sections", "questions", "pictures"}
 
 
 def test_content_follows_the_fact_check_not_the_article():

@@ -5,9 +5,11 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from condition.content.pages import PAGES
+from condition import shipped
 from condition.models import CareAdvice, GlossaryTerm, LoadedContent, Page, Section
 from quizzes.models import Answer, Question, Quiz
+
+PAGES = shipped.content("en").pages
 
 pytestmark = pytest.mark.django_db
 

@@ -4,11 +4,13 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from condition.content.questions import QUESTIONS
+from condition import shipped
 from condition.models import Page, SuggestedQuestion
 from tests.admin_forms import inline_rows
 from tests.condition.test_admin import page_form_data
 from tests.factories import PageFactory, SectionFactory
+
+QUESTIONS = shipped.content("en").questions
 
 pytestmark = pytest.mark.django_db
 

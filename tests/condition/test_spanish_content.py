@@ -8,27 +8,20 @@ plain Spanish (Fernández-Huerta). The quiz is checked in
 tests/quizzes/test_spanish_quiz.py.
 """
 
-import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import textstat
+from django.conf import settings
 from PIL import Image
 from textstat.textstat import textstatistics
 
-from condition.content import care as en_care
-from condition.content import glossary as en_glossary
-from condition.content import pages as en_pages
-from condition.content import questions as en_questions
-from condition.content.es import care, clinic, glossary, pages, pictures, questions
-from condition.content.pictures import FOLDER as PICTURE_FOLDER
-from condition.content.pictures import PICTURES
-from condition.content.pictures import draw as en_draw
-from condition.content.sources import SOURCES
+from condition import shipped
 from condition.models import looks_like_phone_number
 from condition.rendering import QUOTED_RE
+from condition.shipped.pictures import draw
 from condition.terms import TermMatcher
 from tests.condition.content_text import (
     CITE_RE,
@@ -37,10 +30,17 @@ from tests.condition.content_text import (
     numbers_shown_without_citations,
     page_text,
     plain,
+    shipped_content,
     uncited_numbers,
 )
 
-ES = Path(__file__).resolve().parents[2] / "condition" / "content" / "es"
+# The English and the Spanish shipped content, each by the names the checks use.
+en_care = en_glossary = en_pages = en_questions = en_draw = shipped_content("en")
+care = clinic = glossary = pages = pictures = questions = shipped_content("es")
+PICTURES = en_care.PICTURES
+PICTURE_FOLDER = shipped.PICTURES
+SOURCES = shipped.sources()
+ES = Path(shipped.__file__).parent / "es"
 # A number as the reader sees it: digits, with a decimal point as in "100.4" (never a decimal comma).
 DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)?")
 # Numbers written as words. "un", "una" and "uno" are left out: in Spanish they are mostly "a".
@@ -155,19 +155,19 @@ def test_spanish_questions_for_the_care_team_mirror_the_english_page_by_page():
 
 def test_spanish_picture_sits_under_the_english_section_and_its_file_is_a_spanish_drawing():
     assert list(pictures.PICTURES) == list(PICTURES)
-    for slug, shipped in pictures.PICTURES.items():
+    for slug, spanish in pictures.PICTURES.items():
         english = PICTURES[slug]
-        assert [p["section"] for p in shipped] == [p["section"] for p in english]
-        for picture, en_picture in zip(shipped, english, strict=True):
+        assert [p["section"] for p in spanish] == [p["section"] for p in english]
+        for picture, en_picture in zip(spanish, english, strict=True):
             assert set(picture) == set(en_picture)
             assert picture["file"] != en_picture["file"], "the Spanish page shows a drawing with Spanish words"
             with Image.open(PICTURE_FOLDER / picture["file"]) as image:
-                assert image.format == "PNG" and image.width == en_draw.WIDTH
+                assert image.format == "PNG" and image.width == draw.WIDTH
             for field in ("alt", "caption"):
                 assert numbers(picture[field]) == numbers(en_picture[field]), (slug, field)
     drawn = [pictures.DRAWING["title"], pictures.DRAWING["subtitle"], *map(" ".join, pictures.DRAWING["steps"])]
-    english = [en_draw.TITLE, en_draw.SUBTITLE, *map(" ".join, en_draw.STEPS)]
-    assert len(pictures.DRAWING["steps"]) == len(en_draw.STEPS)
+    english = [en_draw.DRAWING["title"], en_draw.DRAWING["subtitle"], *map(" ".join, en_draw.DRAWING["steps"])]
+    assert len(pictures.DRAWING["steps"]) == len(en_draw.DRAWING["steps"])
     assert [numbers(text) for text in drawn] == [numbers(text) for text in english]
 
 
@@ -177,11 +177,12 @@ def test_spanish_clinic_profile_translates_the_default_name():
 
 
 def test_every_spanish_file_says_it_comes_from_the_fact_check_and_is_not_yet_reviewed():
-    for path in sorted(ES.glob("*.py")):
-        docstring = " ".join((ast.get_docstring(ast.parse(path.read_text())) or "").split())
-        assert docstring, path.name
-        assert "content-facts.md" in docstring, path.name
-        assert "Traducción aún no revisada por un profesional clínico de <clínica>" in docstring, path.name
+    files = sorted([*ES.rglob("*.toml"), Path(settings.BASE_DIR) / "quizzes" / "shipped" / "es.toml"])
+    assert len(files) > 5
+    for path in files:
+        header = " ".join(line.lstrip("# ") for line in path.read_text().splitlines() if line.startswith("#"))
+        assert "content-facts.md" in header, path.name
+        assert "Not yet reviewed by a clinician at the clinic" in header, path.name
 
 
 # --- the same facts: citations and numbers ------------------------------------------------------
@@ -391,9 +392,7 @@ def test_spanish_glossary_terms_are_found_in_inflected_spanish_text():
 
 
 def test_a_spanish_quiz_question_on_a_care_box_teaches_the_boxs_urgency():
-    from quizzes.content_es import QUESTIONS as ES_QUESTIONS
-
-    for _page, anchor, prompt, explanation, right, _wrongs in ES_QUESTIONS:
+    for _page, anchor, prompt, explanation, right, _wrongs in care.QUIZ["questions"]:
         if anchor not in CARE or "qué debe hacer" not in prompt.lower():
             continue
         taught = f"{explanation} {right}".lower()

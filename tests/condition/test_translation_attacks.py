@@ -200,8 +200,8 @@ def test_a_spanish_quiz_still_in_step_with_the_english_is_shown_in_spanish(clien
 def test_a_translators_picture_page_writes_only_the_alt_text_and_caption(editor_client, editor):
     from django.core.files import File
 
-    from condition.content.pictures import FOLDER as PICTURE_FOLDER
     from condition.section_images import SectionImage
+    from condition.shipped import PICTURES as PICTURE_FOLDER
 
     page = PageFactory(slug="fits")
     first, other = SectionFactory(page=page, order=1), SectionFactory(page=page, order=2)
@@ -225,8 +225,8 @@ def test_a_translators_picture_page_writes_only_the_alt_text_and_caption(editor_
 def test_a_picture_cannot_be_moved_into_a_translations_section(editor_client, editor):
     from django.core.files import File
 
-    from condition.content.pictures import FOLDER as PICTURE_FOLDER
     from condition.section_images import SectionImage
+    from condition.shipped import PICTURES as PICTURE_FOLDER
 
     page = PageFactory(slug="fits")
     SectionFactory(page=page, order=1)

@@ -9,9 +9,9 @@ from django.core.files import File
 from django.urls import reverse
 
 from condition import drafts, images
-from condition.content.pictures import FOLDER as PICTURE_FOLDER
 from condition.drafts import Revision, WorkflowError
 from condition.models import ClinicProfile, Condition, GlossaryTerm, Page, Section, SectionImage, Source
+from condition.shipped import PICTURES as PICTURE_FOLDER
 from quizzes.models import Attempt, Choice, Quiz, attempt_submit
 from tests.condition.test_admin import page_form_data
 from tests.factories import GlossaryTermFactory, PageFactory, QuizFactory, SectionFactory, question_with_choices

@@ -30,7 +30,6 @@ from django.core.files import File
 from django.urls import URLResolver, get_resolver, reverse
 
 from condition import drafts
-from condition.content.pictures import FOLDER as PICTURE_FOLDER
 from condition.drafts import Content, DraftChild
 from condition.models import (
     CareAdvice,
@@ -43,6 +42,7 @@ from condition.models import (
     SectionImage,
     Source,
 )
+from condition.shipped import PICTURES as PICTURE_FOLDER
 from quizzes.models import Question, Quiz, attempt_submit
 from tests.conftest import verified_login
 

@@ -30,8 +30,7 @@ class Command(BaseCommand):
         if (apply or overwrite_edited) and not update:
             self.stderr.write("--apply and --overwrite-edited only work with --update.")
             raise SystemExit(2)
-        import condition.content.kinds  # noqa: F401 -- registers the condition's kinds
-        import condition.content.translated  # noqa: F401 -- and their shipped translations
+        import condition.loading  # noqa: F401 -- registers the condition's kinds and their translations
 
         if update and not apply:
             self._report(defaults.plan(), dry_run=True, overwrite_edited=False)

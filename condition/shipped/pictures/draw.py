@@ -1,7 +1,8 @@
-"""Draws the default content's visual aid, care-for-oms.png, with Pillow (run: python condition/content/pictures/draw.py).
+"""Draws the default content's visual aid with Pillow (run: python condition/shipped/pictures/draw.py).
 
-The same run draws the Spanish copy, care-for-oms-es.png, from the text in
-condition/content/es/pictures.py (DRAWING), so the Spanish page shows Spanish words.
+One drawing per language that ships content, from the words in
+condition/shipped/<code>/drawing.toml (care-for-oms.png in English,
+care-for-oms-es.png in Spanish), so each page shows words in its language.
 
 Made for this portal; the PNG is committed and loaded by load_oms_content
 through the same upload rules as staff pictures. Every fact comes from the
@@ -24,33 +25,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
-OUT = Path(__file__).with_name("care-for-oms.png")
+FOLDER = Path(__file__).parent
 WIDTH, MARGIN = 720, 28
 INK, ACCENT, TINT = (17, 17, 17), (13, 59, 102), (232, 240, 250)
-TITLE = "Care for OMS: the main parts"
-SUBTITLE = "These often happen at the same time, not one after another."
-STEPS = [
-    (
-        "Checks for a tumour",
-        "Every child with OMS has scans and urine tests for a neuroblastoma. Small tumours can hide, "
-        "so scans may be done again.",
-    ),
-    (
-        "If a tumour is found",
-        "It is usually taken out with surgery. Taking out the tumour often does not stop OMS by itself. "
-        "Your child will still need medicine for the immune system.",
-    ),
-    (
-        "Medicines for the immune system",
-        "Most children need several medicines together: steroids or ACTH, IVIG, and often rituximab when "
-        "OMS is moderate or severe. Some need other medicines too.",
-    ),
-    (
-        "A long treatment",
-        "Treatment lasts at least 1 to 2 years, often longer. Signs often come back, for example with an "
-        "infection or if medicine is cut down too fast. Never stop or lower medicine without your care team.",
-    ),
-]
 
 
 def wrap(draw, text, font, width):
@@ -112,10 +89,12 @@ def main():
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # run as a script from anywhere
-    from condition.content.es.pictures import DRAWING
+    from condition import shipped
 
-    draw_picture(TITLE, SUBTITLE, STEPS, OUT)
-    draw_picture(DRAWING["title"], DRAWING["subtitle"], DRAWING["steps"], OUT.with_name(DRAWING["file"]))
+    for language in shipped.languages():
+        drawing = shipped.content(language).drawing
+        steps = [(step["heading"], step["words"]) for step in drawing["steps"]]
+        draw_picture(drawing["title"], drawing["subtitle"], steps, FOLDER / drawing["file"])
 
 
 if __name__ == "__main__":
