@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from condition import cache as content_cache
+from condition import lastgood
 from tests import static_files
 
 
@@ -59,6 +60,9 @@ def _clear_cache():
     cache.clear()
     caches["ratelimit"].clear()  # each test starts with its own allowance of family posts
     content_cache._local.clear()
+    # What this process wrote of the help page's last good copy: each test has its own LAST_GOOD_DIR.
+    lastgood._written.clear()
+    lastgood._rebuild.clear()
     yield
     cache.clear()
 
