@@ -48,6 +48,8 @@ def settings_checked(env):
         )
     if not env.get("DJANGO_ALLOWED_HOSTS", "").strip():
         fail("set DJANGO_ALLOWED_HOSTS to the portal's host name(s)")
+    if bool(env.get("NGINX_TLS_CERTIFICATE")) != bool(env.get("NGINX_TLS_KEY")):
+        fail("set both NGINX_TLS_CERTIFICATE and NGINX_TLS_KEY, or neither")
     # nginx is in front: the client's address and scheme come from its X-Forwarded-* headers.
     return {**env, "DJANGO_BEHIND_PROXY": env.get("DJANGO_BEHIND_PROXY", "true")}
 
@@ -68,8 +70,6 @@ def nginx_binary():
 def nginx_config(env, run_dir):
     """deploy/nginx.conf with this server's addresses and folders."""
     certificate, key = env.get("NGINX_TLS_CERTIFICATE", ""), env.get("NGINX_TLS_KEY", "")
-    if bool(certificate) != bool(key):
-        fail("set both NGINX_TLS_CERTIFICATE and NGINX_TLS_KEY, or neither")
     tls = ""
     if certificate:
         tls = (
