@@ -37,12 +37,13 @@ browser-deps: system-deps
 	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	fi
 
-# The two-server test starts its own redis-server (it skips without one, unless CI=true).
+# The two-server test starts its own redis-server (it skips without one, unless CI=true); the production
+# set-up (deploy/serve.py, and the tests that start it) runs Debian's nginx in front of gunicorn.
 server-deps:
-	@if ! command -v redis-server >/dev/null; then \
-	  echo "Installing Debian redis-server for the two-server test"; \
+	@if ! command -v redis-server >/dev/null || ! { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null; then \
+	  echo "Installing Debian redis-server and nginx for the server tests"; \
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
-	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server nginx >/dev/null; \
 	fi
 
 run: $(STAMP) system-deps messages

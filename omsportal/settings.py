@@ -243,11 +243,17 @@ AXES_CLIENT_IP_CALLABLE = "omsportal.proxy.client_ip"
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
 if CACHE_URL:
     # Several app servers: one Redis shared by all (issue 10). Short timeouts,
-    # so a Redis that hangs costs a page a fraction of a second, not a worker.
+    # so a Redis that hangs costs a page a fraction of a second, not a worker;
+    # after one, each process leaves that Redis alone for `retry_after` seconds
+    # (omsportal.caches: a circuit breaker) instead of waiting on every call.
     _redis = {
         "BACKEND": "omsportal.caches.SharedRedisCache",
         "LOCATION": CACHE_URL,
-        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        "OPTIONS": {
+            "socket_connect_timeout": 0.25,
+            "socket_timeout": 0.5,
+            "retry_after": float(os.environ.get("DJANGO_CACHE_RETRY_AFTER", "10")),
+        },
     }
     CACHES = {
         "default": {**_redis, "TIMEOUT": 60 * 60 * 24, "KEY_PREFIX": "oms"},
