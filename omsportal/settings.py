@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this session given a one-time code (accounts/).
     "django_otp.middleware.OTPMiddleware",
+    # Who is writing, for the record of who changed each draft (the two-person rule).
+    "condition.contributors.WhoIsWritingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Turns a rate-limit hit into RATELIMIT_VIEW's friendly 429.
