@@ -4,6 +4,7 @@ Everything that differs between a laptop and production comes from the
 environment; see README.md for the variables.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -307,6 +308,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The name authenticator apps show beside the code.
 OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "OMS family guide")
+# Wrong one-time codes slow down whoever sends them, never the device (accounts.second_factor): each
+# session waits 1 s after its first wrong code, doubling up to 5 minutes; one client address gets 30
+# wrong codes in 15 minutes. django-otp's own per-device wait is off: it locked the owner out too.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OMS_WRONG_CODE_WAIT = 1
+OMS_WRONG_CODE_MAX_WAIT = 300
+OMS_WRONG_CODES_PER_ADDRESS = 30
+OMS_WRONG_CODE_WINDOW = 15 * 60
+# A sign-in app is set up only through a one-time link an administrator issues (accounts.models.SetUpLink).
+OMS_SET_UP_LINK_LIFETIME = datetime.timedelta(days=1)
 
 # bench/run.py only: adds a bare view to compare the portal against.
 BENCH = env_bool("DJANGO_BENCH", False)
