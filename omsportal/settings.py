@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # TRACE and other methods the portal never answers: 405 before anything runs.
     "omsportal.middleware.KnownMethodsMiddleware",
+    # A body past its form's limit: a 400 before it is read (family forms 256 KB, the admin 8 MB pictures).
+    "omsportal.middleware.BodySizeMiddleware",
     # The language from the address, and a first visit to "/" sent to the
     # browser's language, before a cached page is answered (issue 13).
     "omsportal.middleware.LanguageMiddleware",
@@ -193,6 +195,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # A body far larger than any quiz or feedback form is refused with a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+# The admin's posts, file parts included: a picture (condition.images.MAX_BYTES) with its form.
+ADMIN_UPLOAD_MAX_SIZE = 8 * 1024 * 1024 + DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # --- Security -------------------------------------------------------------
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
