@@ -269,9 +269,14 @@ else:
             "TIMEOUT": 60 * 60 * 24,
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
-        # Rate-limit counters: per worker process, so the effective limit is the
-        # rate times the number of workers. Good enough against floods.
-        "ratelimit": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "ratelimit"},
+        # Rate-limit counters in a folder too, counted under a lock (omsportal.counters),
+        # so the limit holds whichever worker process takes a post.
+        "ratelimit": {
+            "BACKEND": "omsportal.counters.CounterFileCache",
+            "LOCATION": os.path.join(os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")), "counters"),
+            "TIMEOUT": 60 * 60,
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        },
     }
 RATELIMIT_USE_CACHE = "ratelimit"
 # Each server's last good copy of the help page, served when the database is down (condition.lastgood).
