@@ -298,6 +298,16 @@ FEEDBACK_COMMENTS_PER_PAGE = int(os.environ.get("DJANGO_FEEDBACK_COMMENTS_PER_PA
 
 # The site address printed on handouts and encoded in QR codes.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
+if not SITE_URL and not DEBUG:
+    # One canonical address in production: handouts never print (nor are built and kept for) whatever
+    # Host header a request sent (each "localhost:<port>" built and kept a whole guide).
+    _first_host = ALLOWED_HOSTS[0] if ALLOWED_HOSTS else ""
+    if not _first_host or _first_host.startswith(".") or "*" in _first_host:
+        raise ImproperlyConfigured(
+            "Set DJANGO_SITE_URL (e.g. https://oms.example-clinic.org): handouts and QR codes print it. "
+            "It can be left out only when the first of DJANGO_ALLOWED_HOSTS is the site's own host name."
+        )
+    SITE_URL = f"{'https' if HTTPS else 'http'}://{_first_host}"
 
 # A clinical reviewer may approve a draft they wrote themselves only in a clinic of one.
 OMS_ALLOW_SELF_APPROVAL = env_bool("DJANGO_ALLOW_SELF_APPROVAL", False)
