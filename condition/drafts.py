@@ -597,6 +597,9 @@ class Revision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     note = models.TextField(blank=True)
+    author = models.CharField(
+        max_length=100, blank=True, help_text="Where a version came from when no reviewer approved it here."
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -616,7 +619,7 @@ class Revision(models.Model):
         return self.content_type.model_class()._default_manager.filter(pk=self.object_id).exists()
 
     @classmethod
-    def record(cls, item, action, reviewer, editor=None, note=""):
+    def record(cls, item, action, reviewer, editor=None, note="", author=""):
         return cls.objects.create(
             content_type=ContentType.objects.get_for_model(item),
             object_id=item.pk,
@@ -626,8 +629,42 @@ class Revision(models.Model):
             editor=editor,
             reviewer=reviewer,
             note=note,
+            author=author,
         )
+
+    @property
+    def approved_by(self):
+        """Who approved it, in words: the reviewer, else where it came from ("default content")."""
+        if self.reviewer is not None:
+            return self.reviewer.get_full_name() or self.reviewer.get_username()
+        return self.author or "–"
 
     @classmethod
     def of(cls, item):
         return cls.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
+
+
+# Authors of versions no reviewer approved in this database.
+DEFAULT_CONTENT = "default content"
+RESTORED = "restored from a copy"
+
+
+def record_as_approved(item, author):
+    """Keep `item`'s live text as an approved version unless its latest version already holds it,
+    so "Start a draft from this version" can always bring it back. Returns the Revision or None."""
+    if not item.is_live:
+        return None
+    latest = Revision.of(item).filter(action=Revision.Action.APPROVED).first()
+    if latest is not None and latest.data == snapshot(item):
+        return None
+    return Revision.record(item, Revision.Action.APPROVED, None, author=author)
+
+
+def record_live_versions(author):
+    """Every live item's text kept as an approved version (after a restore); returns how many were new."""
+    recorded = 0
+    for model in content_models():
+        if issubclass(model, Content):
+            for item in model.objects.filter(status=Content.Status.PUBLISHED).order_by("pk"):
+                recorded += record_as_approved(item, author) is not None
+    return recorded

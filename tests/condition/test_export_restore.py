@@ -3,6 +3,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from condition import drafts
+from condition.drafts import Revision
 from condition.management.commands.export_content import export_models
 from condition.models import Page, Section
 
@@ -32,7 +34,14 @@ def test_export_then_restore_into_an_empty_database_loses_nothing(oms_content, t
     empty_content()
     assert not Page.objects.exists()
     call_command("restore_content", str(path), stdout=open("/dev/null", "w"))
-    assert snapshot() == before
+    after = snapshot()
+    versions_before, versions_after = before.pop("condition.Revision"), after.pop("condition.Revision")
+    assert after == before
+    # Every approved version back, and the page's live text (changed outside review) kept as one more.
+    assert set(versions_before) < set(versions_after) and len(versions_after) == len(versions_before) + 1
+    restored = Revision.objects.latest("pk")
+    assert restored.author == drafts.RESTORED and restored.object_id == page.pk
+    assert restored.data["reviewed_by"] == "Dr. Ünïcode Ω"
     # New rows after a restore get fresh ids (sequences were reset).
     Section.objects.create(page=page, heading="New", anchor="new-after-restore", body="x")
 

@@ -8,7 +8,7 @@ from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from condition.cache import bump_content_version
-from condition.drafts import content_models
+from condition.drafts import RESTORED, content_models, record_live_versions
 from condition.management.commands.export_content import FORMAT, READS, VERSION, export_models
 
 
@@ -49,6 +49,7 @@ class Command(BaseCommand):
                     raise _Refused(problems)
                 connections[DEFAULT_DB_ALIAS].check_constraints()
                 self._reset_sequences()
+                record_live_versions(RESTORED)  # live text with no version of its own (an older file)
         except _Refused as refused:
             shown = refused.problems[:20]
             more = len(refused.problems) - len(shown)
