@@ -52,6 +52,7 @@ run: $(STAMP) system-deps messages
 	@echo ""
 	@echo "Portal: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
 	@echo "Create a staff login with:  DJANGO_DEBUG=true $(BIN)/python manage.py createsuperuser"
+	@echo "then its sign-in app set-up link with:  DJANGO_DEBUG=true $(BIN)/python manage.py reset_otp USERNAME"
 	@echo ""
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 

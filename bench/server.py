@@ -73,6 +73,7 @@ class PortalServer:
             listener.listen(128)
             self.port = listener.getsockname()[1]
             self.url = f"http://127.0.0.1:{self.port}"
+            self.env.setdefault("DJANGO_SITE_URL", self.url)  # handouts print this server's own address
             self.process = subprocess.Popen(
                 [
                     sys.executable,

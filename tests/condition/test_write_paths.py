@@ -150,8 +150,10 @@ SITE_VIEWS = {
     "(?P<url>.*)$",  # the admin's catch-all 404
     "second_factor",
     "second_factor_setup",
+    "second_factor_link",
 }
 SITE_URLS = {
+    "second_factor_link": "/admin/sign-in/set-up/not-a-link-an-administrator-issued/",
     "view_on_site": "/admin/r/1/1/",
     "app_list": "/admin/condition/",
     "(?P<url>.*)$": "/admin/no-such-page/",

@@ -166,3 +166,20 @@ def test_browsers_asking_for_favicon_ico_are_sent_to_the_portal_icon(client):
     icon = client.get(response["Location"])
     assert icon.status_code == 200 and icon["Content-Type"] == "image/svg+xml"
     assert "immutable" in icon["Cache-Control"]
+
+
+def test_production_refuses_to_start_without_a_site_address_it_can_trust():
+    env = {**PRODUCTION_ENV, "DJANGO_ALLOWED_HOSTS": ".example.org"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "Set DJANGO_SITE_URL" in result.stderr
+
+
+def test_production_takes_its_site_address_from_the_first_allowed_host_when_none_is_set():
+    shown = "from django.conf import settings; print(settings.SITE_URL)"
+    result = manage(
+        "shell", "-c", shown, env={**PRODUCTION_ENV, "DJANGO_ALLOWED_HOSTS": "portal.example.org,b.example"}
+    )
+    assert result.stdout.strip().splitlines()[-1] == "https://portal.example.org", result.stderr
+    given = {**PRODUCTION_ENV, "DJANGO_SITE_URL": "https://oms.example-clinic.org/"}
+    assert manage("shell", "-c", shown, env=given).stdout.strip().splitlines()[-1] == "https://oms.example-clinic.org"
