@@ -231,25 +231,34 @@ ENGLISH_PAGE_CHANGES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("change", "language"),
-    [(change, "en") for change in PAGE_CHANGES + ENGLISH_PAGE_CHANGES] + [(change, "es") for change in PAGE_CHANGES],
-    ids=lambda value: getattr(value, "__name__", value),
-)
+def in_both_languages(changes, english_only):
+    """(change, language) cases: a translation writes only its words, so row changes are English only."""
+    return pytest.mark.parametrize(
+        ("change", "language"),
+        [(change, "en") for change in changes + english_only] + [(change, "es") for change in changes],
+        ids=lambda value: getattr(value, "__name__", value),
+    )
+
+
+def changed_by_the_reviewer(people, live, other, change, *, restore):
+    """The reviewer makes `change` in the Editor's draft of `live`; the Editor submits it; the reviewer's
+    own approval is refused and another reviewer's goes through."""
+    draft = drafts.start_draft(live, people["editor"])
+    before = drafts.fingerprint(draft)
+    change(people["reviewer_client"], draft, other, people["superuser"])
+    draft = type(draft).objects.get(pk=draft.pk)
+    assert drafts.fingerprint(draft) != before or change is restore, "the change changed nothing"
+    assert people["reviewer"].pk in contributors.users_who_changed(draft)
+    refused_then_approved(people, draft, live)
+
+
+@in_both_languages(PAGE_CHANGES, ENGLISH_PAGE_CHANGES)
 def test_a_reviewer_who_changed_a_page_draft_may_not_approve_it(people, settings, change, language):
     live = live_page(people, language)
     settings.OMS_ALLOW_SELF_APPROVAL = False
     other = PageFactory(title="Another draft", status=Page.Status.DRAFT)
     SectionFactory(page=other, heading="Elsewhere", anchor="elsewhere", body="Other words.")
-    draft = drafts.start_draft(live, people["editor"])
-    before = drafts.fingerprint(draft)
-
-    change(people["reviewer_client"], draft, other, people["superuser"])
-
-    draft = Page.objects.get(pk=draft.pk)
-    assert drafts.fingerprint(draft) != before or change is old_version_restored, "the change changed nothing"
-    assert people["reviewer"].pk in contributors.users_who_changed(draft)
-    refused_then_approved(people, draft, live)
+    changed_by_the_reviewer(people, live, other, change, restore=old_version_restored)
     if change in (section_moved_out, section_moved_in):  # the other draft was changed too
         assert people["reviewer"].pk in contributors.users_who_changed(other)
 
@@ -339,23 +348,12 @@ ENGLISH_QUIZ_CHANGES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("change", "language"),
-    [(change, "en") for change in QUIZ_CHANGES + ENGLISH_QUIZ_CHANGES] + [(change, "es") for change in QUIZ_CHANGES],
-    ids=lambda value: getattr(value, "__name__", value),
-)
+@in_both_languages(QUIZ_CHANGES, ENGLISH_QUIZ_CHANGES)
 def test_a_reviewer_who_changed_a_quiz_draft_may_not_approve_it(people, settings, change, language):
     live = live_quiz(language, people)
     settings.OMS_ALLOW_SELF_APPROVAL = False
     other = QuizFactory(title="Another draft quiz", status=Quiz.Status.DRAFT)
-    draft = drafts.start_draft(live, people["editor"])
-    before = drafts.fingerprint(draft)
-
-    change(people["reviewer_client"], draft, other, people["superuser"])
-
-    draft = Quiz.objects.get(pk=draft.pk)
-    assert drafts.fingerprint(draft) != before or change is quiz_version_restored, "the change changed nothing"
-    refused_then_approved(people, draft, live)
+    changed_by_the_reviewer(people, live, other, change, restore=quiz_version_restored)
 
 
 # --- what is not a change ------------------------------------------------------------------------

@@ -48,8 +48,9 @@ from tests.conftest import verified_login
 
 CONTENT_APPS = ("condition", "quizzes")
 
-# Bookkeeping, not content: any save moves the cache version on, drafts included.
-NOT_CONTENT = {"condition.contentversion"}
+# Bookkeeping, not content: any save moves the cache version on, drafts included, and any change to a
+# draft records who made it (the two-person rule).
+NOT_CONTENT = {"condition.contentversion", "condition.contributor"}
 
 
 def live_filter(model):
