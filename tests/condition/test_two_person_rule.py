@@ -9,13 +9,13 @@ on a translation (which writes only its translated words).
 """
 
 import pytest
+from condition.content.pictures import FOLDER as PICTURE_FOLDER
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.test import Client
 from django.urls import reverse
 
 from condition import contributors, drafts
-from condition.content.pictures import FOLDER as PICTURE_FOLDER
 from condition.drafts import Revision, WorkflowError
 from condition.models import Page, Section, SectionImage, SuggestedQuestion
 from quizzes.models import Choice, Question, Quiz
