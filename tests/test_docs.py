@@ -2,12 +2,14 @@
 
 The environment variables table in docs/operations.md names exactly the
 variables that the settings, the gunicorn settings and deploy/serve.py read;
-README.md stays short and opens with the two commands; every relative link in
+README.md stays short, opens with the two commands and says why each pinned
+package is there; every relative link in
 README.md and docs/ leads to a file (and heading) that exists; and no document
 points at the tracker by number, which tells a reader nothing.
 """
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -162,6 +164,18 @@ def test_readme_is_short_and_opens_with_the_two_commands():
     assert opening[3] == "```"
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r"^run:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+
+
+def test_readme_says_why_each_dependency_is_there():
+    listed = section(README.read_text(), "Dependencies and why").lower()
+    pinned = [
+        re.split(r"[\[=<>~ ]", line)[0]
+        for path in ["requirements.txt", "requirements-dev.txt"]
+        for line in (ROOT / path).read_text().splitlines()
+        if line.strip() and not line.startswith(("#", "-r"))
+    ]
+    pinned += json.loads((ROOT / "package.json").read_text())["devDependencies"]
+    assert [name for name in pinned if name.lower() not in listed] == []
 
 
 def _without_code_blocks(text):
