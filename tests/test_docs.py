@@ -3,9 +3,9 @@
 The environment variables table in docs/operations.md names exactly the
 variables that the settings, the gunicorn settings and deploy/serve.py read;
 README.md stays short, opens with the two commands and says why each pinned
-package is there; every relative link in
-README.md and docs/ leads to a file (and heading) that exists; and no document
-points at the tracker by number, which tells a reader nothing.
+package is there; every relative link in README.md and docs/ leads to a file
+(and heading) that exists; and no document points at the tracker by number,
+which tells a reader nothing.
 """
 
 import ast
