@@ -4,8 +4,9 @@ The environment variables table in docs/operations.md names exactly the
 variables that the settings, the gunicorn settings and deploy/serve.py read;
 README.md stays short, opens with the two commands and says why each pinned
 package is there; every relative link in README.md and docs/ leads to a file
-(and heading) that exists; and no document points at the tracker by number,
-which tells a reader nothing.
+(and heading) that exists, as does every file they name and every folder of
+the layout map; and no document points at the tracker by number, which tells
+a reader nothing.
 """
 
 import ast
@@ -209,6 +210,22 @@ def test_every_relative_link_in_readme_and_docs_leads_somewhere():
             elif anchor and linked.suffix == ".md" and anchor not in _anchors(linked):
                 broken.append(f"{document.name}: {target} (no such heading)")
     assert broken == []
+
+
+def test_every_file_and_folder_the_docs_name_exists():
+    # A path written in code style (`condition/drafts.py`) or a folder in the architecture's layout map.
+    path = r"(?<![\w/.-])((?:[\w.-]+/)+[\w.-]+\.(?:py|md|toml|conf|sh|html|css|js|txt|json|po))\b"
+    named = {
+        (document.name, found)
+        for document in DOCUMENTS
+        for code in re.findall(r"`([^`\n]+)`", document.read_text())
+        for found in re.findall(path, code)
+        if not found.startswith("../")  # the shared brief, beside the repository
+    }
+    layout = section((ROOT / "docs" / "architecture.md").read_text(), "Layout")
+    named |= {("architecture.md", folder) for folder in re.findall(r"^([\w.]+(?:/[\w.]+)*/) ", layout, re.M)}
+    assert len(named) > 40
+    assert sorted(f"{document}: {found}" for document, found in named if not (ROOT / found).exists()) == []
 
 
 def test_no_document_refers_to_the_tracker_by_number():
