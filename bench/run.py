@@ -13,7 +13,7 @@ starts, on 127.0.0.1:
    both sharing one Redis and one PostgreSQL), when redis-server and the
    PostgreSQL server of .ci/postgres.sh are there; then the topic page while
    40 clients trickle their headers and 40 a POST's body: gunicorn alone
-   against README's production set-up (deploy/serve.py, nginx in front);
+   against the production set-up (deploy/serve.py, nginx in front);
 3. in-process figures: queries, page weight, handout PDF time;
 4. bench/quiz_results.py: the staff results at 100,000 attempts.
 
@@ -252,7 +252,7 @@ SLOW_CLIENTS = 40  # of each kind: trickling their headers, and trickling a POST
 def slow_clients(args):
     """Normal visitors on the topic page while 2 x SLOW_CLIENTS connections send their requests a byte at a time.
 
-    Against the production gunicorn settings alone (omsportal/gunicorn.py: 2 x 16 threads) and README's
+    Against the production gunicorn settings alone (omsportal/gunicorn.py: 2 x 16 threads) and the
     production set-up (deploy/serve.py: the same gunicorn behind nginx). Each visitor's request comes on a
     new connection, as families' do: on kept-alive connections gunicorn alone still answers, new ones wait.
     """

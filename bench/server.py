@@ -1,7 +1,7 @@
 """Servers for bench/ and the server tests, all on 127.0.0.1 and free ports, stopped by their owner.
 
 PortalServer: the portal under gunicorn with its own folders (SQLite file by
-default, or a shared database). ProductionServer: README's production set-up
+default, or a shared database). ProductionServer: the production set-up
 as is (deploy/serve.py: nginx in front of gunicorn). RedisServer: Debian's redis-server, no disk.
 postgres_database(): a fresh scratch database on the PostgreSQL server that
 .ci/postgres.sh starts. BareServer: a Django project with no apps and no
@@ -129,7 +129,7 @@ class PortalServer:
 
 
 class ProductionServer(PortalServer):
-    """README's production set-up exactly as it says: the first install's two commands, then deploy/serve.py
+    """The production set-up exactly as docs/operations.md says: the first install's two commands, then deploy/serve.py
     (its checks, compilemessages, collectstatic, migrate, gunicorn behind nginx), on free 127.0.0.1 ports.
 
     Every folder is in this server's own temporary folder, nginx's included (its prefix, pid, temporary

@@ -45,7 +45,7 @@ URGENCY = {
 
 def _set(obj, data):
     if obj._state.adding:
-        obj.status = obj.Status.PUBLISHED  # the clinic's starting content (README: first install)
+        obj.status = obj.Status.PUBLISHED  # the clinic's starting content (docs/content.md)
     for name, value in data.items():
         setattr(obj, name, value)
     obj.full_clean()

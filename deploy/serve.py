@@ -1,4 +1,4 @@
-"""The portal in production, in one command: `.venv/bin/python deploy/serve.py` (README: Production).
+"""The portal in production, in one command: `.venv/bin/python deploy/serve.py` (docs/operations.md: Production).
 
 Checks the settings (DEBUG off, a real secret key), compiles the interface's
 translations, collects the static files (hashed, compressed: the manifest
@@ -7,7 +7,7 @@ which reads each request whole before the portal sees it and sends answers on
 for it (slow clients cannot hold the workers: deploy/nginx.conf). Both run as
 this script's children, in PORTAL_RUN_DIR; it stops both on SIGTERM or SIGINT,
 and both if either stops. The settings come from the environment as ever
-(README: Configuration), plus:
+(docs/operations.md: Environment variables), including:
 
   NGINX_LISTEN       where families connect (default 127.0.0.1:8080; e.g. 443 with a certificate)
   NGINX_TLS_CERTIFICATE, NGINX_TLS_KEY   files for HTTPS (without them nginx speaks plain HTTP)

@@ -1,5 +1,5 @@
 """Production gunicorn settings: deploy/serve.py runs `gunicorn omsportal.wsgi -c python:omsportal.gunicorn`
-on 127.0.0.1, behind nginx (README: Production).
+on 127.0.0.1, behind nginx (docs/operations.md: Production).
 
 nginx in front (deploy/nginx.conf) reads each request whole and sends each
 answer on, so slow clients wait in nginx and never hold a worker: with 40

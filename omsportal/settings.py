@@ -1,7 +1,7 @@
 """Settings for the OMS family education portal.
 
 Everything that differs between a laptop and production comes from the
-environment; see README.md for the variables.
+environment; docs/operations.md lists every variable.
 """
 
 import datetime
@@ -143,7 +143,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # The interface languages (issue 13). Another language is one line here plus
-# its catalogue in locale/<code>/LC_MESSAGES/django.po (see README.md); content
+# its catalogue in locale/<code>/LC_MESSAGES/django.po (docs/staff-guide.md); content
 # in other languages is translated through review (condition.translations).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]

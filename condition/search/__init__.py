@@ -13,8 +13,8 @@ Each language is searched in its own rows (condition.search.index indexes every
 live item in its own language): a Spanish search reads the Spanish pages,
 sections and terms, with their /es/ addresses, stemmed as Spanish on PostgreSQL
 and with accents optional ("medicacion" finds "medicación"). An English page
-with no Spanish translation is not among a Spanish search's results (README:
-Search).
+with no Spanish translation is not among a Spanish search's results
+(docs/architecture.md: Search).
 """
 
 import re

@@ -1,4 +1,4 @@
-"""A family on the server a clinic runs: README's production set-up, started exactly as README says (issue 20).
+"""A family on the server a clinic runs: the production set-up, started exactly as docs/operations.md says.
 
 deploy/serve.py with DEBUG off, a real secret key, collectstatic with the
 manifest storage (hashed, compressed names), gunicorn on 127.0.0.1 behind

@@ -76,5 +76,7 @@ def test_makemessages_finds_no_message_missing_from_the_catalogues(tmp_path):
     for code in codes:
         made = polib.pofile(str(tmp_path / "locale" / code / "LC_MESSAGES" / "django.po"))
         kept = polib.pofile(str(settings.BASE_DIR / "locale" / code / "LC_MESSAGES" / "django.po"))
-        assert sorted(messages(made) - messages(kept), key=str) == [], f"run makemessages -l {code} (see README)"
+        assert sorted(messages(made) - messages(kept), key=str) == [], (
+            f"run makemessages -l {code} (see docs/staff-guide.md)"
+        )
         assert sorted(messages(kept) - messages(made), key=str) == [], f"messages no longer used in {code}"

@@ -1,4 +1,4 @@
-"""deploy/serve.py, README's production command: what it refuses, and the nginx configuration it writes."""
+"""deploy/serve.py, the production command (docs/operations.md): what it refuses, and the nginx configuration it writes."""
 
 import importlib.util
 import os

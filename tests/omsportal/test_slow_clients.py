@@ -1,10 +1,10 @@
-"""Slow clients cannot hold the portal (issues 10 and 20): README's production set-up puts nginx in front.
+"""Slow clients cannot hold the portal: the production set-up (docs/operations.md) puts nginx in front.
 
 Gunicorn gives each connection a worker (a thread with omsportal/gunicorn.py): 2 slow clients stopped 2
 sync workers, and 40 left the threaded 2 x 16 set-up answering 1 family request in 6. nginx reads every
 request whole first (deploy/nginx.conf), so here 40 clients trickling their headers and 40 trickling a
 POST's body hold their connections while families read and vote as usual. The server is deploy/serve.py,
-started as README says (bench.server.ProductionServer); nginx runs in the server's own folder.
+started as docs/operations.md says (bench.server.ProductionServer); nginx runs in the server's own folder.
 `bench/run.py` measures the same against gunicorn alone. nginx also tells the portal who the client is:
 an address a client writes into X-Forwarded-For itself counts for nothing (omsportal/proxy.py).
 """
