@@ -6,10 +6,12 @@ password must not be enough. Editors are not asked.
 """
 
 import re
+import secrets
 import time
 
 import django_otp
 from django.conf import settings
+from django.core import signing
 from django.core.cache import caches
 from django.db import transaction
 from django.urls import reverse
@@ -68,13 +70,54 @@ def check_code(request, code):
     return None
 
 
-# --- wrong codes: the sender waits, per session and per client address ----------------------------
+# --- wrong codes: the sender waits, per session, per device known to the account, per address ----
 WRONG_CODES_SESSION_KEY = "accounts_wrong_codes"
+# A browser that once gave this account a right code keeps a signed cookie naming a random device id
+# (the "device cookie" defence against lockout): its own wrong codes are counted under that id, so
+# someone guessing from the same address (a clinic's shared outgoing address) cannot lock it out.
+KNOWN_DEVICE_COOKIE = "oms_known_device"
+KNOWN_DEVICE_SALT = "accounts.known-device"
+KNOWN_DEVICE_MAX_AGE = 180 * 24 * 3600
 
 
-def _address_keys(request):
-    address = client_ip(request) or "unknown"
-    return f"wrong-codes:{address}", f"wrong-codes-since:{address}"
+def known_device(request):
+    """The id of the device cookie this browser holds for the signed-in account, or None."""
+    try:
+        value = signing.loads(
+            request.COOKIES.get(KNOWN_DEVICE_COOKIE, ""), salt=KNOWN_DEVICE_SALT, max_age=KNOWN_DEVICE_MAX_AGE
+        )
+    except signing.BadSignature:
+        return None
+    if isinstance(value, dict) and value.get("user") == request.user.pk and isinstance(value.get("device"), str):
+        return value["device"]
+    return None
+
+
+def remember_device(request, response):
+    """After a right code: this browser is known to the account from now on (keeps its id if it had one)."""
+    device = known_device(request) or secrets.token_urlsafe(16)
+    response.set_cookie(
+        KNOWN_DEVICE_COOKIE,
+        signing.dumps({"user": request.user.pk, "device": device}, salt=KNOWN_DEVICE_SALT),
+        max_age=KNOWN_DEVICE_MAX_AGE,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+        path=reverse("admin:index"),
+    )
+    return response
+
+
+def _bucket_keys(request):
+    """Where this sender's wrong codes are counted: its known device, else its address for this account.
+
+    Per account, so a guess at one reviewer's codes never slows another reviewer on the same address."""
+    device = known_device(request)
+    if device is not None:
+        bucket = f"device:{device}"
+    else:
+        bucket = f"address:{client_ip(request) or 'unknown'}:{request.user.pk}"
+    return f"wrong-codes:{bucket}", f"wrong-codes-since:{bucket}"
 
 
 def wait_before_code(request):
@@ -82,15 +125,16 @@ def wait_before_code(request):
 
     After each wrong code the session waits twice as long as before (from
     settings.OMS_WRONG_CODE_WAIT up to OMS_WRONG_CODE_MAX_WAIT); one client
-    address gets OMS_WRONG_CODES_PER_ADDRESS wrong codes per OMS_WRONG_CODE_WINDOW
-    seconds, whatever the session (a new sign-in gives a new session)."""
+    address gets OMS_WRONG_CODES_PER_ADDRESS wrong codes for one account per
+    OMS_WRONG_CODE_WINDOW seconds, whatever the session (a new sign-in gives a new
+    session), and a known device as many under its own count."""
     now = time.time()
     wait = 0.0
     count, last = request.session.get(WRONG_CODES_SESSION_KEY, [0, 0.0])
     if count:
         wait = min(settings.OMS_WRONG_CODE_WAIT * 2 ** (count - 1), settings.OMS_WRONG_CODE_MAX_WAIT) - (now - last)
     cache = caches[settings.RATELIMIT_USE_CACHE]
-    count_key, since_key = _address_keys(request)
+    count_key, since_key = _bucket_keys(request)
     if (cache.get(count_key) or 0) >= settings.OMS_WRONG_CODES_PER_ADDRESS:
         since = cache.get(since_key) or now
         wait = max(wait, since + settings.OMS_WRONG_CODE_WINDOW - now)
@@ -101,7 +145,7 @@ def wrong_code(request):
     count, _last = request.session.get(WRONG_CODES_SESSION_KEY, [0, 0.0])
     request.session[WRONG_CODES_SESSION_KEY] = [count + 1, time.time()]
     cache = caches[settings.RATELIMIT_USE_CACHE]
-    count_key, since_key = _address_keys(request)
+    count_key, since_key = _bucket_keys(request)
     window = settings.OMS_WRONG_CODE_WINDOW
     cache.add(since_key, time.time(), window)
     if not cache.add(count_key, 1, window):
@@ -127,10 +171,15 @@ def issue_set_up_link(user):
 
 @transaction.atomic
 def claim_set_up_link(request, link):
-    """The signed-in owner of `link` opened it: it is used up, and this session may set up an app."""
-    SetUpLink.objects.filter(pk=link.pk).delete()
+    """The signed-in owner of `link` opened it: it is used up, and this session may set up an app.
+
+    False when another session used it first (two opened at once): only one of them may set up."""
+    deleted, _rows = SetUpLink.objects.filter(pk=link.pk).delete()
+    if not deleted:
+        return False
     TOTPDevice.objects.filter(user=link.user, confirmed=False).delete()  # no secret shown before is kept
     request.session[SET_UP_SESSION_KEY] = [link.user_id, link.expires_at.timestamp()]
+    return True
 
 
 def may_set_up(request):

@@ -74,7 +74,7 @@ def enter_code(request, admin_site):
         request, form, "Try the code your app shows now.", lambda code: second_factor.check_code(request, code)
     )
     if device is not None:
-        return redirect(_next_url(request))
+        return second_factor.remember_device(request, redirect(_next_url(request)))
     if form.is_bound:
         status = 400
     return _render(
@@ -87,27 +87,28 @@ def _link_refused(request, admin_site, message, status):
     return _render(request, admin_site, "accounts/set_up_link.html", context, status)
 
 
+def _link_used_up(request, admin_site):
+    message = _(
+        "This set-up link has run out, was already used, or was replaced by a newer one. "
+        "Ask an administrator for a new link."
+    )
+    return _link_refused(request, admin_site, message, 410)
+
+
 @never_cache
 def open_set_up_link(request, token, admin_site):
     """The one-time address an administrator issued: opened before or after the password."""
     link = SetUpLink.objects.for_token(token)
     if link is None:
-        return _link_refused(
-            request,
-            admin_site,
-            _(
-                "This set-up link has run out, was already used, or was replaced by a newer one. "
-                "Ask an administrator for a new link."
-            ),
-            410,
-        )
+        return _link_used_up(request, admin_site)
     user = request.user
     if not user.is_authenticated:
         request.session[second_factor.LINK_SESSION_KEY] = link.token_hash
         return redirect(reverse("admin:login") + "?" + urlencode({"next": reverse("admin:second_factor_setup")}))
     if link.user_id != user.pk:
         return _link_refused(request, admin_site, _("This set-up link is for another account."), 403)
-    second_factor.claim_set_up_link(request, link)
+    if not second_factor.claim_set_up_link(request, link):
+        return _link_used_up(request, admin_site)
     return redirect("admin:second_factor_setup")
 
 
@@ -118,8 +119,8 @@ def set_up_app(request, admin_site):
     link = SetUpLink.objects.usable().filter(token_hash=brought).first() if isinstance(brought, str) else None
     if link is not None and link.user_id != request.user.pk:
         return _link_refused(request, admin_site, _("This set-up link is for another account."), 403)
-    if link is not None:
-        second_factor.claim_set_up_link(request, link)
+    if link is not None and not second_factor.claim_set_up_link(request, link):
+        return _link_used_up(request, admin_site)
     if not second_factor.may_set_up(request):
         message = _(
             "To set up your sign-in app you need the set-up link an administrator gives you: your password "
@@ -137,7 +138,9 @@ def set_up_app(request, admin_site):
     )
     if codes is not None:
         context = {"title": "Your recovery codes", "codes": codes}
-        return _render(request, admin_site, "accounts/recovery_codes.html", context)
+        return second_factor.remember_device(
+            request, _render(request, admin_site, "accounts/recovery_codes.html", context)
+        )
     if form.is_bound:
         status = 400
     uri = device.config_url

@@ -145,12 +145,33 @@ def _after_save(sender, instance, raw=False, **kwargs):
         _record(owner, user)
 
 
+# A delete that takes the rows pointing at the deleted one with it, refuses, or leaves them as they are.
+_NOT_LEFT_CHANGED = (models.CASCADE, models.PROTECT, models.RESTRICT, models.DO_NOTHING)
+
+
+def _rows_changed_by_deleting(instance):
+    """Content rows that a delete of `instance` changes without deleting them: a pointer emptied
+    (SET_NULL, SET_DEFAULT, SET(...)) or a many-to-many pick dropped. Those updates send no signals."""
+    from condition.drafts import DraftChild, is_content
+
+    for relation in instance._meta.related_objects:
+        model = relation.related_model
+        if not (is_content(model) or issubclass(model, DraftChild)):
+            continue
+        if relation.many_to_many or relation.on_delete not in _NOT_LEFT_CHANGED:
+            yield from model._default_manager.filter(**{relation.field.name: instance})
+
+
 def _before_delete(sender, instance, **kwargs):
     from condition.drafts import DraftChild
 
     user = _writer()
-    if user is not None and isinstance(instance, DraftChild):
+    if user is None:
+        return
+    if isinstance(instance, DraftChild):
         _record(_owner(instance), user)
+    for row in _rows_changed_by_deleting(instance):
+        _record(_owner(row), user)
 
 
 def _after_delete(sender, instance, **kwargs):

@@ -87,15 +87,35 @@ def refused_links(markdown_text):
     ]
 
 
+OPENING_LINK_RE = re.compile(r"<a[\s>]")
+
+
 def in_text(html, replace):
-    """`html` with `replace(text)` applied to the text between its tags only, never to attribute values."""
+    """`html` with `replace(text)` applied to the text between its tags only, never to attribute values
+    nor to a link's own text (what `replace` makes may be a link, and a link never holds another)."""
     parts = MARKUP_RE.split(html)
     tags = MARKUP_RE.findall(html)
     out = [replace(parts[0])]
+    in_link = False
     for tag, text in zip(tags, parts[1:], strict=True):
         out.append(tag)
-        out.append(replace(text))
+        if OPENING_LINK_RE.match(tag):
+            in_link = True
+        elif tag.startswith("</a"):
+            in_link = False
+        out.append(text if in_link else replace(text))
     return "".join(out)
+
+
+def _citations_after_link(match):
+    """A citation written inside a link (its text, address or title) follows the link instead: a marker
+    is a link of its own, and in an attribute it would break the tag."""
+    attributes, text = match.groups()
+    keys = CITE_RE.findall(attributes) + CITE_RE.findall(text)
+    if not keys:
+        return match.group(0)
+    link = f"<a{CITE_RE.sub('', attributes)}>{CITE_RE.sub('', text).rstrip()}</a>"
+    return link + "".join(f"[cite:{key}]" for key in keys)
 
 
 @dataclass
@@ -157,8 +177,9 @@ class PageRenderer:
         )
 
     def _html(self, text, terms):
-        html = sanitise(text)
-        html = CITE_RE.sub(self._marker, html)
+        html = LINK_RE.sub(_citations_after_link, sanitise(text))
+        html = in_text(html, lambda text: CITE_RE.sub(self._marker, text))
+        html = CITE_RE.sub("", html)  # one left in another tag's attribute (a picture's alt text) says nothing
         if self.care_anchors:  # in the text only: a link's title may quote a care box's title too
             html = in_text(html, lambda text: QUOTED_RE.sub(self._care_link, text))
         return self.terms.link_in_html(

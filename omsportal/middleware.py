@@ -29,8 +29,9 @@ class BodySizeMiddleware:
 
     Django's DATA_UPLOAD_MAX_MEMORY_SIZE leaves out the file parts of a multipart
     body, which are read and spooled to disk whoever the form is for (a 30 MB post
-    to the quiz was accepted). Family forms get DATA_UPLOAD_MAX_MEMORY_SIZE in all;
-    the admin, where staff upload pictures, ADMIN_UPLOAD_MAX_SIZE.
+    to the quiz was accepted). Family forms get DATA_UPLOAD_MAX_MEMORY_SIZE in all,
+    and so does anyone not signed in as staff (the admin's sign-in form too);
+    signed-in staff in the admin, where they upload pictures, ADMIN_UPLOAD_MAX_SIZE.
     """
 
     def __init__(self, get_response):
@@ -42,7 +43,9 @@ class BodySizeMiddleware:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
                 length = 0  # Django refuses a length that is not a number itself
-            admin = request.path_info.startswith(reverse("admin:index"))
+            user = getattr(request, "user", None)
+            staff = user is not None and user.is_authenticated and user.is_staff
+            admin = staff and request.path_info.startswith(reverse("admin:index"))
             limit = settings.ADMIN_UPLOAD_MAX_SIZE if admin else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
             if length > limit:
                 return too_large(request, limit)

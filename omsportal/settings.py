@@ -64,8 +64,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # TRACE and other methods the portal never answers: 405 before anything runs.
     "omsportal.middleware.KnownMethodsMiddleware",
-    # A body past its form's limit: a 400 before it is read (family forms 256 KB, the admin 8 MB pictures).
-    "omsportal.middleware.BodySizeMiddleware",
     # The language from the address, and a first visit to "/" sent to the
     # browser's language, before a cached page is answered (issue 13).
     "omsportal.middleware.LanguageMiddleware",
@@ -82,6 +80,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this session given a one-time code (accounts/).
     "django_otp.middleware.OTPMiddleware",
+    # A body past its form's limit: a 400 before it is read (family forms 256 KB; signed-in staff in the
+    # admin 8 MB, for pictures). Here, once the user is known; nothing above reads the body.
+    "omsportal.middleware.BodySizeMiddleware",
     # Who is writing, for the record of who changed each draft (the two-person rule).
     "condition.contributors.WhoIsWritingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -328,6 +328,7 @@ def _request_for(client):
 
     request = RequestFactory().get("/", REMOTE_ADDR=client.defaults.get("REMOTE_ADDR", "127.0.0.1"))
     request.session = client.session
+    request.user = User.objects.get(pk=request.session["_auth_user_id"])
     return request
 
 
@@ -361,3 +362,100 @@ def test_a_recovery_code_is_accepted_in_any_case_with_spaces_or_dashes(client, r
     )
     sign_in_with_password(client, reviewer.username)
     assert client.post(reverse("admin:second_factor"), {"code": shown})["Location"] == "/admin/"
+
+
+def sign_out_keeping_the_device_cookie(client):
+    """Signing out ends the session; the browser keeps its other cookies (the test client's logout drops all)."""
+    kept = client.cookies[second_factor.KNOWN_DEVICE_COOKIE].value
+    client.logout()
+    client.cookies[second_factor.KNOWN_DEVICE_COOKIE] = kept
+
+
+def test_guessing_one_reviewers_codes_never_slows_another_reviewer_on_the_same_address(reviewer, settings, no_throttle):
+    settings.OMS_WRONG_CODES_PER_ADDRESS = 3
+    colleague = User.objects.create_user("rob", password=PASSWORD, is_staff=True)
+    colleague.groups.set(reviewer.groups.all())
+    device = TOTPDevice.objects.create(user=reviewer, name="Phone", confirmed=True)
+    theirs = TOTPDevice.objects.create(user=colleague, name="Phone", confirmed=True)
+    for _session in range(4):  # a clinic's shared outgoing address: the same for everyone there
+        guesser = Client(REMOTE_ADDR="127.0.0.9")
+        sign_in_with_password(guesser, reviewer.username)
+        guesser.post(reverse("admin:second_factor"), {"code": wrong_for(device)})
+
+    same_address = Client(REMOTE_ADDR="127.0.0.9")
+    sign_in_with_password(same_address, colleague.username)
+    response = same_address.post(reverse("admin:second_factor"), {"code": totp(app_secret(theirs))})
+    assert response.status_code == 302
+
+
+def test_the_owner_on_a_browser_that_signed_in_before_is_not_locked_out_by_a_guesser_on_the_same_address(
+    reviewer, settings, no_throttle
+):
+    settings.OMS_WRONG_CODES_PER_ADDRESS = 3
+    device = TOTPDevice.objects.create(user=reviewer, name="Phone", confirmed=True)
+    owner = Client(REMOTE_ADDR="127.0.0.9")
+    sign_in_with_password(owner, reviewer.username)
+    signed_in = owner.post(reverse("admin:second_factor"), {"code": totp(app_secret(device))})
+    cookie = signed_in.cookies[second_factor.KNOWN_DEVICE_COOKIE]
+    assert cookie["httponly"] and cookie["path"] == "/admin/"
+    sign_out_keeping_the_device_cookie(owner)
+
+    for _session in range(4):  # someone with the password, on the same address, without that browser
+        guesser = Client(REMOTE_ADDR="127.0.0.9")
+        sign_in_with_password(guesser, reviewer.username)
+        guesser.post(reverse("admin:second_factor"), {"code": wrong_for(device)})
+    guesser = Client(REMOTE_ADDR="127.0.0.9")
+    sign_in_with_password(guesser, reviewer.username)
+    refused = guesser.post(reverse("admin:second_factor"), {"code": totp(app_secret(device))})
+    assert refused.status_code == 400 and "Too many wrong codes" in refused.content.decode()
+
+    sign_in_with_password(owner, reviewer.username)  # the owner's browser keeps its cookie
+    next_code = totp(app_secret(device), at=time.time() + 30)  # the last one is used up
+    again = owner.post(reverse("admin:second_factor"), {"code": next_code, "next": "/admin/"})
+    assert again.status_code == 302 and again["Location"] == "/admin/", again.content.decode()[-3000:]
+
+
+def test_a_known_browser_gets_a_bounded_number_of_wrong_codes_too(reviewer, settings, no_throttle):
+    settings.OMS_WRONG_CODES_PER_ADDRESS = 2
+    device = TOTPDevice.objects.create(user=reviewer, name="Phone", confirmed=True)
+    known = Client(REMOTE_ADDR="127.0.0.9")
+    sign_in_with_password(known, reviewer.username)
+    known.post(reverse("admin:second_factor"), {"code": totp(app_secret(device))})
+    for _try in range(2):
+        sign_out_keeping_the_device_cookie(known)
+        sign_in_with_password(known, reviewer.username)
+        assert known.post(reverse("admin:second_factor"), {"code": wrong_for(device)}).status_code == 400
+    sign_out_keeping_the_device_cookie(known)
+    sign_in_with_password(known, reviewer.username)
+    refused = known.post(reverse("admin:second_factor"), {"code": totp(app_secret(device), at=time.time() + 30)})
+    assert refused.status_code == 400 and "Too many wrong codes" in refused.content.decode()
+
+
+def test_a_forged_or_another_accounts_device_cookie_counts_for_nothing(reviewer, settings, no_throttle):
+    settings.OMS_WRONG_CODES_PER_ADDRESS = 1
+    device = TOTPDevice.objects.create(user=reviewer, name="Phone", confirmed=True)
+    guesser = Client(REMOTE_ADDR="127.0.0.9")
+    sign_in_with_password(guesser, reviewer.username)
+    guesser.post(reverse("admin:second_factor"), {"code": wrong_for(device)})
+    from django.core import signing
+
+    for value in ("not-signed", signing.dumps({"user": reviewer.pk + 1, "device": "x"}, salt="accounts.known-device")):
+        guesser = Client(REMOTE_ADDR="127.0.0.9")
+        guesser.cookies[second_factor.KNOWN_DEVICE_COOKIE] = value
+        sign_in_with_password(guesser, reviewer.username)
+        refused = guesser.post(reverse("admin:second_factor"), {"code": totp(app_secret(device))})
+        assert refused.status_code == 400 and "Too many wrong codes" in refused.content.decode()
+
+
+def test_a_set_up_link_two_sessions_open_at_once_lets_only_one_set_up(reviewer, admin_user):
+    token = issue_link(admin_user, reviewer).rstrip("/").rsplit("/", 1)[-1]
+    first, second = Client(), Client()
+    for session in (first, second):
+        sign_in_with_password(session, reviewer.username)
+    # Both looked the link up before either used it, as two requests at the same moment do.
+    found = [SetUpLink.objects.for_token(token) for _session in (first, second)]
+    assert all(link is not None for link in found)
+    requests = [_request_for(session) for session in (first, second)]
+    assert second_factor.claim_set_up_link(requests[0], found[0]) is True
+    assert second_factor.claim_set_up_link(requests[1], found[1]) is False
+    assert second_factor.SET_UP_SESSION_KEY not in requests[1].session

@@ -109,3 +109,35 @@ def test_refused_links_are_named_for_staff():
         "Map",
     ]
     assert refused_links("[ok](https://example.org) [mail](mailto:a@b.example) [phone](tel:123) [here](#top)") == []
+
+
+def _rendered(text, care_boxes=()):
+    from condition.models import Source
+    from condition.rendering import PageRenderer
+
+    renderer = PageRenderer(sources={"armangue": Source(key="armangue")}, glossary=[], care_boxes=care_boxes)
+    return renderer._html(text, [])
+
+
+def test_a_citation_written_inside_a_link_follows_the_link_and_never_breaks_its_tag():
+    for text in (
+        '[guide](https://example.org/guide "NORD guide [cite:armangue]")',
+        "[guide](https://example.org/guide[cite:armangue])",
+        "[guide [cite:armangue]](https://example.org/guide)",
+    ):
+        html = _rendered(text)
+        link, after = html.split("</a>", 1)
+        assert "cite" not in link, html  # no marker in the link's address, title or text
+        assert '<sup class="cite"><a href="#cite-1"' in after, html
+        assert html.count("<a ") == 2
+
+
+def test_a_care_box_title_quoted_inside_a_link_stays_text():
+    class Care:
+        title = "Signs coming back"
+        key = "signs-back"
+
+    html = _rendered('[read "Signs coming back" first](https://example.org) and "Signs coming back"', [Care])
+    assert html.count('href="#signs-back"') == 1  # the quote outside the link only
+    first_link = html.split("</a>", 1)[0]
+    assert "#signs-back" not in first_link

@@ -1,6 +1,6 @@
 """The default OMS content in Spanish, checked as data against the English: no database needed.
 
-The Spanish files (condition/content/es/) must mirror the English ones key for
+The Spanish files (condition/shipped/es/) must mirror the English ones key for
 key, so the loader can pair each translation with the English item it
 translates, and must carry the same facts: the same citations on the same
 sections, the same numbers, the same care urgency, no phone numbers, and

@@ -9,7 +9,6 @@ on a translation (which writes only its translated words).
 """
 
 import pytest
-from condition.content.pictures import FOLDER as PICTURE_FOLDER
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.test import Client
@@ -18,6 +17,7 @@ from django.urls import reverse
 from condition import contributors, drafts
 from condition.drafts import Revision, WorkflowError
 from condition.models import Page, Section, SectionImage, SuggestedQuestion
+from condition.shipped import PICTURES as PICTURE_FOLDER
 from quizzes.models import Choice, Question, Quiz
 from tests.condition.test_write_paths import SPECS, browser_form, resolved, working_copy
 from tests.conftest import verified_login
@@ -354,6 +354,37 @@ def test_a_reviewer_who_changed_a_quiz_draft_may_not_approve_it(people, settings
     settings.OMS_ALLOW_SELF_APPROVAL = False
     other = QuizFactory(title="Another draft quiz", status=Quiz.Status.DRAFT)
     changed_by_the_reviewer(people, live, other, change, restore=quiz_version_restored)
+
+
+def test_deleting_a_section_a_quiz_draft_points_at_counts_as_changing_that_quiz_draft(people, settings):
+    """A question's "read again" section is emptied (SET_NULL, an update that sends no signal) when the
+    section is deleted elsewhere: whoever deleted it changed the quiz draft too."""
+    live = live_quiz("en", people)
+    settings.OMS_ALLOW_SELF_APPROVAL = False
+    elsewhere = PageFactory(title="New topic", status=Page.Status.DRAFT)
+    section = SectionFactory(page=elsewhere, heading="Read this", anchor="read-this", body="Words.")
+    draft = drafts.start_draft(live, people["editor"])
+    Question.objects.filter(pk=draft.questions.first().pk).update(section=section)
+
+    assert people["reviewer_client"].post(delete_url(section), {"post": "yes"}).status_code == 302
+
+    assert draft.questions.first().section is None
+    assert people["reviewer"].pk in contributors.users_who_changed(draft)
+    refused_then_approved(people, draft, live)
+
+
+def test_deleting_a_page_another_draft_picked_as_related_counts_as_changing_that_draft(people, settings):
+    live = live_page(people, "en")
+    settings.OMS_ALLOW_SELF_APPROVAL = False
+    picked = PageFactory(title="A topic to read next", status=Page.Status.DRAFT)
+    draft = drafts.start_draft(live, people["editor"])
+    with contributors.not_a_change():
+        draft.related_pages.add(picked)
+
+    assert people["reviewer_client"].post(delete_url(picked), {"post": "yes"}).status_code == 302
+
+    assert not draft.related_pages.exists()
+    assert people["reviewer"].pk in contributors.users_who_changed(draft)
 
 
 # --- what is not a change ------------------------------------------------------------------------

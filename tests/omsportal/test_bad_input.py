@@ -199,3 +199,12 @@ def test_the_admin_takes_a_picture_upload_up_to_its_own_limit(admin_client):
     assert allowed.status_code == 403 and "more than the form accepts" not in allowed.content.decode()
     refused = admin_client.post(url, _multipart(django_settings.ADMIN_UPLOAD_MAX_SIZE + 1))
     assert refused.status_code == 400 and "more than the form accepts (8" in refused.content.decode()
+
+
+def test_only_signed_in_staff_may_send_the_admin_a_large_body(client, editor):
+    """Anyone can reach the admin's sign-in form: it takes no more than a family form does."""
+    sign_in = client.post("/admin/login/", _multipart(1024 * 1024))
+    assert sign_in.status_code == 400 and "more than the form accepts (256" in sign_in.content.decode()
+    client.force_login(editor)
+    allowed = client.post("/admin/condition/sectionimage/add/", _multipart(1024 * 1024))
+    assert "more than the form accepts" not in allowed.content.decode()

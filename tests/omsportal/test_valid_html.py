@@ -84,6 +84,10 @@ HOSTILE_MARKDOWN = [
     "<svg><a xlink:href=javascript:alert(1)>svg</a></svg><math><mi>x</mi></math>",
     "**bold _unclosed <blockquote><h3>h</h3> <br/><br><hr>",
     "[mail](mailto:a@b.example) [tel](tel:+1-555) [relative](/topics/) [here](#top) [](https://example.org)",
+    # Citation markers where a link is: its title, its address, its text; a care box's title in a link's text.
+    '[guide](https://example.org/guide "NORD guide [cite:armangue]") [x](https://example.org/[cite:armangue])',
+    '[see the study [cite:armangue]](https://example.org) [read "{care_title}" first](https://example.org)',
+    "![a picture [cite:armangue]](https://example.org/x.png)",
 ]
 
 
