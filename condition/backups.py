@@ -124,9 +124,19 @@ def restore_backup(folder):
     database = folder / str(manifest.get("database"))
     if not database.is_file():
         raise BackupError(f"{database} is missing.")
+    media = _media_root()
+    archive_path = folder / manifest["media"] if manifest.get("media") and media is not None else None
+    if archive_path is not None:
+        _check_archive(archive_path, media)  # before anything is replaced: all or nothing
     connections.close_all()
     if engine == "sqlite":
         source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            if source.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise BackupError(f"{database.name} is damaged; nothing was changed.")
+        except sqlite3.DatabaseError as error:
+            source.close()
+            raise BackupError(f"{database.name} is not a readable database ({error}); nothing was changed.") from error
         target = sqlite3.connect(_database()["NAME"])
         try:
             with target:
@@ -136,8 +146,20 @@ def restore_backup(folder):
             source.close()
     else:
         _pg_command("pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", str(database))
-    media = _media_root()
-    if manifest.get("media") and media is not None:
-        with tarfile.open(folder / manifest["media"]) as archive:
+    if archive_path is not None:
+        with tarfile.open(archive_path) as archive:
             archive.extractall(media, filter="data")
     return manifest
+
+
+def _check_archive(path, media):
+    """Every member of the media archive would be extracted as a plain file or folder inside `media`."""
+    try:
+        with tarfile.open(path) as archive:
+            for member in archive.getmembers():
+                try:
+                    tarfile.data_filter(member, str(media))
+                except tarfile.FilterError as error:
+                    raise BackupError(f"{path.name} holds {member.name!r}, which is refused: {error}") from error
+    except tarfile.TarError as error:
+        raise BackupError(f"{path.name} is not a readable archive: {error}") from error

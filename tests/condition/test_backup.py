@@ -109,6 +109,43 @@ def test_restore_backup_refuses_a_folder_that_is_not_a_backup(db, tmp_path):
         call_command("restore_backup", "--noinput", str(tmp_path))
 
 
+@pytest.mark.parametrize("bad_member", ["../../escape.txt", "link-out", "device"])
+def test_restore_backup_with_a_bad_media_file_changes_nothing(db, tmp_path, settings, bad_member):
+    """A crafted media archive is refused before the database or a single file is replaced."""
+    import io
+    import json
+    import tarfile
+
+    from django.contrib.auth.models import User
+
+    from condition import backups
+
+    User.objects.create_user("kept")
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    folder = tmp_path / "crafted"
+    folder.mkdir()
+    (folder / "database.bin").write_bytes(b"not the database")
+    with tarfile.open(folder / "media.tar", "w") as archive:
+        good = tarfile.TarInfo("images/good.txt")
+        good.size = 4
+        archive.addfile(good, io.BytesIO(b"good"))
+        bad = tarfile.TarInfo(bad_member)
+        if bad_member == "link-out":
+            bad.type, bad.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        elif bad_member == "device":
+            bad.type = tarfile.CHRTYPE
+        else:
+            bad.size = 3
+        archive.addfile(bad, io.BytesIO(b"bad"))
+    manifest = {"format": backups.FORMAT, "engine": backups._engine(), "database": "database.bin", "media": "media.tar"}
+    (folder / "backup.json").write_text(json.dumps(manifest))
+
+    with pytest.raises(CommandError, match="refused"):
+        call_command("restore_backup", "--noinput", str(folder))
+    assert User.objects.filter(username="kept").exists()
+    assert not (tmp_path / "media").exists() or not any((tmp_path / "media").rglob("*"))
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_postgresql_backup_restores_every_row(tmp_path, oms_content, settings):
@@ -137,3 +174,21 @@ def test_postgresql_backup_restores_every_row(tmp_path, oms_content, settings):
         "approved versions": Revision.objects.count(),
     }
     assert after == before
+
+
+def test_restore_backup_of_a_file_that_is_not_a_database_changes_nothing(db, tmp_path, settings):
+    import json
+
+    from django.contrib.auth.models import User
+
+    from condition import backups
+
+    User.objects.create_user("kept")
+    folder = tmp_path / "crafted"
+    folder.mkdir()
+    (folder / "database.sqlite3").write_bytes(b"not the database" * 100)
+    manifest = {"format": backups.FORMAT, "engine": backups._engine(), "database": "database.sqlite3", "media": None}
+    (folder / "backup.json").write_text(json.dumps(manifest))
+    with pytest.raises(CommandError, match="Restore failed"):
+        call_command("restore_backup", "--noinput", str(folder))
+    assert User.objects.filter(username="kept").exists()
