@@ -660,11 +660,16 @@ def record_as_approved(item, author):
     return Revision.record(item, Revision.Action.APPROVED, None, author=author)
 
 
-def record_live_versions(author):
-    """Every live item's text kept as an approved version (after a restore); returns how many were new."""
+def record_live_versions(author, *, always=False):
+    """Every live item's text kept as an approved version (after a restore); returns how many were new.
+
+    `always`: a new version even where the latest holds the same text (whose approval is not trusted)."""
     recorded = 0
     for model in content_models():
         if issubclass(model, Content):
             for item in model.objects.filter(status=Content.Status.PUBLISHED).order_by("pk"):
-                recorded += record_as_approved(item, author) is not None
+                if always:
+                    recorded += Revision.record(item, Revision.Action.APPROVED, None, author=author) is not None
+                else:
+                    recorded += record_as_approved(item, author) is not None
     return recorded

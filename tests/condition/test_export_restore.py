@@ -80,7 +80,7 @@ def test_a_broken_row_restores_nothing(oms_content, tmp_path):
     path.write_text(json.dumps(document))
     empty_content()
     with pytest.raises(CommandError, match="nothing was changed"):
-        call_command("restore_content", str(path))
+        call_command("restore_content", "--unverified", str(path))
     assert not Page.objects.exists() and not Section.objects.exists()
 
 
@@ -147,7 +147,7 @@ def published_quiz_without_a_right_answer(rows):
 def test_restore_refuses_what_the_admin_would_refuse_and_keeps_nothing(oms_content, tmp_path, change, message):
     path = exported(tmp_path, change)
     with pytest.raises(CommandError, match="Restore refused, nothing was changed") as refused:
-        call_command("restore_content", str(path))
+        call_command("restore_content", "--unverified", str(path))
     assert message in str(refused.value)
     for model in export_models():
         assert not model.objects.exists(), model
@@ -163,6 +163,51 @@ def test_restore_refuses_files_without_rows_with_a_message_not_a_traceback(db, t
     path.write_text(body)
     with pytest.raises(CommandError, match=message):
         call_command("restore_content", str(path))
+
+
+def forged_approval(rows):
+    """Someone who can edit the file changes live text and writes that a reviewer approved it."""
+    page = next(row for row in rows if row["model"] == "condition.page" and row["fields"]["status"] == "published")
+    page["fields"]["summary"] = "FORGED SUMMARY nobody approved."
+    version = next(row for row in rows if row["model"] == "condition.revision")
+    forged = json.loads(json.dumps(version))
+    forged["pk"] = max(row["pk"] for row in rows if row["model"] == "condition.revision") + 1
+    forged["fields"].update(object_id=page["pk"], reviewer=["rita"], created_at="2099-01-01T00:00:00+00:00")
+    forged["fields"]["data"] = {**forged["fields"]["data"], "summary": page["fields"]["summary"]}
+    rows.append(forged)
+
+
+def test_a_file_changed_since_it_was_exported_is_refused_unless_told_and_then_no_approval_in_it_is_trusted(
+    oms_content, reviewer, tmp_path
+):
+    path = exported(tmp_path, forged_approval)
+    with pytest.raises(CommandError, match="not signed by this install"):
+        call_command("restore_content", str(path))
+    assert not Page.objects.exists()
+
+    call_command("restore_content", "--unverified", str(path), stdout=open("/dev/null", "w"))
+    page = Page.objects.live().get(summary="FORGED SUMMARY nobody approved.")
+    newest = Revision.of(page).first()
+    assert newest.author == drafts.RESTORED and newest.reviewer is None
+    from django.utils import timezone
+
+    assert not Revision.objects.filter(created_at__gt=timezone.now()).exists()  # the forged date is gone
+    every_live_item = [
+        item
+        for model in drafts.content_models()
+        if issubclass(model, drafts.Content)
+        for item in model.objects.filter(status="published")
+    ]
+    assert all(Revision.of(item).first().author == drafts.RESTORED for item in every_live_item)
+
+
+def test_an_export_restores_without_being_told_on_the_install_that_signed_it(oms_content, tmp_path):
+    path = tmp_path / "content.json"
+    call_command("export_content", str(path), stdout=open("/dev/null", "w"))
+    assert json.loads(path.read_text())["signature"]
+    empty_content()
+    call_command("restore_content", str(path), stdout=open("/dev/null", "w"))
+    assert Page.objects.live().exists()
 
 
 def test_restore_exits_non_zero_with_the_message(db, tmp_path):

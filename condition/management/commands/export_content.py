@@ -1,6 +1,6 @@
 import json
 
-from django.core import serializers
+from django.core import serializers, signing
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -27,6 +27,13 @@ def _jsonable(value):
     return str(value)
 
 
+def signature(objects):
+    """This install's signature of the exported rows (its SECRET_KEY): a restore trusts the approvals in
+    a file only when it matches, since anyone who can edit the file could write "approved by" anyone."""
+    text = json.dumps(objects, sort_keys=True, ensure_ascii=False, default=_jsonable, separators=(",", ":"))
+    return signing.Signer(salt="omsportal.export_content").signature(text)
+
+
 class Command(BaseCommand):
     help = "Export all content (clinic profile, pages, sections, sources, glossary, quizzes) to a JSON file."
 
@@ -46,6 +53,7 @@ class Command(BaseCommand):
             "version": VERSION,
             "exported_at": timezone.now().isoformat(),
             "counts": counts,
+            "signature": signature(objects),
             "objects": objects,
         }
         with open(path, "w", encoding="utf-8") as handle:

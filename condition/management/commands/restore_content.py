@@ -6,10 +6,12 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from condition.cache import bump_content_version
-from condition.drafts import RESTORED, content_models, record_live_versions
-from condition.management.commands.export_content import FORMAT, READS, VERSION, export_models
+from condition.drafts import RESTORED, Revision, content_models, record_live_versions
+from condition.management.commands.export_content import FORMAT, READS, VERSION, export_models, signature
 
 
 class Command(BaseCommand):
@@ -17,8 +19,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="A file written by export_content")
+        parser.add_argument(
+            "--unverified",
+            action="store_true",
+            help="Restore a file this install did not sign (another SECRET_KEY, an older export, or edited): "
+            "its approved versions are kept as history, and every live item's text is recorded as "
+            '"restored from a copy", newest, so no one reads it as approved by the names in the file.',
+        )
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, path, unverified=False, **options):
         try:
             with open(path, encoding="utf-8") as handle:
                 document = json.load(handle)
@@ -41,6 +50,16 @@ class Command(BaseCommand):
         unexpected = {row.get("model") for row in objects} - allowed
         if unexpected:
             raise CommandError(f"The file holds objects this command does not restore: {sorted(map(str, unexpected))}")
+        signed = isinstance(document.get("signature"), str) and constant_time_compare(
+            document["signature"], signature(objects)
+        )
+        if not signed and not unverified:
+            raise CommandError(
+                f"{path} is not signed by this install (exported with another SECRET_KEY or by an older "
+                "version, or changed since), so the approvals it names cannot be trusted. Nothing was "
+                "changed. If you know where the file comes from, run again with --unverified: every live "
+                'item is then recorded as "restored from a copy" on top of the file\'s history.'
+            )
         objects, unknown_staff = _with_staff_of_this_database(_in_load_order(objects))
         try:
             with transaction.atomic():
@@ -49,7 +68,10 @@ class Command(BaseCommand):
                     raise _Refused(problems)
                 connections[DEFAULT_DB_ALIAS].check_constraints()
                 self._reset_sequences()
-                record_live_versions(RESTORED)  # live text with no version of its own (an older file)
+                if signed:
+                    record_live_versions(RESTORED)  # live text with no version of its own (an older file)
+                else:
+                    _distrust_approvals()
         except _Refused as refused:
             shown = refused.problems[:20]
             more = len(refused.problems) - len(shown)
@@ -99,6 +121,14 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
+
+
+def _distrust_approvals():
+    """An unverified file: no version dated after now, and every live item's text recorded as restored
+    from a copy, the newest version, whatever the file's versions say of it."""
+    now = timezone.now()
+    Revision.objects.filter(created_at__gt=now).update(created_at=now)
+    record_live_versions(RESTORED, always=True)
 
 
 def _in_load_order(objects):
