@@ -14,11 +14,11 @@ from django.core.cache import caches
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import SetUpLink
-from omsportal.proxy import client_ip
 
 # The session that opened a set-up link: the link it brought before the password, then the right to set up.
 LINK_SESSION_KEY = "accounts_set_up_link"
@@ -73,7 +73,8 @@ WRONG_CODES_SESSION_KEY = "accounts_wrong_codes"
 
 
 def _address_keys(request):
-    address = client_ip(request) or "unknown"
+    # The client's address as the settings name it for the rate limits (behind the proxy too).
+    address = import_string(settings.RATELIMIT_IP_META_KEY)(request) or "unknown"
     return f"wrong-codes:{address}", f"wrong-codes-since:{address}"
 
 

@@ -1,4 +1,4 @@
-"""A family on the server a clinic runs: README's production set-up, started exactly as README says (issue 20).
+"""A family on the server a clinic runs: README's production set-up, started exactly as README says.
 
 deploy/serve.py with DEBUG off, a real secret key, collectstatic with the
 manifest storage (hashed, compressed names), gunicorn on 127.0.0.1 behind

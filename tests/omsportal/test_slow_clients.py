@@ -1,4 +1,4 @@
-"""Slow clients cannot hold the portal (issues 10 and 20): README's production set-up puts nginx in front.
+"""Slow clients cannot hold the portal: README's production set-up puts nginx in front.
 
 Gunicorn gives each connection a worker (a thread with omsportal/gunicorn.py): 2 slow clients stopped 2
 sync workers, and 40 left the threaded 2 x 16 set-up answering 1 family request in 6. nginx reads every

@@ -7,9 +7,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from condition.cache import bump_content_version
-from condition.drafts import RESTORED, content_models, record_live_versions
+from condition.content import content_models
+from condition.drafts import RESTORED, record_live_versions
 from condition.management.commands.export_content import FORMAT, READS, VERSION, export_models
+from pagecache.cache import bump_content_version
 
 
 class Command(BaseCommand):
