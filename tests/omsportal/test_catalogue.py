@@ -14,7 +14,7 @@ import polib
 import pytest
 from django.conf import settings
 
-SOURCES = ("accounts", "condition", "omsportal", "quizzes", "static", "templates", "manage.py")
+SOURCES = ("accounts", "condition", "omsportal", "pagecache", "quizzes", "static", "templates", "manage.py")
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}|%%")
 
 
