@@ -59,6 +59,7 @@ run: $(STAMP) system-deps messages
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check: $(STAMP)
 	$(DEV) $(BIN)/python manage.py check

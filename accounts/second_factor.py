@@ -16,11 +16,11 @@ from django.core.cache import caches
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import SetUpLink
-from omsportal.proxy import client_ip
 
 # The session that opened a set-up link: the link it brought before the password, then the right to set up.
 LINK_SESSION_KEY = "accounts_set_up_link"
@@ -116,7 +116,7 @@ def _bucket_keys(request):
     if device is not None:
         bucket = f"device:{device}"
     else:
-        bucket = f"address:{client_ip(request) or 'unknown'}:{request.user.pk}"
+        bucket = f"address:{import_string(settings.RATELIMIT_IP_META_KEY)(request) or 'unknown'}:{request.user.pk}"
     return f"wrong-codes:{bucket}", f"wrong-codes-since:{bucket}"
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RADIO_RE = re.compile(r'name="(question_\d+)" value="(\d+)"')
 HOST = "127.0.0.1"
-# What a browser says when it posts a form of the page it shows (condition.origin).
+# What a browser says when it posts a form of the page it shows (pagecache.posts).
 SAME_ORIGIN = {"Origin": f"http://{HOST}", "Sec-Fetch-Site": "same-origin"}
 
 

@@ -1,4 +1,4 @@
-"""Staff pages with a million stored quiz attempts (issues 3 and 11).
+"""Staff pages with a million stored quiz attempts.
 
 Run: `.venv/bin/python bench/quiz_results.py [--attempts N]` (bench/scale.py
 runs it, so `make bench` does). It builds a throwaway SQLite database with the
@@ -14,10 +14,8 @@ the results page (every language side by side), all time and for date ranges.
 import argparse
 import os
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -25,29 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.scale import staff_client  # noqa: E402
-
-
-def setup(scratch):
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="omsportal.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY="bench-results-only-secret-key-0123456789abcdefghijklmnop",
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_HTTPS="false",
-        DATABASE_URL=f"sqlite:///{scratch / 'db.sqlite3'}",
-        DJANGO_CACHE_DIR=str(scratch / "cache"),
-        DJANGO_MEDIA_ROOT=str(scratch / "media"),
-        DJANGO_STATIC_ROOT=str(scratch / "static"),
-        DJANGO_LOG_LEVEL="ERROR",
-    )
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", "--noinput", verbosity=0)
-    call_command("load_oms_content", stdout=open(os.devnull, "w"))
+from bench.scratch import remove, scratch_portal  # noqa: E402
 
 
 def spanish_quiz(quiz, user):
@@ -157,8 +133,7 @@ def main():
     parser.add_argument("--attempts", type=int, default=1_000_000)
     parser.add_argument("--spanish", type=float, default=0.2, help="share of attempts in Spanish")
     args = parser.parse_args()
-    scratch = Path(tempfile.mkdtemp(prefix="omsportal-results-"))
-    setup(scratch)
+    scratch = scratch_portal("omsportal-results-")
     from django.contrib.auth.models import User
     from django.core.management import call_command
     from django.db import connection
@@ -235,7 +210,7 @@ def main():
         print(f"  {label:<38}{ms:>8.0f}{status}")
     print(f"[{'met' if worst < 300 else 'MISSED'}] every admin page under 300 ms: slowest {worst:.0f} ms")
     connection.close()
-    shutil.rmtree(scratch, ignore_errors=True)  # a million attempts take about 6 GB
+    remove(scratch)  # a million attempts take about 6 GB
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""What each page costs as content grows to 10x and 100x, and worker memory over 500 PDFs (issue 11).
+"""What each page costs as content grows to 10x and 100x, and worker memory over 500 PDFs.
 
 Run: `.venv/bin/python bench/scale.py` (bench/run.py runs it, so `make bench`
 does). In a scratch SQLite database it loads the default OMS content, then
@@ -14,15 +14,15 @@ runs bench/quiz_results.py (a million quiz attempts, admin pages timed).
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.scratch import remove, scratch_portal  # noqa: E402
 
 FACTORS = (1, 10, 100)
 SOURCE_CAP = {1: None, 10: 160, 100: 1000}
@@ -52,39 +52,13 @@ ADMIN = {
 }
 
 
-def setup(scratch):
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="omsportal.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY="bench-scale-only-secret-key-0123456789abcdefghijklmnop",
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_HTTPS="false",
-        DJANGO_RATELIMIT="false",
-        DJANGO_SITE_URL="https://oms.example.org",
-        DATABASE_URL=f"sqlite:///{scratch / 'db.sqlite3'}",
-        DJANGO_CACHE_DIR=str(scratch / "cache"),
-        DJANGO_CONTENT_VERSION_FILE=str(scratch / "content-version"),
-        DJANGO_MEDIA_ROOT=str(scratch / "media"),
-        DJANGO_STATIC_ROOT=str(scratch / "static"),
-        DJANGO_LOG_LEVEL="ERROR",
-    )
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", "--noinput", verbosity=0)
-    call_command("load_oms_content", stdout=open(os.devnull, "w"))
-
-
 def grow(factor):
     """Copies of the default pages, terms and sources until there are `factor` times as many."""
     import re
 
-    from condition.cache import bump_content_version
     from condition.models import GlossaryTerm, Page, Section, Source
     from condition.search import index as search_index
+    from pagecache.cache import bump_content_version
 
     # The English items: the shipped Spanish translations share their slugs and are not copied, so at
     # 10x and 100x the Spanish pages below show the copies in English, marked (the worst case).
@@ -168,8 +142,8 @@ def measure(client, url, *, rounds=5, built_ahead=False):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from condition import cache as content_cache
-    from condition.cache import bump_content_version
+    from pagecache import cache as content_cache
+    from pagecache.cache import bump_content_version
 
     times, cpu = [], []
     if not built_ahead:
@@ -217,11 +191,13 @@ def pdf_memory(count=500):
 
     from condition.handouts import handout_context, html_to_pdf, render_handout_html
     from condition.models import Page
+    from condition.pages import PUBLIC, render_pages
 
-    page = Page.objects.live().prefetch_related("sections").select_related("condition").get(slug="treatment")
+    page = Page.objects.live().select_related("condition").get(slug="treatment")
     request = RequestFactory().get("/topics/treatment/handout.pdf")
+    rendered = render_pages([page], "en", PUBLIC, printed=True)
     html = render_handout_html(
-        None, handout_context(request, [page], title=page.title, paper="a4", online_path=page.get_absolute_url())
+        None, handout_context(request, rendered, title=page.title, paper="a4", online_path=page.get_absolute_url())
     )
     marks = {}
     start = time.perf_counter()
@@ -241,8 +217,7 @@ def main():
     parser.add_argument("--guide", action=argparse.BooleanOptionalAction, default=True, help="build the guide ahead")
     args = parser.parse_args()
     FACTORS = tuple(int(f) for f in args.factors.split(","))
-    scratch = Path(tempfile.mkdtemp(prefix="omsportal-scale-"))
-    setup(scratch)
+    scratch = scratch_portal("omsportal-scale-")
     from django.core.management import call_command
     from django.test import Client
 
@@ -325,7 +300,7 @@ def main():
             f"[{'met' if last - first < 10 else 'MISSED'}] flat within 10 MB from PDF 50 to {max(marks)}: {last - first:+.1f} MB"
         )
     sys.stdout.flush()
-    shutil.rmtree(scratch, ignore_errors=True)
+    remove(scratch)
     if args.attempts:
         subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "quiz_results.py")], check=True)
 

@@ -1,4 +1,4 @@
-"""Search speed with 100 and 1,000 topic pages, next to the topic page (issue 12).
+"""Search speed with 100 and 1,000 topic pages, next to the topic page.
 
 Run: `.venv/bin/python bench/search.py` (part of `make bench`); `--postgres`
 uses a scratch database on the PostgreSQL server of .ci/postgres.sh (or
@@ -220,9 +220,9 @@ def _run(pages, scratch, database_url):
     from django.db import connection
     from django.test import Client
 
-    from condition import cache as content_cache
     from condition.models import GlossaryTerm, Section
     from condition.search.models import SearchDocument
+    from pagecache import cache as content_cache
 
     call_command("migrate", verbosity=0)
     call_command("load_oms_content", stdout=open(os.devnull, "w"))

@@ -19,6 +19,7 @@ from condition.models import (
     Source,
     SuggestedQuestion,
 )
+from condition.pages import STAFF, render_pages
 from condition.readability import page_reading
 from condition.views import page_context
 from condition.workflow import ChildAdminMixin, ChildInlineMixin, ContentAdmin
@@ -160,7 +161,7 @@ class PageAdmin(ContentAdmin):
 
     def preview_view(self, request, pk):
         """The page as families read it, drafts included: in its own language (a Spanish page with the Spanish
-        interface and notices), its care advice made safe as on the public page (condition.views.page_context).
+        interface and notices), rendered as families' pages are (condition.pages.render_pages).
 
         The page comes through the admin's own queryset, which gives a translation its freshness (whether the
         original changed since), as every other admin view of it has.
@@ -171,7 +172,7 @@ class PageAdmin(ContentAdmin):
         if not self.has_view_or_change_permission(request, page):
             return render(request, "403.html", status=403)
         with translation.override(page.language):
-            context = page_context(page)
+            context = page_context(render_pages([page], page.language, STAFF))
             context["preview"] = True
             return render(request, "condition/page_detail.html", context)
 
@@ -242,7 +243,7 @@ class PageFeedbackAdmin(admin.ModelAdmin):
     list_display = ["created_at", "page", "helpful", "comment"]
     list_filter = ["helpful", ("page", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["comment"]
-    # No date_hierarchy: its bar reads the date of every row (issue 11); the date filter does the job.
+    # No date_hierarchy: its bar reads the date of every row; the date filter does the job.
     list_select_related = ["page"]
     show_full_result_count = False
 

@@ -90,7 +90,7 @@ def _of(item):
 
 
 def _record(item, user):
-    from condition.drafts import Content
+    from condition.content import Content
 
     if item is None or item.pk is None or item.status == Content.Status.PUBLISHED:
         return  # a live item changes only by approval
@@ -100,7 +100,7 @@ def _record(item, user):
 
 
 def _owner(row):
-    from condition.drafts import owning_item
+    from condition.content import owning_item
 
     try:
         return owning_item(row)
@@ -114,7 +114,7 @@ def _value(field, row):
 
 
 def _changed_fields(stored, row):
-    from condition.drafts import WORKFLOW_FIELDS
+    from condition.content import WORKFLOW_FIELDS
 
     return any(
         _value(field, stored) != _value(field, row)
@@ -163,7 +163,7 @@ def _rows_changed_by_deleting(instance):
 
 
 def _before_delete(sender, instance, **kwargs):
-    from condition.drafts import DraftChild
+    from condition.content import DraftChild
 
     user = _writer()
     if user is None:
@@ -175,14 +175,14 @@ def _before_delete(sender, instance, **kwargs):
 
 
 def _after_delete(sender, instance, **kwargs):
-    from condition.drafts import Content
+    from condition.content import Content
 
     if isinstance(instance, Content):
         forget(instance)
 
 
 def _picks_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    from condition.drafts import is_content
+    from condition.content import is_content
 
     if action not in ("post_add", "post_remove", "pre_clear") or (action != "pre_clear" and not pk_set):
         return  # the admin's .set() sends an empty add when nothing was picked

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from condition.drafts import ORIGINAL_LANGUAGE, WORKFLOW_FIELDS, children_of
+from condition.content import ORIGINAL_LANGUAGE, WORKFLOW_FIELDS, children_of
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 SKIPPED = WORKFLOW_FIELDS | {"id", "origin", "updated_at"}
@@ -109,7 +109,7 @@ def compare(live, draft):
 
 
 def changes_since(model, old, new):
-    """What changed in an original's translated words between two snapshots (condition.drafts.snapshot):
+    """What changed in an original's translated words between two snapshots (condition.content.snapshot):
     what a translator must bring into the translation. Rows are matched by id, children included."""
     changes = []
     for name in model.translated_fields:

@@ -1,4 +1,4 @@
-"""The one content model: everything families read has a live version and at most one draft.
+"""The workflow rules: how content moves between draft and live (the content model is condition.content).
 
 A model is content by inheriting `Content` (one declaration). Its rows are
 either live (status "published"), a new item not yet approved (a draft with no
@@ -10,217 +10,50 @@ keeps a `Revision` of every approved version. Rows that travel with their
 parent (a page's sections, a quiz's questions and their choices) inherit
 `DraftChild`.
 
-Signals, the search index, export and the admin ask this module which models
+Signals, the search index, export and the admin ask condition.content which models
 are content (`content_models()`); none of them lists models by hand.
 """
 
-import hashlib
-import json
 import logging
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, models, transaction
-from django.db.models import Q, Value
-from django.db.models.fields.files import FieldFile
-from django.db.models.functions import Cast, Concat
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from condition import contributors
+from condition.content import (  # the workflow's vocabulary; callers also reach it as drafts.X
+    APPROVE_PERMISSION,
+    WORKFLOW_FIELDS,
+    Content,
+    Revision,
+    WorkflowError,
+    _copy_children,
+    _copy_fields,
+    _copy_many_to_many,
+    _park_unique_values,
+    children_of,
+    content_models,
+    fingerprint,
+    prepare_working_copy,
+    snapshot,
+    sync_from_original,
+    sync_rows_from_original,
+)
+from condition.content import (
+    DraftChild as DraftChild,
+)
+from condition.content import (
+    is_content as is_content,
+)
+from condition.content import (
+    owning_item as owning_item,
+)
 
 log = logging.getLogger(__name__)
-
-APPROVE_PERMISSION = "condition.publish_page"
-# The language content is written and approved in first; other languages translate it (settings.LANGUAGE_CODE).
-ORIGINAL_LANGUAGE = "en"
-# Fields the workflow owns: a draft never carries them onto the live row.
-WORKFLOW_FIELDS = {"status", "draft_of", "edited_by", "submitted_at", "review_note", "translation_reviewed"}
-
-
-class ContentQuerySet(models.QuerySet):
-    def live(self, language=None):
-        """What families may read, in `language` (the site's own language, English, unless named)."""
-        return self.filter(status=Content.Status.PUBLISHED, language=language or ORIGINAL_LANGUAGE)
-
-    def originals(self):
-        """Live items and new items not yet approved: everything but working copies."""
-        return self.filter(draft_of__isnull=True)
-
-    def waiting_for_review(self):
-        return self.filter(status=Content.Status.REVIEW)
-
-
-class Content(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        REVIEW = "review", "In review"
-        PUBLISHED = "published", "Published"
-
-    status = models.CharField(
-        max_length=10,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        db_index=True,
-        editable=False,
-        help_text="Families only ever see published content. A clinical reviewer approves drafts.",
-    )
-    draft_of = models.ForeignKey(
-        "self",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="drafts",
-        help_text="The live item this draft will replace when a reviewer approves it.",
-    )
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
-    )
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    review_note = models.TextField(blank=True, editable=False, help_text="The reviewer's comment when sent back.")
-    # Translations (condition.translations): an item in another language is content of its own, with its
-    # own drafts and review, pointing to the item it translates and to the approved version it was made from.
-    # A code from settings.LANGUAGES (not a choices list: adding a language needs no migration).
-    language = models.CharField(max_length=12, default=ORIGINAL_LANGUAGE, editable=False, db_index=True)
-    translation_of = models.ForeignKey(
-        "self",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="translations",
-        help_text="The item in the site's own language that this translates.",
-    )
-    made_from = models.ForeignKey(
-        "condition.Revision",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        help_text="The approved version of the original this translation was made from.",
-    )
-    translation_reviewed = models.BooleanField(
-        default=False,
-        editable=False,
-        help_text="A clinical reviewer approved this translation (shipped translations start unreviewed).",
-    )
-
-    objects = ContentQuerySet.as_manager()
-
-    # Fields a translator writes; every other field always comes from the original (addresses, urgency, numbers).
-    # Empty: the model is not translated.
-    translated_fields = ()
-    # Reverse accessors of the DraftChild rows that travel with this item.
-    draft_children = ()
-    # Fields a draft never changes on the live row (e.g. the clinical review dates).
-    kept_on_approve = ()
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_live(self):
-        return self.status == self.Status.PUBLISHED
-
-    @property
-    def is_working_copy(self):
-        return self.draft_of_id is not None
-
-    @property
-    def is_translation(self):
-        return self.translation_of_id is not None
-
-    def pending_draft(self):
-        return self.drafts.first() if self.pk else None
-
-    def validate_constraints(self, exclude=None):
-        """A working copy shares its live row's unique values; it must not take another item's."""
-        super().validate_constraints(exclude=exclude)
-        if not self.draft_of_id:
-            return
-        from django.core.exceptions import ValidationError
-
-        for constraint in self._meta.constraints:
-            if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
-                values = {name: getattr(self, name) for name in constraint.fields}
-                if None in values.values():
-                    continue  # NULL never clashes (an original's translation_of)
-                clash = type(self).objects.originals().filter(**values).exclude(pk=self.draft_of_id)
-                if clash.exists():
-                    field = [name for name in constraint.fields if name != "language"][0]
-                    raise ValidationError({field: f"Another {self._meta.verbose_name} already uses this."})
-
-
-class DraftChild(models.Model):
-    """A row that belongs to a content item (a section, a question, a choice) and travels with its drafts."""
-
-    origin = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
-    )
-
-    translated_fields = ()  # as Content.translated_fields
-    draft_children = ()
-    parent_field = None  # the foreign key to the item (or row) this belongs to
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def merge_order(cls, row):
-        """Rows are written to the live item in this order (a Choice writes its right answer last)."""
-        return 0
-
-
-def content_models():
-    """Every model families read, parents first: the one list signals, search and export use."""
-    return [model for model in apps.get_models() if issubclass(model, (Content, DraftChild))]
-
-
-def is_content(model):
-    return issubclass(model, (Content, DraftChild))
-
-
-def owning_item(row):
-    """The content item a row belongs to (itself for an item; a choice's quiz)."""
-    while isinstance(row, DraftChild):
-        row = getattr(row, row.parent_field)
-    return row
-
-
-# --- copying -------------------------------------------------------------
-def _copy_fields(source, target, exclude=()):
-    for field in source._meta.concrete_fields:
-        if field.primary_key or field.name in exclude:
-            continue
-        setattr(target, field.attname, getattr(source, field.attname))
-
-
-def children_of(parent):
-    for accessor in type(parent).draft_children:
-        relation = parent._meta.get_field(accessor)
-        yield accessor, relation.field.name
-
-
-def _copy_children(source, target):
-    for accessor, parent_field in children_of(source):
-        for child in getattr(source, accessor).all():
-            copy = type(child)()
-            _copy_fields(child, copy, exclude={"origin", parent_field})
-            setattr(copy, parent_field, target)
-            copy.origin = child
-            copy.save()
-            _copy_children(child, copy)
-
-
-def _copy_many_to_many(source, target):
-    for field in source._meta.many_to_many:
-        getattr(target, field.name).set(getattr(source, field.name).all())
 
 
 @transaction.atomic
@@ -242,51 +75,16 @@ def _new_working_copy(item, user):
     draft.status = Content.Status.DRAFT
     draft.edited_by = user
     if item.is_translation:
-        from condition.translations import prepare_working_copy
-
         prepare_working_copy(draft)
     draft.save()
     _copy_many_to_many(item, draft)
     _copy_children(item, draft)
     if item.is_translation:  # its rows too: the translator and the reviewer see the original's right answers
-        from condition.translations import sync_rows_from_original
-
         sync_rows_from_original(draft)
     return draft
 
 
-def snapshot(item):
-    """The item with its children and many-to-many choices as plain data (a Revision's `data`)."""
-    data = {
-        field.name: field.value_from_object(item)
-        for field in item._meta.concrete_fields
-        if field.name not in WORKFLOW_FIELDS and field.name != "origin"
-    }
-    for field in item._meta.many_to_many:
-        data[field.name] = sorted(related.pk for related in getattr(item, field.name).all())
-    for accessor, _parent_field in children_of(item):
-        data[accessor] = [snapshot(child) for child in getattr(item, accessor).all()]
-    return json.loads(json.dumps(data, cls=_SnapshotEncoder))
-
-
-class _SnapshotEncoder(DjangoJSONEncoder):
-    def default(self, o):
-        if isinstance(o, FieldFile):  # a picture: its stored name (files never change)
-            return o.name or ""
-        return super().default(o)
-
-
-def fingerprint(item):
-    """A short hash of the item's words, children included: what a reviewer saw on the review page."""
-    text = json.dumps(snapshot(item), sort_keys=True, cls=DjangoJSONEncoder)
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
 # --- the workflow --------------------------------------------------------
-class WorkflowError(Exception):
-    """Why a workflow step was refused, in words for staff."""
-
-
 def may_approve(user):
     return user.has_perm(APPROVE_PERMISSION)
 
@@ -458,8 +256,6 @@ def _field_label(item, name):
 
 def _put_live(draft):
     if draft.is_translation:
-        from condition.translations import sync_from_original
-
         sync_from_original(draft, draft.translation_of)
     if draft.draft_of_id is None:
         draft.status = Content.Status.PUBLISHED
@@ -493,26 +289,6 @@ def _merge_children(draft, live):
             setattr(target, parent_field, live)
             target.save()
             _merge_children(row, target)
-
-
-def _park_unique_values(model, pks, parent_field):
-    """Give kept rows placeholder values for what is unique within their parent, so a draft may swap
-    them (two sections swapping anchors) without a row clashing with one not yet written."""
-    if model is None or not pks:
-        return
-    for constraint in model._meta.constraints:
-        if not isinstance(constraint, models.UniqueConstraint) or constraint.condition is not None:
-            continue
-        if parent_field not in constraint.fields:
-            continue
-        texts = [
-            name
-            for name in constraint.fields
-            if name != parent_field and isinstance(model._meta.get_field(name), models.CharField)
-        ]
-        if texts:
-            placeholder = Concat(Value("~"), Cast("pk", models.CharField()))
-            model._default_manager.filter(pk__in=pks).update(**dict.fromkeys(texts, placeholder))
 
 
 def take_down(item, reviewer, reason):
@@ -576,72 +352,6 @@ def _apply(target, data, parent_field):
             if child_model.objects.filter(pk=child_data.get("id")).exists():
                 child.origin_id = child_data["id"]
             _apply(child, child_data, parent_field=child_parent_field)
-
-
-class Revision(models.Model):
-    """Every approved version of every content item, and every emergency take-down: the audit trail."""
-
-    class Action(models.TextChoices):
-        APPROVED = "approved", "Approved"
-        TAKEN_DOWN = "taken_down", "Taken down"
-
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
-    object_id = models.PositiveBigIntegerField()
-    object_repr = models.CharField(max_length=200)
-    action = models.CharField(max_length=12, choices=Action.choices)
-    data = models.JSONField(help_text="The item as it went live, with its children.")
-    editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    note = models.TextField(blank=True)
-    author = models.CharField(
-        max_length=100, blank=True, help_text="Where a version came from when no reviewer approved it here."
-    )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        app_label = "condition"
-        ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"], name="revision_item")]
-
-    def __str__(self):
-        return f"{self.object_repr}: {self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def content_object(self):
-        return self.content_type.get_object_for_this_type(pk=self.object_id) if self.item_exists else None
-
-    @property
-    def item_exists(self):
-        return self.content_type.model_class()._default_manager.filter(pk=self.object_id).exists()
-
-    @classmethod
-    def record(cls, item, action, reviewer, editor=None, note="", author=""):
-        return cls.objects.create(
-            content_type=ContentType.objects.get_for_model(item),
-            object_id=item.pk,
-            object_repr=str(item)[:200],
-            action=action,
-            data=snapshot(item),
-            editor=editor,
-            reviewer=reviewer,
-            note=note,
-            author=author,
-        )
-
-    @property
-    def approved_by(self):
-        """Who approved it, in words: the reviewer, else where it came from ("default content")."""
-        if self.reviewer is not None:
-            return self.reviewer.get_full_name() or self.reviewer.get_username()
-        return self.author or "–"
-
-    @classmethod
-    def of(cls, item):
-        return cls.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
 
 
 # Authors of versions no reviewer approved in this database.

@@ -2,7 +2,7 @@
 
 The topic page is cached whole and is the same for everyone, so it carries no
 CSRF token. The vote form posts to `vote`, which accepts only posts the browser
-says came from this very site (condition.origin); a refused vote links to the
+says came from this very site (pagecache.posts); a refused vote links to the
 token-protected feedback form. The vote stores only the page and yes/no; the
 comment step that follows is an ordinary form with a CSRF token, and finds the
 vote through a signed, short-lived token rather than an id the client chose.
@@ -17,10 +17,9 @@ from django_ratelimit.decorators import ratelimit
 
 from condition.forms import FeedbackForm
 from condition.models import Page, PageFeedback
-from condition.origin import same_origin_posts
 from condition.translations import titled
-from omsportal.db import queued_write
-from omsportal.views import form_rate
+from pagecache.db import queued_write
+from pagecache.posts import form_rate, same_origin_posts
 
 VOTE_SALT = "condition.feedback.vote"
 COMMENT_WINDOW = 30 * 60  # seconds a family has to add a comment to their vote

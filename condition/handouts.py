@@ -20,13 +20,12 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 
 from condition import images
-from condition.cache import content_version, versioned
-from condition.care import most_urgent_first
-from condition.models import ClinicProfile, GlossaryTerm, Source
-from condition.rendering import PageRenderer
+from condition.models import ClinicProfile
+from condition.pages import STAFF, render_pages
+from pagecache.cache import cached, versioned
 
 PAPERS = {"a4": pgettext_lazy("paper size", "A4"), "letter": pgettext_lazy("paper size", "US Letter")}
 # The admin's "Download handout PDFs" makes one PDF in the request: keep it short.
@@ -57,25 +56,12 @@ def qr_svg(url):
     )
 
 
-def handout_context(request, pages, *, title, paper, online_path, site=None, language=None):
-    """Render every page with one numbering of sources and one first use of each term.
+def handout_context(request, rendered, *, title, paper, online_path, site=None, pdf_url=""):
+    """The handout template's context for pages from condition.pages.render_pages (printed=True).
 
     `site` is the address to print (see site_url); without it, the request's.
-    Pages from handout_files.in_reader_language() carry their sections with
-    care advice made safe for the reader's `language`.
     """
-    sections_by_page = {
-        page.pk: most_urgent_first(getattr(page, "prefetched_sections", None) or page.sections.all()) for page in pages
-    }
-    sources = Source.cited_in(section.text for sections in sections_by_page.values() for section in sections)
-    renderer = PageRenderer(sources=sources, glossary=GlossaryTerm.objects.live(language))
-    entries = []
-    terms = []
-    for page in pages:
-        rendered = [renderer.render(section) for section in sections_by_page[page.pk]]
-        for item in rendered:
-            terms.extend(item.terms)
-        entries.append({"page": page, "sections": rendered})
+    entries = rendered.entries
     url = (site or site_url(request)) + online_path
     return {
         "title": title,
@@ -83,8 +69,9 @@ def handout_context(request, pages, *, title, paper, online_path, site=None, lan
         # One page: its sections sit under the h1; several: under each page's h2.
         "hx": "h3" if len(entries) > 1 else "h2",
         "hsub": "h4" if len(entries) > 1 else "h3",
-        "terms": sorted(terms, key=lambda term: term.term.lower()),
-        "handout_sources": renderer.cited_sources,
+        "terms": sorted(rendered.terms, key=lambda term: term.term.lower()),
+        "handout_sources": rendered.sources,
+        "pdf_url": pdf_url,
         "paper": paper,
         "papers": PAPERS,
         "online_url": url,
@@ -142,7 +129,7 @@ def _static_fetcher(url, *args, **kwargs):
 
 
 # One FontConfiguration per process: a new one per PDF leaked about 0.25 MB
-# each time (issue 11). The lock keeps threads from sharing it at once.
+# each time. The lock keeps threads from sharing it at once.
 _fonts = []
 _pdf_lock = threading.Lock()
 
@@ -169,18 +156,18 @@ def pdf_response(request, make_context, *, filename, pages, audience="public"):
     Cached until the content, the day printed, the paper size or the address
     changes. `audience` keeps staff PDFs (drafts included) apart from families'.
     """
-    parts = [
+    key = versioned(
+        "handout-pdf",
         audience,
         translation.get_language(),  # a page without a translation still prints the reader's notices
         *(page.pk for page in pages),
-        content_version(request),  # read once per request
         timezone.localdate(),
         paper_from(request),
         site_url(request),
-        get_language(),  # the handout's words are in the family's language
-    ]
-    pdf = versioned(
-        "handout-pdf:" + ":".join(str(part) for part in parts),
+        request=request,  # the content version, read once per request
+    )
+    pdf = cached(
+        key,
         lambda: html_to_pdf(render_handout_html(request, make_context()), request.build_absolute_uri("/")),
         ttl=60 * 60,
     )
@@ -209,10 +196,15 @@ def pdf_response_for_pages(request, pages):
     pages = sorted(pages, key=lambda page: (page.order, page.title))
     title = pages[0].title if len(pages) == 1 else f"{pages[0].condition.name}: selected topics"
     name = slugify(title)[:60] or "handout"
+    # Each page as it is, in its own language, as families read it: a Spanish page prints the Spanish interface.
+    languages = {page.language for page in pages}
+    language = languages.pop() if len(languages) == 1 else settings.LANGUAGE_CODE
 
     def make_context():
+        rendered = render_pages(pages, language, STAFF, printed=True)
         return handout_context(
-            request, pages, title=title, paper=paper_from(request), online_path=pages[0].get_absolute_url()
+            request, rendered, title=title, paper=paper_from(request), online_path=pages[0].get_absolute_url()
         )
 
-    return pdf_response(request, make_context, filename=f"{name}.pdf", pages=pages, audience="staff")
+    with translation.override(language):
+        return pdf_response(request, make_context, filename=f"{name}.pdf", pages=pages, audience="staff")

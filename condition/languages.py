@@ -1,4 +1,4 @@
-"""The interface languages (issue 13): addresses of the same page in each one.
+"""The interface languages: addresses of the same page in each one.
 
 Every language comes from settings.LANGUAGES: the switcher, the hreflang
 alternates and the home page's redirect read it, so a third language is a

@@ -18,8 +18,8 @@ from django.conf import settings
 from django.core.files import File
 
 from condition import shipped, translations
+from condition.content import Content, children_of
 from condition.defaults import Conflict, Item, register
-from condition.drafts import Content, children_of
 from condition.models import (
     CareAdvice,
     ClinicProfile,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from condition.drafts import Content, ContentQuerySet, DraftChild, Revision  # noqa: F401 (Revision: a model)
+from condition.content import Content, ContentQuerySet, DraftChild, Revision  # noqa: F401 (Revision: a model)
 from condition.images import LOGO_WIDTHS, Picture, StoredImageField, prepare
 from condition.rendering import CITE_RE as CITE_RE_FOR_CLEAN
 from condition.rendering import cited_keys, refused_links, sanitise
@@ -614,8 +614,10 @@ class PageFeedback(models.Model):
 
     Kept for DJANGO_FEEDBACK_RETENTION_DAYS (`manage.py purge_feedback`), with
     at most DJANGO_FEEDBACK_COMMENTS_PER_PAGE comment texts per page, so a
-    flood of comments cannot fill the disk (issue 10).
+    flood of comments cannot fill the disk.
     """
+
+    staff_may_view = True  # both staff groups read these (condition.groups)
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="feedback")
     helpful = models.BooleanField()
@@ -649,7 +651,7 @@ class LoadedContent(models.Model):
 
 
 class ContentVersion(models.Model):
-    """One row: the number every cached page, ETag and PDF key carries (condition.cache).
+    """One row: the number every cached page, ETag and PDF key carries (pagecache.cache).
 
     It lives in the database so that every app server reads the same number and
     a publish on one shows at once on all; staff saves bump it after commit.
@@ -658,7 +660,7 @@ class ContentVersion(models.Model):
     version = models.BigIntegerField(help_text="Microseconds since 1970 of the last change, or later.")
 
     class Meta:
-        db_table = "condition_contentversion"  # condition.cache reads it by name on every request
+        db_table = "condition_contentversion"  # pagecache.cache reads it by name on every request
         constraints = [models.CheckConstraint(condition=Q(id=1), name="content_version_singleton")]
 
     def __str__(self):

@@ -1,4 +1,4 @@
-"""Reading offline (issue 12): the service worker, served by the portal from the site root.
+"""Reading offline: the service worker, served by the portal from the site root.
 
 The worker's code is static/js/sw.js. This view serves it at /sw.js (a worker
 controls only the addresses under its own), with a first line naming the
@@ -7,7 +7,7 @@ Every content change, and every deploy that changes the stylesheet or the
 worker, changes those bytes, so browsers install the new worker: it saves
 fresh copies of what the family had saved and deletes the old ones.
 
-Cached as a public page (condition.cache): `public, no-cache` with an ETag, so
+Cached as a public page (pagecache.cache): `public, no-cache` with an ETag, so
 browsers revalidate it on every check and get a 304 while nothing changed.
 """
 
@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from condition.cache import content_version
+from pagecache.cache import versioned
 
 SOURCE = "js/sw.js"
 
@@ -44,13 +44,13 @@ def worker_config(request):
         static("favicon.svg"),
     ]
     languages = [_language(code) for code, _name in settings.LANGUAGES]
-    # The home and help pages in every other language are saved too (issue 13).
+    # The home and help pages in every other language are saved too.
     precache += [url for language in languages for url in (language["home"], language["help"]) if url not in precache]
     # The stylesheet's address changes with its content in production (hashed names).
     words = json.dumps(languages, sort_keys=True)
     build = hashlib.blake2b("\n".join([_source(), *precache, words]).encode(), digest_size=6).hexdigest()
     return {
-        "cache": f"oms-offline-{content_version(request)}-{build}",
+        "cache": "oms-offline-" + versioned(build, request=request),
         "precache": precache,
         # The prefix of every static file's address. static("") would name a file, and with hashed
         # names (production) there is no file called "": the worker was a 500 there.

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from condition.drafts import DraftChild
+from condition.content import DraftChild
 
 
 class SuggestedQuestion(DraftChild):

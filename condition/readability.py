@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import textstat
 from django.utils.html import strip_tags
 
-from condition.drafts import ORIGINAL_LANGUAGE
+from condition.content import ORIGINAL_LANGUAGE
 from condition.rendering import CITE_RE, sanitise
 
 LONG_SENTENCE_WORDS = 20

@@ -141,25 +141,39 @@ class PageRenderer:
     """Renders a page's sections, numbering citations in order of first use.
 
     `sources` maps key -> Source; `glossary` is a list of GlossaryTerm. Each
-    glossary term is linked and explained at its first use on the page.
+    glossary term is linked and explained at its first use on the page. The
+    glossary may hold terms of several languages (a guide mixing translated
+    and original pages): a section given a `language` is matched against the
+    terms of that language only.
     """
 
     def __init__(self, *, sources, glossary, care_boxes=()):
         self.sources = sources
-        # "Title" of a care box on the same page becomes a link to it.
-        self.care_anchors = {advice.title: advice.key for advice in care_boxes}
+        self.link_care_boxes(care_boxes)
         self.numbers = {}
         self.seen_terms = set()
         self.glossary_url = reverse("condition:glossary")
-        self.terms = TermMatcher(glossary)
+        self.glossary = list(glossary)
+        self.matchers = {None: TermMatcher(self.glossary)}
+        self.terms = self.matchers[None]
+
+    def link_care_boxes(self, care_boxes):
+        """From now on, "Title" of one of `care_boxes` (those on the page being rendered) links to it."""
+        self.care_anchors = {advice.title: advice.key for advice in care_boxes}
 
     @property
     def cited_sources(self):
         """Sources cited so far, in their page numbering."""
         return [self.sources[key] for key in sorted(self.numbers, key=self.numbers.get)]
 
-    def render(self, section):
-        """A section as families see it; a care box renders its advice instead of a body."""
+    def render(self, section, language=None):
+        """A section as families see it; a care box renders its advice instead of a body.
+
+        `language` is the language of the page's text: only that language's glossary terms are linked.
+        """
+        if language not in self.matchers:
+            self.matchers[language] = TermMatcher([term for term in self.glossary if term.language == language])
+        self.terms = self.matchers[language]
         if section.care_advice_id:
             return self.render_care(section.care_advice, section=section)
         terms = []
@@ -202,16 +216,9 @@ class PageRenderer:
         return f'<sup class="cite"><a href="#cite-{number}" aria-label="{label}">[{number}]</a></sup>'
 
     def _term_link(self, term, text, found):
-        if term.slug in self.seen_terms:
+        seen = (term.language, term.slug)  # a translated term keeps its original's slug
+        if seen in self.seen_terms:
             return None
-        self.seen_terms.add(term.slug)
+        self.seen_terms.add(seen)
         found.append(term)
         return f'<a class="term" href="{self.glossary_url}#term-{escape(term.slug)}">{text}</a>'
-
-
-def render_page(page, sections, *, sources, glossary):
-    """Rendered sections and the page's numbered source list."""
-    care_boxes = [section.care_advice for section in sections if section.care_advice_id]
-    renderer = PageRenderer(sources=sources, glossary=glossary, care_boxes=care_boxes)
-    rendered = [renderer.render(section) for section in sections]
-    return rendered, renderer.cited_sources

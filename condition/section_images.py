@@ -3,7 +3,7 @@
 from django.core.validators import MaxLengthValidator
 from django.db import models
 
-from condition.drafts import DraftChild
+from condition.content import DraftChild
 from condition.images import (
     ALT_MAX,
     FOLDER,

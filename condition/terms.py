@@ -3,7 +3,7 @@
 One Aho-Corasick automaton (pyahocorasick) holds every form of every term. It
 is built once for each state of the glossary and kept in this process, so a
 topic page with 1,600 terms costs one pass over its text, not one regular
-expression branch per form (issue 11). Its key is the terms themselves (id,
+expression branch per form. Its key is the terms themselves (id,
 term, other forms), which is all the automaton is made from: a content change
 that touches the glossary changes the key, any other change keeps the
 automaton, and finding it costs no query. Matches are whole words, case-insensitive, and at
@@ -29,7 +29,7 @@ NON_WORD_RE = re.compile(r"[^\w-]")
 # ASCII, the bulk of any text, in one pass in C: upper case to lower case, and
 # every character that cannot be part of a word (as NON_WORD_RE) to a space.
 # Other bytes stay as they are. A regular expression substitution per
-# character cost most of the word list's time at 100x content (issue 11).
+# character cost most of the word list's time at 100x content.
 _ASCII_TABLE = bytes(
     code + 32 if 65 <= code <= 90 else code if code >= 128 or not NON_WORD_RE.match(chr(code)) else 32
     for code in range(256)

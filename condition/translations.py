@@ -1,6 +1,6 @@
 """Content in other languages: one named idea, a translation.
 
-A translation is a content item of its own (condition.drafts.Content) with
+A translation is a content item of its own (condition.content.Content) with
 `language` set, `translation_of` pointing to the item it translates, and
 `made_from` naming the approved version (a Revision) of that item it was made
 from. It has its own drafts and its own clinical review, so a Spanish page can
@@ -17,28 +17,24 @@ advice is shown instead (with a notice) until the translation catches up.
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import translation as django_translation
 
-from condition.contributors import not_a_change
-from condition.drafts import (
+from condition.content import (
     ORIGINAL_LANGUAGE,
-    WORKFLOW_FIELDS,
+    OWN_FIELDS,
     Content,
-    Revision,
     WorkflowError,
+    _approved,
     _copy_children,
     _copy_fields,
     _copy_many_to_many,
-    _park_unique_values,
     children_of,
-    owning_item,
+    latest_version,
+    original_row,
 )
-
-# Fields a translation never takes from its original when it is made or updated.
-OWN_FIELDS = WORKFLOW_FIELDS | {"language", "translation_of", "made_from"}
+from condition.contributors import not_a_change
 
 
 def languages():
@@ -73,17 +69,6 @@ def followed_fields(model):
     return [f.name for f in fields if f.editable and f.name not in model.translated_fields]
 
 
-def _approved(model):
-    return Revision.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), action=Revision.Action.APPROVED
-    ).order_by("-created_at", "-pk")
-
-
-def latest_version(item):
-    """The original's latest approved Revision (None for content loaded at set-up and never changed since)."""
-    return _approved(type(item)).filter(object_id=item.pk).first()
-
-
 def with_original_version(queryset):
     """Translations annotated with their original's latest approved version: one query for a whole list."""
     latest = _approved(queryset.model).filter(object_id=OuterRef("translation_of_id"))
@@ -108,48 +93,6 @@ def refresh_freshness(translation):
     translation.original_version_id = version.pk if version else None
     translation.original_changed_at = version.created_at if version else None
     return translation
-
-
-def sync_from_original(translation, original):
-    """Every field that is not the translator's comes from the original (urgency, order, addresses),
-    on the item and on each of its rows (a section's care box and anchor, a choice's right answer)."""
-    skip = OWN_FIELDS | set(translation.translated_fields) | set(translation.kept_on_approve)
-    _copy_fields(original, translation, exclude=skip)
-    if translation.pk is not None:
-        sync_rows_from_original(translation)
-
-
-def original_row(row):
-    """The original's row a translation's row was copied from (through its drafts' `origin` links), or None."""
-    for _step in range(5):
-        row = row.origin
-        if row is None:
-            return None
-        if not owning_item(row).is_translation:
-            return row
-    return None
-
-
-def sync_rows_from_original(parent):
-    """Each row of translation `parent` (and theirs) takes from its original row what is not the translator's.
-
-    Rows are written in `merge_order` after unique values are parked, so the
-    original's swaps (two anchors, the right answer moving) never clash midway.
-    """
-    for accessor, parent_field in children_of(parent):
-        rows = list(getattr(parent, accessor).all())
-        synced = []
-        for row in rows:
-            original = original_row(row)
-            if original is not None:
-                _copy_fields(original, row, exclude={"origin", parent_field, *row.translated_fields})
-                synced.append(row)
-        if synced:
-            _park_unique_values(type(synced[0]), [row.pk for row in synced], parent_field)
-        for row in sorted(synced, key=lambda row: (type(row).merge_order(row), row.pk)):
-            row.save()
-        for row in rows:
-            sync_rows_from_original(row)
 
 
 @transaction.atomic
@@ -191,13 +134,6 @@ def _copy_as_translation(item, language, user):
     _copy_many_to_many(item, translation)
     _copy_children(item, translation)
     return translation
-
-
-def prepare_working_copy(draft):
-    """A translator's new working copy is made from the original as it is now (called by start_draft)."""
-    original = draft.translation_of
-    sync_from_original(draft, original)
-    draft.made_from = latest_version(original)
 
 
 def rows_differ_from_original(translation):

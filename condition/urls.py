@@ -6,14 +6,14 @@ from django.utils.translation import get_language_from_path
 from django.views.decorators.http import require_http_methods
 
 from condition import feedback, image_views, offline, questions_views, views
-from condition.cache import public_page
 from condition.handouts import PAPERS
-from condition.lastgood import last_good_copy
 from condition.search.views import search_page
+from pagecache.cache import public_page
+from pagecache.lastgood import last_good_copy
 
 app_name = "condition"
 
-# Handout PDFs are downloads: GET and HEAD only (a POST is 405, issue 10).
+# Handout PDFs are downloads: GET and HEAD only (a POST is 405).
 read_only = require_http_methods(["GET", "HEAD"])
 
 

@@ -3,7 +3,7 @@ import unicodedata
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +15,6 @@ from django.views.generic import DetailView, ListView
 from django_ratelimit.decorators import ratelimit
 
 from condition import handout_files, handouts
-from condition.care import most_urgent_first
 from condition.forms import FeedbackForm
 from condition.models import (
     CareAdvice,
@@ -28,22 +27,20 @@ from condition.models import (
     Source,
     care_text,
 )
+from condition.pages import PUBLIC, render_pages
 from condition.related import pages_around, related_topics
-from condition.rendering import PageRenderer, cited_keys, render_page
+from condition.rendering import PageRenderer, cited_keys
 from condition.terms import TermMatcher
 from condition.translations import (
     ORIGINAL_LANGUAGE,
     current_language,
     in_language,
-    put_safe_care_advice,
     safe_care_advice,
     titled,
     translate_in_place,
-    translation_for,
-    with_original_care_boxes,
 )
-from omsportal.db import queued_write
-from omsportal.views import form_rate
+from pagecache.db import queued_write
+from pagecache.posts import form_rate
 
 
 class PublishedPageMixin:
@@ -55,29 +52,17 @@ class PublishedPageMixin:
         return Page.objects.live().select_related("condition")
 
 
-def page_context(page, language=None):
-    """Everything needed to show a page to families (also used by the admin preview).
-
-    `language` is the reader's: care boxes show advice in it only where its
-    translation is up to date (condition.translations.safe_care_advice).
-    """
-    language = language or page.language
-    # A translation's care boxes are its original page's as they are now: read in the same query.
-    boxes = Q(page_id=page.translation_of_id, care_advice__isnull=False) if page.is_translation else Q(pk__in=[])
-    sections = Section.objects.shown().filter(Q(page=page) | boxes)
-    sections = list(sections.select_related("care_advice").prefetch_related("images"))
-    if page.is_translation:
-        own = [section for section in sections if section.page_id == page.pk]
-        sections = with_original_care_boxes(own, [s for s in sections if s.page_id == page.translation_of_id])
-    sections = most_urgent_first(put_safe_care_advice(sections, language))
-    rendered, page_sources = render_page(
-        page,
-        sections,
-        sources=Source.cited_in(s.text for s in sections),
-        glossary=GlossaryTerm.objects.live(page.language),
-    )
+def page_context(rendered):
+    """What the topic page template shows of one page from pages.render_pages (also the admin preview)."""
+    entry = rendered.entries[0]
+    page = entry["page"]
     questions = list(page.suggested_questions.all())
-    return {"page": page, "sections": rendered, "page_sources": page_sources, "suggested_questions": questions}
+    return {
+        "page": page,
+        "sections": entry["sections"],
+        "page_sources": rendered.sources,
+        "suggested_questions": questions,
+    }
 
 
 def home(request):
@@ -119,14 +104,11 @@ class PageDetailView(PublishedPageMixin, DetailView):
         """The page in the reader's language where a live translation exists, else the original (marked)."""
         context = super().get_context_data(**kwargs)
         language = current_language()
-        page = translation_for(Page.objects.select_related("condition"), self.object, language) or self.object
-        page.shown_in_original = page.language != language
         context["original"] = self.object
-        context.update(page_context(page, language))
+        context.update(page_context(render_pages([self.object], language, PUBLIC)))
         around = pages_around(self.object)
         if language != ORIGINAL_LANGUAGE:
             translate_in_place(around, language)
-            translate_in_place([page.condition], language)
         siblings = [page for page in around if page.condition_id == self.object.condition_id]
         page_terms = {term.pk for item in context["sections"] for term in item.terms}
         context["related_topics"] = related_topics(self.object, around, page_terms)
@@ -247,47 +229,27 @@ def feedback_thanks(request, slug):
     return render(request, "condition/feedback_thanks.html", {"page": page})
 
 
-def _handout_pages(page_slug):
-    pages = handout_files.with_sections(Page.objects.all())
-    pages = list(pages.live().filter(slug=page_slug))
-    if not pages:
-        raise Http404("No published pages")
-    return handout_files.in_reader_language(pages, current_language())
+def page_handout(request, slug, as_pdf=False):
+    """One topic on paper, in the reader's language where it is translated (rendered only when not cached)."""
+    page = Page.objects.live().select_related("condition").filter(slug=slug).first()
+    if page is None:
+        return moved_page(request, slug, "condition:page_handout_pdf" if as_pdf else "condition:page_handout")
 
-
-def _handout(request, pages, *, title, online_path, pdf_url, filename, as_pdf):
     def make_context():
-        context = handouts.handout_context(
+        rendered = render_pages([page], current_language(), PUBLIC, printed=True)
+        shown = rendered.entries[0]["page"]
+        return handouts.handout_context(
             request,
-            pages,
-            title=title,
+            rendered,
+            title=shown.title,
             paper=handouts.paper_from(request),
-            online_path=online_path,
-            language=current_language(),
+            online_path=shown.get_absolute_url(),
+            pdf_url=reverse("condition:page_handout_pdf", args=[shown.slug]),
         )
-        context["pdf_url"] = pdf_url
-        return context
 
     if as_pdf:
-        return handouts.pdf_response(request, make_context, filename=filename, pages=pages)
+        return handouts.pdf_response(request, make_context, filename=f"{page.slug}.pdf", pages=[page])
     return render(request, "condition/handout.html", make_context())
-
-
-def page_handout(request, slug, as_pdf=False):
-    try:
-        pages = _handout_pages(slug)
-    except Http404:
-        return moved_page(request, slug, "condition:page_handout_pdf" if as_pdf else "condition:page_handout")
-    page = pages[0]
-    return _handout(
-        request,
-        pages,
-        title=page.title,
-        online_path=page.get_absolute_url(),
-        pdf_url=reverse("condition:page_handout_pdf", args=[page.slug]),
-        filename=f"{page.slug}.pdf",
-        as_pdf=as_pdf,
-    )
 
 
 def condition_handout(request, slug, as_pdf=False):

@@ -19,8 +19,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html_join
 
 from condition import diff, drafts, translations
+from condition.content import Content, Revision, WorkflowError
 from condition.diff import compare
-from condition.drafts import Content, Revision, WorkflowError
 
 
 class UnixLineEndingsField(forms.CharField):

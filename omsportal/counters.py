@@ -15,7 +15,7 @@ import os
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 
-from omsportal.caches import FileCache
+from pagecache.backends import FileCache
 
 
 class CounterFileCache(FileCache):

@@ -13,7 +13,7 @@ KNOWN_METHODS = ("GET", "HEAD", "POST")
 
 
 class KnownMethodsMiddleware:
-    """TRACE, PUT, DELETE and the like: 405, whatever the address (issue 10)."""
+    """TRACE, PUT, DELETE and the like: 405, whatever the address."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,7 +66,7 @@ class SecurityHeadersMiddleware:
     """Headers Django's SecurityMiddleware does not set itself, and the CSP header.
 
     The CSP is django-csp's own policy (settings.CONTENT_SECURITY_POLICY), built
-    once at start rather than on every response (55 us each, issue 11). That is
+    once at start rather than on every response (55 us each). That is
     safe because no page uses a nonce; a view that asks django-csp for a change
     (its decorators) still gets a policy built for it. Family pages allow no
     inline styles; the Django admin keeps its own inline style attributes.
@@ -108,12 +108,12 @@ class SecurityHeadersMiddleware:
 
 
 class LanguageMiddleware:
-    """The language of the address, set before the page cache resolves it (issue 13).
+    """The language of the address, set before the page cache resolves it.
 
     The public site is under i18n_patterns: English without a prefix (printed QR
     codes keep working), every other language of settings.LANGUAGES under its
     code. Resolving /es/... needs Spanish active, and the page cache
-    (condition.cache.PublicPageMiddleware) resolves before LocaleMiddleware runs.
+    (pagecache.cache.PublicPageMiddleware) resolves before LocaleMiddleware runs.
 
     A first visit to the home page "/" goes to the home page in the language the
     family picked in the switcher (settings.LANGUAGE_COOKIE_NAME), else the one

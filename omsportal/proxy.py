@@ -1,4 +1,4 @@
-"""The family's own address, for rate limits and admin lockouts (issue 10).
+"""The family's own address, for rate limits and admin lockouts.
 
 Behind a proxy every request comes from the proxy's address, so counting that
 lets one attacker block every family. Each trusted proxy appends the address it

@@ -65,15 +65,15 @@ MIDDLEWARE = [
     # TRACE and other methods the portal never answers: 405 before anything runs.
     "omsportal.middleware.KnownMethodsMiddleware",
     # The language from the address, and a first visit to "/" sent to the
-    # browser's language, before a cached page is answered (issue 13).
+    # browser's language, before a cached page is answered.
     "omsportal.middleware.LanguageMiddleware",
     # A cached public page is answered here, with the headers the stack below
-    # gave it when it was built, skipping sessions, CSRF, auth and CSP (issue 11).
-    "condition.cache.PublicPageMiddleware",
+    # gave it when it was built, skipping sessions, CSRF, auth and CSP.
+    "pagecache.cache.PublicPageMiddleware",
     # Permissions-Policy, COOP and the CSP header, built once (django-csp's policy).
     "omsportal.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # The language from the address (/es/...), English without a prefix (issue 13).
+    # The language from the address (/es/...), English without a prefix.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -124,7 +124,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Django's backend, but a database file that vanished is never re-created empty (issue 10).
+    # Django's backend, but a database file that vanished is never re-created empty.
     DATABASES["default"]["ENGINE"] = "omsportal.sqlite"
     # WAL lets readers and one writer work at once; the busy timeout makes
     # concurrent writers wait instead of failing with "database is locked".
@@ -143,7 +143,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The interface languages (issue 13). Another language is one line here plus
+# The interface languages. Another language is one line here plus
 # its catalogue in locale/<code>/LC_MESSAGES/django.po (docs/staff-guide.md); content
 # in other languages is translated through review (condition.translations).
 LANGUAGE_CODE = "en"
@@ -229,7 +229,7 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        # The offline reading service worker, served by the portal at /sw.js (issue 12).
+        # The offline reading service worker, served by the portal at /sw.js.
         "worker-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
@@ -246,16 +246,16 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # The same client address as the rate limits, behind a proxy too (omsportal.proxy).
 AXES_CLIENT_IP_CALLABLE = "omsportal.proxy.client_ip"
 
-# The page cache and rate-limit counters are best effort (omsportal.caches):
+# The page cache and rate-limit counters are best effort (pagecache.backends):
 # when the cache is down pages render uncached and posts are not limited.
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
 if CACHE_URL:
-    # Several app servers: one Redis shared by all (issue 10). Short timeouts,
+    # Several app servers: one Redis shared by all. Short timeouts,
     # so a Redis that hangs costs a page a fraction of a second, not a worker;
     # after one, each process leaves that Redis alone for `retry_after` seconds
-    # (omsportal.caches: a circuit breaker) instead of waiting on every call.
+    # (pagecache.backends: a circuit breaker) instead of waiting on every call.
     _redis = {
-        "BACKEND": "omsportal.caches.SharedRedisCache",
+        "BACKEND": "pagecache.backends.SharedRedisCache",
         "LOCATION": CACHE_URL,
         "OPTIONS": {
             "socket_connect_timeout": 0.25,
@@ -271,7 +271,7 @@ else:
     CACHES = {
         # One machine: a folder every worker process shares, no extra server.
         "default": {
-            "BACKEND": "omsportal.caches.FileCache",
+            "BACKEND": "pagecache.backends.FileCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
             "TIMEOUT": 60 * 60 * 24,
             "OPTIONS": {"MAX_ENTRIES": 2000},
@@ -286,7 +286,7 @@ else:
         },
     }
 RATELIMIT_USE_CACHE = "ratelimit"
-# Each server's last good copy of the help page, served when the database is down (condition.lastgood).
+# Each server's last good copy of the help page, served when the database is down (pagecache.lastgood).
 LAST_GOOD_DIR = Path(os.environ.get("DJANGO_LAST_GOOD_DIR", BASE_DIR / "var" / "last-good"))
 
 # Rate limits for the family forms (django-ratelimit), per client address.
@@ -345,9 +345,6 @@ OMS_WRONG_CODES_PER_ADDRESS = 30
 OMS_WRONG_CODE_WINDOW = 15 * 60
 # A sign-in app is set up only through a one-time link an administrator issues (accounts.models.SetUpLink).
 OMS_SET_UP_LINK_LIFETIME = datetime.timedelta(days=1)
-
-# bench/run.py only: adds a bare view to compare the portal against.
-BENCH = env_bool("DJANGO_BENCH", False)
 
 LOGGING = {
     "version": 1,

@@ -9,7 +9,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon),
-    # The language switcher: plain links, as cached pages carry no CSRF token (issue 13).
+    # The language switcher: plain links, as cached pages carry no CSRF token.
     path("language/<str:code>/", views.set_language, name="set_language"),
 ]
 

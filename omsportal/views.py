@@ -21,14 +21,9 @@ from condition.models import ContentVersion
 log = logging.getLogger(__name__)
 
 
-def form_rate(group, request):
-    """Posts allowed per client address for the family forms (read at request time)."""
-    return settings.FORM_RATE
-
-
 ROBOTS = (
     "User-agent: *\nDisallow: /admin/\nDisallow: /quiz/\nDisallow: /search/\n"
-    # PDFs are costly to make and say what the pages say (issue 11).
+    # PDFs are costly to make and say what the pages say.
     "Disallow: /topics/*/handout.pdf\nDisallow: /conditions/*/handout.pdf\n"
 )
 

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from condition.drafts import ORIGINAL_LANGUAGE
+from condition.content import ORIGINAL_LANGUAGE
 from condition.translations import language_name, languages
 from condition.workflow import ChildAdminMixin, ChildInlineMixin, ContentAdmin
 from quizzes.forms import ResultsFilterForm
@@ -114,7 +114,7 @@ class LanguageFilter(admin.SimpleListFilter):
 @admin.register(Attempt)
 class AttemptAdmin(admin.ModelAdmin):
     list_display = ["created_at", "quiz", "language", "score_percent", "passed"]
-    # A date filter, not date_hierarchy: its bar read the dates of every attempt (7.6 s at 1M, issue 11).
+    # A date filter, not date_hierarchy: its bar read the dates of every attempt (7.6 s at 1M).
     list_filter = ["quiz", LanguageFilter, "passed", ("created_at", admin.DateFieldListFilter)]
     list_select_related = ["quiz"]
     # Newest first through the attempt_newest index; no second count of every row.

@@ -6,9 +6,9 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 
-from condition.drafts import ORIGINAL_LANGUAGE, Content, ContentQuerySet, DraftChild
+from condition.content import ORIGINAL_LANGUAGE, Content, ContentQuerySet, DraftChild
 from condition.models import ONE_TRANSLATION, ORIGINALS, Condition, Section
-from omsportal.db import queued_write
+from pagecache.db import queued_write
 
 
 class Quiz(Content):
@@ -124,6 +124,8 @@ class Choice(DraftChild):
 class Attempt(models.Model):
     """One finished quiz, stored anonymously: no name, email or IP address."""
 
+    staff_may_view = True  # both staff groups read these (condition.groups)
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The quiz the family answered: a translation is a Quiz of its own, with its own questions and choices.
     quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
@@ -139,9 +141,9 @@ class Attempt(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
-            # Covers the results summary: no table lookups for 100,000 attempts (issue 3).
+            # Covers the results summary: no table lookups for 100,000 attempts.
             models.Index(fields=["quiz", "created_at", "score_percent", "passed"], name="attempt_results"),
-            # The admin's list, newest first, without sorting a million rows (issue 11).
+            # The admin's list, newest first, without sorting a million rows.
             models.Index(fields=["created_at", "id"], name="attempt_newest"),
         ]
 
@@ -156,7 +158,7 @@ class Answer(models.Model):
     """What was shown and chosen, copied as text so later edits never change past results."""
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
-    # Copied from the attempt so results aggregate without a join (issue 3: 100,000 attempts).
+    # Copied from the attempt so results aggregate without a join (100,000 attempts).
     quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
     position = models.PositiveSmallIntegerField()
@@ -172,7 +174,7 @@ class Answer(models.Model):
     class Meta:
         ordering = ["position"]
         # Covers the results query for a date range, read from the index alone: created_at
-        # right after the quiz, so "the last 90 days" is one range scan (issues 3 and 11).
+        # right after the quiz, so "the last 90 days" is one range scan.
         indexes = [
             models.Index(fields=["quiz", "created_at", "question", "choice", "is_correct"], name="answer_recent"),
         ]
@@ -212,7 +214,7 @@ class DailyResults(models.Model):
     """One quiz's attempts on one whole (local) day, summed once the day is over.
 
     Written by `manage.py rollup_quiz_results` (a daily timer), so results for
-    all time read a row per day instead of a million attempts (issue 11).
+    all time read a row per day instead of a million attempts.
     """
 
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="+")

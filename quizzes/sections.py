@@ -10,7 +10,7 @@ see), the original's words are shown, marked with their language.
 
 from dataclasses import dataclass
 
-from condition.drafts import ORIGINAL_LANGUAGE
+from condition.content import ORIGINAL_LANGUAGE
 from condition.models import Page, Section
 from condition.translations import safe_care_advice
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from condition.cache import public_page
+from pagecache.cache import public_page
 from quizzes import views
 
 app_name = "quizzes"

@@ -3,7 +3,7 @@
 The quiz page is the same for everyone who gets the same choice order and
 language, so PublicPageMiddleware serves it from the page cache
 (quizzes/urls.py; its key carries the path, which carries the language). Its
-answers are accepted only from this site's own pages (condition.origin),
+answers are accepted only from this site's own pages (pagecache.posts),
 within the family forms' rate limit; bad answers are a form error (400).
 
 In another language the page shows the quiz's live translation, a Quiz of its
@@ -21,9 +21,7 @@ from django.utils import translation as django_translation
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from condition.cache import content_version, page_variant, versioned
-from condition.drafts import ORIGINAL_LANGUAGE
-from condition.origin import same_origin_posts
+from condition.content import ORIGINAL_LANGUAGE
 from condition.translations import (
     current_language,
     in_language,
@@ -31,7 +29,8 @@ from condition.translations import (
     rows_differ_from_original,
     translation_for,
 )
-from omsportal.views import form_rate
+from pagecache.cache import cached, page_variant, versioned
+from pagecache.posts import form_rate, same_origin_posts
 from quizzes.forms import QuizForm
 from quizzes.models import Answer, Attempt, Choice, Question, Quiz, attempt_submit
 from quizzes.sections import sections_in_language
@@ -72,7 +71,7 @@ def _published_quiz(slug, request):
         quiz.out_of_date = is_out_of_date(quiz)
         return quiz
 
-    return versioned(f"quiz:{content_version(request)}:{language}:{slug}", load)
+    return cached(versioned("quiz", language, slug, request=request), load)
 
 
 def _answers_refused(request, slug):

@@ -4,8 +4,8 @@ from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.utils import translation
 
-from condition import cache as content_cache
-from condition import lastgood
+from pagecache import cache as content_cache
+from pagecache import lastgood
 from tests import static_files
 
 

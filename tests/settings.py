@@ -18,14 +18,14 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="omsportal-tests-media-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Production's storage: hashed, compressed names from the manifest, so a template or view that
-    # names a static file wrongly fails here as on a clinic's server (issue 20). Collected once per
+    # names a static file wrongly fails here as on a clinic's server. Collected once per
     # code change into var/test-static/ (tests/static_files.py, called from tests/conftest.py).
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 TEST_STATIC_ROOT = BASE_DIR / "var" / "test-static"  # noqa: F405
 CACHES = {
-    "default": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "tests"},
-    "ratelimit": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "tests-ratelimit"},
+    "default": {"BACKEND": "pagecache.backends.LocalMemoryCache", "LOCATION": "tests"},
+    "ratelimit": {"BACKEND": "pagecache.backends.LocalMemoryCache", "LOCATION": "tests-ratelimit"},
 }
 
 LAST_GOOD_DIR = Path(tempfile.mkdtemp(prefix="omsportal-tests-")) / "last-good"

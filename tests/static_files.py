@@ -1,4 +1,4 @@
-"""Static files in tests as in production: collected, hashed and compressed (issue 20).
+"""Static files in tests as in production: collected, hashed and compressed.
 
 Tests use the production storage (whitenoise's CompressedManifestStaticFilesStorage),
 so every `{% static %}` resolves to a hashed name from the manifest and a

@@ -1,31 +1,9 @@
 """Editors write care advice (locked once it is live); Clinical reviewers may also delete it."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITORS = ["add_careadvice", "change_careadvice", "view_careadvice"]
-GROUPS = {"Editors": EDITORS, "Clinical reviewers": EDITORS + ["delete_careadvice"]}
-
-
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("condition")
-    stand_in = getattr(app_config, "models_module", None) is None  # migration-state configs lack it
-    if stand_in:
-        app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    if stand_in:
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*Permission.objects.filter(content_type__app_label="condition", codename__in=codenames))
-
-
-def revoke(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    for group in apps.get_model("auth", "Group").objects.filter(name__in=GROUPS):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="condition", codename__contains="careadvice"))
+# The staff groups' permissions are granted in one place now (condition.groups, migration
+# condition 0015); this migration stays, as databases have applied it, and does nothing.
 
 
 class Migration(migrations.Migration):
@@ -35,4 +13,4 @@ class Migration(migrations.Migration):
         ("condition", "0002_care_advice"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

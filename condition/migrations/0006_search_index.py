@@ -1,4 +1,4 @@
-"""The database's own full-text index over SearchDocument (issue 12).
+"""The database's own full-text index over SearchDocument.
 
 SQLite: two FTS5 tables with SearchDocument as their external content, kept in
 step by triggers: one stemmed (porter) that searches, one unstemmed whose

@@ -28,8 +28,8 @@ from django.utils.translation import gettext
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from condition.drafts import ORIGINAL_LANGUAGE
-from condition.search.index import MARK_END, MARK_START
+from condition.content import ORIGINAL_LANGUAGE
+from condition.search.models import MARK_END, MARK_START
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8

@@ -21,14 +21,13 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import translation
 
-from condition.drafts import ORIGINAL_LANGUAGE
+from condition.content import ORIGINAL_LANGUAGE
 from condition.rendering import CITE_RE, sanitise
 from condition.search.models import SearchDocument
 from condition.terms import TermMatcher
 from condition.translations import put_safe_care_advice, translate_in_place
 
 # Private-use characters mark highlights in snippets, so no indexed text may hold them.
-MARK_START, MARK_END = "\ue000", "\ue001"
 _UNWANTED = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
 WORDS_LIST = "Word list"
@@ -66,7 +65,7 @@ def plain(text):
 
 def live(queryset, language):
     """What families read in `language`: a translation only while its original is live too."""
-    from condition.drafts import Content
+    from condition.content import Content
 
     found = queryset.live(language)
     if language != ORIGINAL_LANGUAGE:
@@ -254,24 +253,33 @@ def care_advice_placed_on(advice):
     return set(Section.objects.filter(care_advice_id=original_id).values_list("page_id", flat=True))
 
 
+def _condition_changed(condition):
+    if condition.is_live:
+        rebuild()  # its other names are indexed with every page
+
+
+def _care_advice_changed(advice):
+    for page_id in care_advice_placed_on(advice):
+        reindex_page(page_id)  # its words read the same on every page that places it
+
+
+# What a change to each searched kind of content reindexes; other content models are not searched.
+REINDEX = {
+    "condition.Page": lambda page: reindex_page(page.pk),
+    "condition.Section": lambda section: reindex_page(section.page_id),
+    "condition.GlossaryTerm": lambda term: glossary_changed(term.pk),
+    "condition.Condition": _condition_changed,
+    "condition.CareAdvice": _care_advice_changed,
+}
+
+
 def content_changed(sender, instance, **kwargs):
     """post_save / post_delete receiver: reindex what the change touches."""
-    name = sender.__name__
     if _held.active:
         return  # held(): the whole index is rebuilt once the block ends
     if getattr(instance, "draft_of_id", None):
         return  # a working copy: families never read it, and its approval saves the live row
-    if name == "Page":
-        reindex_page(instance.pk)
-    elif name == "Section":
-        reindex_page(instance.page_id)
-    elif name == "GlossaryTerm":
-        glossary_changed(instance.pk)
-    elif name == "Condition" and instance.is_live:
-        rebuild()  # its other names are indexed with every page
-    elif name == "CareAdvice":
-        for page_id in care_advice_placed_on(instance):
-            reindex_page(page_id)  # its words read the same on every page that places it
+    REINDEX[sender._meta.label](instance)
 
 
 def approval_recorded(sender, instance, created, **kwargs):
@@ -298,10 +306,13 @@ def _migrated(sender, **kwargs):
 
 
 def connect(models):
-    from condition.drafts import Revision
+    """Follow every model of `models` (the content registry) that the index holds."""
+    from condition.content import Revision
 
     post_save.connect(approval_recorded, sender=Revision, dispatch_uid="search-revision-save")
     for model in models:
+        if model._meta.label not in REINDEX:
+            continue
         uid = f"search-{model.__name__}"
         post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")

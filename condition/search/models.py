@@ -10,10 +10,14 @@ Spanish stemming) with a GIN index and a word list per language with a pg_trgm
 index. Each row is in one language (`language`, a code from settings.LANGUAGES):
 a search reads only the rows in the reader's language. Changing this model on
 SQLite remakes the table and drops the triggers: re-create them in the same
-migration (see condition.search.schema).
+migration, as migrations 0006 and 0012 do.
 """
 
 from django.db import models
+
+# What the database's snippet functions put around each match (private-use characters no text holds);
+# the search page turns them into <mark> after escaping the snippet.
+MARK_START, MARK_END = "\ue000", "\ue001"
 
 
 class SearchDocument(models.Model):

@@ -6,8 +6,7 @@ Each row's tsvector is made with its language's text search configuration
 
 from django.db import connection
 
-from condition.search.index import MARK_END, MARK_START
-from condition.search.models import SearchDocument
+from condition.search.models import MARK_END, MARK_START, SearchDocument
 
 # The configuration per language, as in migration 0012's generated column (others: 'simple').
 # oms_spanish is 'spanish' with unaccent before the stemmer: accents are optional.

@@ -2,8 +2,8 @@
 
 from django.db import connection
 
-from condition.drafts import ORIGINAL_LANGUAGE
-from condition.search.index import MARK_END, MARK_START
+from condition.content import ORIGINAL_LANGUAGE
+from condition.search.models import MARK_END, MARK_START
 
 # bm25 weights for the title, the condition's other names, and the body.
 WEIGHTS = "10.0, 1.0, 2.0"

@@ -23,7 +23,7 @@ def pages_due_for_review():
 @register.simple_tag
 def section_readability(page):
     """Each saved section of `page` with its reading scores and the words to check (advice)."""
-    from condition.drafts import ORIGINAL_LANGUAGE
+    from condition.content import ORIGINAL_LANGUAGE
     from condition.models import CareAdvice, GlossaryTerm
     from condition.readability import assess, glossary_words
     from condition.translations import translations_of
@@ -75,7 +75,7 @@ def drafts_in_progress(context):
     """(waiting for review, the signed-in user's open drafts): one query per kind of content."""
     from django.urls import reverse
 
-    from condition.drafts import Content, content_models
+    from condition.content import Content, content_models
 
     user = context["request"].user
     waiting, mine = [], []

@@ -1,4 +1,4 @@
-"""The language switcher and hreflang alternates on every public page (issue 13)."""
+"""The language switcher and hreflang alternates on every public page."""
 
 from django import template
 from django.conf import settings

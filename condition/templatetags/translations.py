@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from condition import translations
-from condition.drafts import ORIGINAL_LANGUAGE
+from condition.content import ORIGINAL_LANGUAGE
 
 register = template.Library()
 

@@ -1,4 +1,4 @@
-// Drafts and review (issue 9), the page form's "Version and review" panel.
+// Drafts and review, the page form's "Version and review" panel.
 // "Submit for review" sends what is saved, and it is a form of its own: edits
 // not saved yet would be lost without a word. Once any field of the item's
 // form changes, the button waits and says to save first. Without JavaScript

@@ -1,4 +1,4 @@
-// Reading offline (issue 12), progressive enhancement: registers the service
+// Reading offline, progressive enhancement: registers the service
 // worker (served at data-worker by condition/offline.py) and runs the
 // "Save for offline" buttons: one topic page, or every topic from the home
 // page. Without JavaScript the pages work as always.

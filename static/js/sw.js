@@ -1,4 +1,4 @@
-// Reading offline (issue 12). Served at /sw.js by condition/offline.py, which
+// Reading offline. Served at /sw.js by condition/offline.py, which
 // puts self.OMS_OFFLINE (cache name, addresses to save on install, addresses
 // never to save) on the line above. Pages: network first, the saved copy when
 // the network fails, with a banner saying it is a saved copy and from when.

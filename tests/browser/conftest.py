@@ -1,6 +1,5 @@
 """Browser tests: Debian's Chromium driven by Playwright against a live server on 127.0.0.1."""
 
-import importlib
 import sys
 import time
 import warnings
@@ -48,12 +47,9 @@ def site(live_server, transactional_db, request, settings):
     Each browser test starts from an emptied database, so the groups that the
     data migration made are made again by the same function.
     """
-    from django.apps import apps
+    from condition.groups import grant_staff_permissions
 
-    importlib.import_module("quizzes.migrations.0002_staff_groups").create_groups(apps, None)
-    importlib.import_module("condition.migrations.0003_care_advice_permissions").grant(apps, None)
-    importlib.import_module("condition.migrations.0007_question_permissions").grant(apps, None)
-    importlib.import_module("quizzes.migrations.0006_draft_permissions").grant(apps, None)
+    grant_staff_permissions()
     call_command("load_oms_content", stdout=open("/dev/null", "w"))
     settings.SITE_URL = live_server.url
     yield live_server

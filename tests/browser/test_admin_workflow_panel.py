@@ -1,4 +1,4 @@
-"""The page form's "Version and review" panel in a real browser (issue 9): no edit lost on Submit."""
+"""The page form's "Version and review" panel in a real browser: no edit lost on Submit."""
 
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect

@@ -1,4 +1,4 @@
-"""What families expect of a health site (issue 12), on a 360 px phone in Chromium."""
+"""What families expect of a health site, on a 360 px phone in Chromium."""
 
 import io
 import re

@@ -1,4 +1,4 @@
-"""A family switches a topic page to Spanish on a 360 px phone, and back (issue 13)."""
+"""A family switches a topic page to Spanish on a 360 px phone, and back."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""A family in a hospital basement with no signal: pages they saved, and Get help now, still open (issue 12).
+"""A family in a hospital basement with no signal: pages they saved, and Get help now, still open.
 
 Going offline blocks every request the context makes (the service worker's own
 fetches included) as well as switching the browser's network off, which on its
@@ -173,8 +173,8 @@ SAVED = """async () => {
 
 
 def test_saved_copies_are_replaced_when_the_content_changes_and_the_old_ones_deleted(site, family):
-    from condition.cache import bump_content_version
     from condition.models import Page
+    from pagecache.cache import bump_content_version
 
     family.goto(site.url + "/topics/treatment/")
     worker_ready(family)

@@ -1,4 +1,4 @@
-"""The whole sign-off loop in a real browser: families read only what a clinical reviewer approved (issue 9)."""
+"""The whole sign-off loop in a real browser: families read only what a clinical reviewer approved."""
 
 import pytest
 from django.contrib.auth.models import Group, User

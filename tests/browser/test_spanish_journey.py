@@ -1,4 +1,4 @@
-"""A Spanish-reading family on a 360 px phone, and the staff who keep the Spanish page honest (issue 13).
+"""A Spanish-reading family on a 360 px phone, and the staff who keep the Spanish page honest.
 
 The family switches a topic page to Spanish, reads it, takes the quiz and prints the handout; staff
 change the English page and approve it, so the Spanish page says it may be out of date and the admin

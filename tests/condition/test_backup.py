@@ -1,4 +1,4 @@
-"""`manage.py backup` and `restore_backup`: the whole portal, taken while it runs (issue 10)."""
+"""`manage.py backup` and `restore_backup`: the whole portal, taken while it runs."""
 
 import os
 import random

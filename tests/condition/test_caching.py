@@ -97,14 +97,14 @@ def test_handouts_are_cached_per_paper_size(client, page):
     assert static("css/handout-a4.css") in a4 and static("css/handout-letter.css") in letter
 
 
-# --- issue 10/11: the content version, one build at a time, compressed copies, headers --------
+# --- the content version, one build at a time, compressed copies, headers --------
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_content_version_moves_only_when_the_edit_commits():
     from django.db import transaction
 
-    from condition.cache import content_version
+    from pagecache.cache import content_version
 
     page = PageFactory()
     before = content_version()
@@ -123,8 +123,8 @@ def test_the_content_version_moves_only_when_the_edit_commits():
 
 
 def test_the_content_version_is_one_row_every_server_reads(page):
-    from condition.cache import content_version
     from condition.models import ContentVersion
+    from pagecache.cache import content_version
 
     version = content_version()
     assert ContentVersion.objects.get().version == version
@@ -133,8 +133,8 @@ def test_the_content_version_is_one_row_every_server_reads(page):
 
 
 def test_a_missing_version_row_is_recreated_ahead_of_every_earlier_version(page):
-    from condition.cache import content_version
     from condition.models import ContentVersion
+    from pagecache.cache import content_version
 
     old = content_version()
     ContentVersion.objects.all().delete()
@@ -145,7 +145,7 @@ def test_only_one_worker_builds_a_page_while_the_others_wait_for_it():
     import threading
     import time
 
-    from condition.cache import versioned
+    from pagecache.cache import cached, versioned
 
     builds = []
 
@@ -155,7 +155,8 @@ def test_only_one_worker_builds_a_page_while_the_others_wait_for_it():
         return "the page"
 
     results = []
-    threads = [threading.Thread(target=lambda: results.append(versioned("page:1:same", build))) for _ in range(4)]
+    key = versioned("page", "same", version=1)
+    threads = [threading.Thread(target=lambda: results.append(cached(key, build))) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -167,11 +168,12 @@ def test_only_one_worker_builds_a_page_while_the_others_wait_for_it():
 def test_a_waiting_worker_builds_itself_when_the_lock_outlives_the_wait(monkeypatch):
     from django.core.cache import cache
 
-    from condition import cache as content_cache
+    from pagecache import cache as content_cache
 
     monkeypatch.setattr(content_cache, "WAIT", 0.2)
-    cache.add(f"building:{content_cache.FORMAT}:page:1:stuck", 1, 30)  # a builder that died
-    assert content_cache.versioned("page:1:stuck", lambda: "built here") == "built here"
+    key = content_cache.versioned("page", "stuck", version=1)
+    cache.add(f"building:{key}", 1, 30)  # a builder that died
+    assert content_cache.cached(key, lambda: "built here") == "built here"
 
 
 def test_a_cached_page_answers_before_the_rest_of_the_stack(client, page, monkeypatch):
@@ -198,7 +200,7 @@ def test_cached_and_uncached_pages_carry_byte_identical_security_headers(client,
     assert built.status_code == cached.status_code == 200
     assert _headers(built) == _headers(cached)
     # Without the fetch-from-cache middleware every header comes from the stack itself.
-    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != "condition.cache.PublicPageMiddleware"]
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != "pagecache.cache.PublicPageMiddleware"]
     uncached = Client().get(path)
     per_response = ("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Length")
     assert _headers(uncached, per_response) == _headers(cached, per_response)
@@ -268,7 +270,7 @@ def test_a_cached_page_still_refuses_a_host_that_is_not_allowed(client, page):
 def test_a_deploy_that_changes_a_template_or_stylesheet_never_reads_pages_older_builds_cached(
     tmp_path, settings, monkeypatch
 ):
-    from condition import cache as content_cache
+    from pagecache import cache as content_cache
 
     settings.BASE_DIR = tmp_path
     (tmp_path / "templates").mkdir()

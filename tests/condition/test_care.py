@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.urls import reverse
 
-from condition import cache as content_cache
 from condition.models import CareAdvice, ClinicProfile
+from pagecache import cache as content_cache
 from tests.factories import CareAdviceFactory, CareSectionFactory, PageFactory, SectionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -182,7 +182,7 @@ def test_help_page_keeps_answering_from_the_last_good_copy_when_the_database_is_
 
     from django.core.cache import cache
 
-    from condition import cache as content_cache
+    from pagecache import cache as content_cache
 
     cache.clear()
     content_cache._local.clear()
@@ -232,7 +232,7 @@ class Database:
         def live(*args, **kwargs):
             return self.answer(real_live, *args, **kwargs)
 
-        monkeypatch.setattr("condition.cache._read_version", version)
+        monkeypatch.setattr("pagecache.cache._read_version", version)
         monkeypatch.setattr("condition.views.CareAdvice.objects.live", live)
 
     def answer(self, real, *args, **kwargs):
@@ -397,7 +397,7 @@ def test_help_page_answers_from_its_copy_when_even_the_content_version_cannot_be
     def database_down(*args, **kwargs):
         raise DatabaseError("unable to open database file")
 
-    monkeypatch.setattr("condition.cache._read_version", database_down)
+    monkeypatch.setattr("pagecache.cache._read_version", database_down)
     monkeypatch.setattr("condition.views.CareAdvice.objects.live", database_down)
     response = client.get(HELP)
     assert response.status_code == 200

@@ -1,7 +1,7 @@
 """The default OMS content, checked as data: no database needed.
 
 Citations, sources, care boxes, numbers, reading level, spelling and the quiz
-rules from issue 8, so a clinic gets content that is safe to act on.
+rules for care advice that is safe to act on, so a clinic gets content that is safe to act on.
 """
 
 import os

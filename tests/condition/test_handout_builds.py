@@ -1,4 +1,4 @@
-"""Handouts built ahead, their storage, and what their cache keys hold (issues 10 and 11)."""
+"""Handouts built ahead, their storage, and what their cache keys hold."""
 
 import io
 import re
@@ -8,9 +8,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from condition import cache as content_cache
 from condition import handout_files, handouts
 from condition.models import Condition, Page
+from pagecache import cache as content_cache
 
 pytestmark = pytest.mark.django_db
 GUIDE = "/conditions/oms/handout/"

@@ -1,4 +1,4 @@
-"""Pictures in sections and the clinic's logo: upload rules, copies, markup, drafts, handouts (issue 12)."""
+"""Pictures in sections and the clinic's logo: upload rules, copies, markup, drafts, handouts."""
 
 import io
 import re

@@ -1,4 +1,4 @@
-"""Reading offline (issue 12): the service worker as the portal serves it, and what pages carry for it."""
+"""Reading offline: the service worker as the portal serves it, and what pages carry for it."""
 
 import json
 import re
@@ -7,8 +7,8 @@ import pytest
 from django.templatetags.static import static
 from django.urls import reverse
 
-from condition.cache import content_version
 from condition.models import Page
+from pagecache.cache import FORMAT, content_version
 from tests.factories import PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,12 +50,12 @@ def test_the_worker_saves_the_help_page_home_and_stylesheet_and_never_staff_or_q
 def test_the_worker_changes_when_the_content_version_does(client):
     page = PageFactory()
     before, _ = worker_config(client.get("/sw.js"))
-    assert before["cache"].startswith(f"oms-offline-{content_version()}-")
+    assert before["cache"].startswith(f"oms-offline-{FORMAT}:{content_version()}:")
     page.title = "A new title"
     page.save()
     after, _ = worker_config(client.get("/sw.js"))
     assert after["cache"] != before["cache"]
-    assert after["cache"].startswith(f"oms-offline-{content_version()}-")
+    assert after["cache"].startswith(f"oms-offline-{FORMAT}:{content_version()}:")
 
 
 def test_a_browser_checking_for_a_new_worker_gets_304_while_nothing_changed(client):

@@ -1,4 +1,4 @@
-"""Spanish readability: the Fernández-Huerta index for translators, never switching textstat's language (issue 13)."""
+"""Spanish readability: the Fernández-Huerta index for translators, never switching textstat's language."""
 
 import re
 import threading

@@ -1,4 +1,4 @@
-"""Search in Spanish: each language searches its own live text, at its own addresses (issue 13)."""
+"""Search in Spanish: each language searches its own live text, at its own addresses."""
 
 import pytest
 from django.urls import reverse

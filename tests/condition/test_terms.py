@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from condition.cache import bump_content_version
 from condition.rendering import PageRenderer
 from condition.terms import TermMatcher
+from pagecache.cache import bump_content_version
 from tests.factories import GlossaryTermFactory, PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""A hostile Editor against translations (issue 13): a clinician approved every word a family reads,
+"""A hostile Editor against translations: a clinician approved every word a family reads,
 and only the translator's words differ from the original."""
 
 import pytest

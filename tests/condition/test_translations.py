@@ -1,4 +1,4 @@
-"""Translations are content of their own, reviewed like any change, and know when they are out of date (issue 13)."""
+"""Translations are content of their own, reviewed like any change, and know when they are out of date."""
 
 import pytest
 from django.urls import reverse

@@ -17,7 +17,7 @@ from django.urls import reverse
 from condition import contributors, drafts
 from condition.drafts import Revision, WorkflowError
 from condition.models import Page, Section, SectionImage, SuggestedQuestion
-from condition.shipped import PICTURES as PICTURE_FOLDER
+from condition.shipped.pictures.draw import FOLDER as PICTURE_FOLDER
 from quizzes.models import Choice, Question, Quiz
 from tests.condition.test_write_paths import SPECS, browser_form, resolved, working_copy
 from tests.conftest import verified_login

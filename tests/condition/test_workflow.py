@@ -1,4 +1,4 @@
-"""Drafts and review: families read only what a clinical reviewer approved (issue 9)."""
+"""Drafts and review: families read only what a clinical reviewer approved."""
 
 import pathlib
 import re

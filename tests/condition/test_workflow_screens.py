@@ -1,4 +1,4 @@
-"""What staff read on the workflow screens: the page form's panel and the review page (issue 9)."""
+"""What staff read on the workflow screens: the page form's panel and the review page."""
 
 import pytest
 from django.urls import reverse

@@ -1,4 +1,4 @@
-"""The faults a clinic's IT team will try (issue 10): the cache is best effort, the health check is honest."""
+"""The faults a clinic's IT team will try: the cache is best effort, the health check is honest."""
 
 import errno
 import logging
@@ -14,9 +14,9 @@ import redis
 from django.urls import reverse
 
 from bench.server import RedisServer
-from condition import cache as content_cache
 from condition.models import PageFeedback
-from omsportal import caches as cache_backends
+from pagecache import backends as cache_backends
+from pagecache import cache as content_cache
 from tests.factories import PageFactory, SectionFactory
 from tests.headers import SAME_ORIGIN
 from tests.omsportal.test_multiserver import unavailable
@@ -40,14 +40,14 @@ def closed_port():
 
 def file_cache(location):
     return {
-        "default": {"BACKEND": "omsportal.caches.FileCache", "LOCATION": str(location)},
-        "ratelimit": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "faults"},
+        "default": {"BACKEND": "pagecache.backends.FileCache", "LOCATION": str(location)},
+        "ratelimit": {"BACKEND": "pagecache.backends.LocalMemoryCache", "LOCATION": "faults"},
     }
 
 
 def redis_away():
     shared = {
-        "BACKEND": "omsportal.caches.SharedRedisCache",
+        "BACKEND": "pagecache.backends.SharedRedisCache",
         "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
         "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
     }
@@ -67,7 +67,7 @@ def test_an_unwritable_cache_folder_serves_pages_uncached_and_logs_it(client, pa
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")  # unwritable even for root
     settings.CACHES = file_cache(blocker / "cache")
-    with caplog.at_level(logging.ERROR, logger="omsportal.caches"):
+    with caplog.at_level(logging.ERROR, logger="pagecache.backends"):
         for url in public_urls(page):
             response = client.get(url)
             assert response.status_code == 200, url
@@ -84,7 +84,7 @@ def test_a_full_cache_disk_serves_pages_uncached_and_logs_it(client, page, setti
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(filebased.tempfile, "mkstemp", disk_full)
-    with caplog.at_level(logging.ERROR, logger="omsportal.caches"):
+    with caplog.at_level(logging.ERROR, logger="pagecache.backends"):
         for url in public_urls(page):
             assert client.get(url).status_code == 200, url
     assert "No space left on device" in caplog.text
@@ -93,7 +93,7 @@ def test_a_full_cache_disk_serves_pages_uncached_and_logs_it(client, page, setti
 def test_with_redis_away_pages_render_and_family_posts_are_never_429(client, page, settings, caplog):
     settings.CACHES = redis_away()
     settings.FORM_RATE = "1/m"
-    with caplog.at_level(logging.ERROR, logger="omsportal.caches"):
+    with caplog.at_level(logging.ERROR, logger="pagecache.backends"):
         for url in public_urls(page):
             assert client.get(url).status_code == 200, url
         url = reverse("condition:feedback", args=[page.slug])
@@ -118,7 +118,7 @@ def test_a_hanging_redis_costs_one_timeout_then_is_left_alone_until_it_answers_a
     client, page, settings, monkeypatch, caplog, redis_server
 ):
     shared = {
-        "BACKEND": "omsportal.caches.SharedRedisCache",
+        "BACKEND": "pagecache.backends.SharedRedisCache",
         "LOCATION": redis_server.url,
         "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},  # and the default retry_after, 10 s
     }
@@ -145,7 +145,7 @@ def test_a_hanging_redis_costs_one_timeout_then_is_left_alone_until_it_answers_a
     assert len(sent) > len(urls)  # pages and counters are kept in Redis
 
     os.kill(redis_server.process.pid, signal.SIGSTOP)
-    with caplog.at_level(logging.ERROR, logger="omsportal.caches"):
+    with caplog.at_level(logging.ERROR, logger="pagecache.backends"):
         before = len(sent)
         for _ in range(3):
             family_reads_and_votes()
@@ -161,7 +161,7 @@ def test_a_hanging_redis_costs_one_timeout_then_is_left_alone_until_it_answers_a
     clock[0] += 11
     redis_client = redis.Redis.from_url(redis_server.url)
     redis_client.flushdb()
-    with caplog.at_level(logging.WARNING, logger="omsportal.caches"):
+    with caplog.at_level(logging.WARNING, logger="pagecache.backends"):
         family_reads_and_votes()
     assert "answers again" in caplog.text
     assert len(sent) - before > len(urls) and redis_client.dbsize() >= len(urls)  # back to the shared cache

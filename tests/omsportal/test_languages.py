@@ -1,4 +1,4 @@
-"""The interface in every language of settings.LANGUAGES (issue 13).
+"""The interface in every language of settings.LANGUAGES.
 
 English stays at its address (printed QR codes keep working), Spanish lives
 under /es/; the switcher is plain links; the home page "/" alone follows the
@@ -17,8 +17,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
-from condition import cache as content_cache
 from condition.models import Page
+from pagecache import cache as content_cache
 
 pytestmark = pytest.mark.django_db
 

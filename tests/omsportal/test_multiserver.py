@@ -1,4 +1,4 @@
-"""Two app servers behind one load balancer (issue 10): one PostgreSQL, one Redis, separate local folders.
+"""Two app servers behind one load balancer: one PostgreSQL, one Redis, separate local folders.
 
 A reviewer publishes through one server; a family reading through the other
 sees it on the very next request, and both servers agree on the ETag. The

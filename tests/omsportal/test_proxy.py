@@ -1,4 +1,4 @@
-"""Behind a proxy, limits and lockouts count the family's address, not the proxy's (issue 10)."""
+"""Behind a proxy, limits and lockouts count the family's address, not the proxy's."""
 
 import pytest
 from django.test import Client, RequestFactory

@@ -1,4 +1,4 @@
-"""Every public page rendered in a pseudo-language finds no interface text left untranslated (issue 13).
+"""Every public page rendered in a pseudo-language finds no interface text left untranslated.
 
 The pseudo catalogue is made at test time from the Spanish one: every message
 becomes "⟦<English>⟧", under a language code added to settings.LANGUAGES and a
@@ -19,10 +19,10 @@ from django.conf import settings
 from django.db import models
 from django.test import Client
 
-from condition import cache as content_cache
 from condition.models import Page
 from condition.rendering import CITE_RE
 from condition.search.index import rebuild
+from pagecache import cache as content_cache
 from quizzes.models import Quiz
 from tests.headers import SAME_ORIGIN
 

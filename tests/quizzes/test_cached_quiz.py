@@ -1,4 +1,4 @@
-"""The quiz page is cached whole with no CSRF token; its answers are accepted only from this site (issue 11)."""
+"""The quiz page is cached whole with no CSRF token; its answers are accepted only from this site."""
 
 import gzip
 
@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from condition import cache as content_cache
+from pagecache import cache as content_cache
 from quizzes.models import Answer, Attempt
 from tests.headers import CROSS_SITE, SAME_ORIGIN
 from tests.quizzes.conftest import answers_for

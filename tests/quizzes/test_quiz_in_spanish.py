@@ -1,4 +1,4 @@
-"""The quiz in Spanish: the translation families read is the one their answers are scored against (issue 13)."""
+"""The quiz in Spanish: the translation families read is the one their answers are scored against."""
 
 import re
 

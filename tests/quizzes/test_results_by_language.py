@@ -1,4 +1,4 @@
-"""Staff results split by language, each question paired with its translation (issue 13)."""
+"""Staff results split by language, each question paired with its translation."""
 
 import datetime
 import io

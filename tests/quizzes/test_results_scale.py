@@ -1,4 +1,4 @@
-"""Quiz results and the attempts list stay quick at a million attempts (issue 11)."""
+"""Quiz results and the attempts list stay quick at a million attempts."""
 
 import datetime
 import io

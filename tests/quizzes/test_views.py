@@ -160,7 +160,7 @@ def test_quiz_page_and_submission_query_counts_do_not_grow_with_questions(
 ):
     from django.core.cache import cache
 
-    from condition import cache as content_cache
+    from pagecache import cache as content_cache
 
     monkeypatch.setattr(content_cache, "pick_variant", lambda variants: 5)
     for _ in range(questions - 3):

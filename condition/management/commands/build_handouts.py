@@ -27,7 +27,7 @@ class Command(BaseCommand):
         built = fresh = 0
         for condition in Condition.objects.live().order_by("slug"):
             for language, _name in settings.LANGUAGES:
-                pages = None
+                rendered = None
                 for paper in handouts.PAPERS:
                     names = [
                         handout_files.stored_name(condition, paper=paper, site=site, kind=k, language=language)
@@ -36,13 +36,13 @@ class Command(BaseCommand):
                     if all(handout_files.ready(name) for name in names):
                         fresh += 1
                         continue
-                    pages = handout_files.guide_pages(condition, language) if pages is None else pages
+                    rendered = handout_files.guide_pages(condition, language) if rendered is None else rendered
                     started = time.perf_counter()
-                    if handout_files.build(condition, paper=paper, site=site, pages=pages, language=language):
+                    if handout_files.build(condition, paper=paper, site=site, rendered=rendered, language=language):
                         built += 1
                         took = time.perf_counter() - started
                         self.stdout.write(
-                            f"Built {condition.slug} ({language}, {paper}, {len(pages)} topics) in {took:.1f} s"
+                            f"Built {condition.slug} ({language}, {paper}, {len(rendered.entries)} topics) in {took:.1f} s"
                         )
             handout_files.remove_old(condition)
         self.stdout.write(self.style.SUCCESS(f"{built} guide(s) built, {fresh} already up to date."))

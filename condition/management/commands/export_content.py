@@ -4,8 +4,8 @@ from django.core import serializers, signing
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from condition.content import Revision, content_models
 from condition.contributors import Contributor
-from condition.drafts import Revision, content_models
 from condition.models import PageSlugRedirect
 
 FORMAT = "omsportal-content"

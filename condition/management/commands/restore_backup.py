@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from condition.backups import BackupError, read_manifest, restore_backup
-from condition.cache import bump_content_version
 from condition.drafts import RESTORED, record_live_versions
+from pagecache.cache import bump_content_version
 
 
 class Command(BaseCommand):

@@ -9,9 +9,10 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from condition.cache import bump_content_version
-from condition.drafts import RESTORED, Revision, content_models, record_live_versions
+from condition.content import Revision, content_models
+from condition.drafts import RESTORED, record_live_versions
 from condition.management.commands.export_content import FORMAT, READS, VERSION, export_models, signature
+from pagecache.cache import bump_content_version
 
 
 class Command(BaseCommand):

@@ -16,7 +16,7 @@ clinic's fact-check (shared brief, content-facts.md), by its row and keys:
   - course: treatment lasts at least 1-2 years, often longer; relapses are common, with infections or
     when medicine is lowered too fast (BRUNK, BOSTON); never stop or lower steroids suddenly (MFC, ROSSOR)
 The parts often happen at the same time, not one after another (the page's "aim of treatment";
-outcome row, HASEGAWA), so the picture has no numbers and no arrows (clinician review, issue 12).
+outcome row, HASEGAWA), so the picture has no numbers and no arrows (clinician review).
 Large text, black on white with a dark blue accent, readable at 360 px wide.
 """
 

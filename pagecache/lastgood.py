@@ -10,7 +10,7 @@ served: an empty, cut-short or altered file is never served (the database
 error then stands, as when there is no copy). A copy found missing or damaged,
 or changed on disk since this process wrote it, is made again on the next
 request that reaches the database: the page cache lets that request through to
-the view (condition.cache.PublicPageMiddleware asks `needs_rebuild`).
+the view (pagecache.cache.PublicPageMiddleware asks `needs_rebuild`).
 """
 
 import functools

@@ -1,4 +1,4 @@
-"""Cache backends that never take a page down (issue 10).
+"""Cache backends that never take a page down.
 
 The cache only saves work: when its folder is unwritable or full, or Redis is
 away, every call fails soft (a miss, nothing kept, no lock, no counter) and

@@ -47,3 +47,8 @@ def same_origin_posts(refuse):
         return csrf_exempt(checked)  # safe only because of the check above (see the module docstring)
 
     return decorator
+
+
+def form_rate(group, request):
+    """Posts allowed per client address for the family forms (read at request time, so tests can change it)."""
+    return settings.FORM_RATE

@@ -9,7 +9,7 @@ older than the last commit, whatever its own cache holds. It is bumped after
 the edit's transaction commits, never before (a request in between would
 cache the old text under the new number).
 
-The cache itself is best effort (omsportal.caches): when it is down or full,
+Every key is made by `versioned()` and nothing else. The cache itself is best effort (pagecache.backends): when it is down or full,
 pages are built and served uncached, and the failure is logged.
 
 PublicPageMiddleware answers a cached public page near the top of the stack,
@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 import brotli
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
@@ -40,7 +41,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods
 
-from condition import lastgood
+from pagecache import lastgood
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +62,8 @@ def _build_id():
         return given
     digest = hashlib.sha256()
     root = Path(settings.BASE_DIR)
-    # locale/: a changed translation changes the pages too (issue 13).
-    for folder in ("templates", "static", "condition", "quizzes", "omsportal", "accounts", "locale"):
+    # locale/: a changed translation changes the pages too.
+    for folder in ("templates", "static", "pagecache", "condition", "quizzes", "omsportal", "accounts", "locale"):
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in {".py", ".html", ".txt", ".css", ".js", ".svg", ".png", ".webp", ".jpg", ".po", ".mo"}:
                 digest.update(str(path.relative_to(root)).encode())
@@ -102,6 +103,8 @@ def content_version(request=None, *, using=DEFAULT_DB_ALIAS):
 
 
 VERSION_SQL = "SELECT version FROM condition_contentversion WHERE id = 1"
+# The one-row model behind VERSION_SQL. Named, not imported: this package imports nothing of the project.
+CONTENT_VERSION_MODEL = "condition.ContentVersion"
 
 
 def _read_version(connection):
@@ -127,7 +130,7 @@ def _now_us():
 
 
 def _bump(using=DEFAULT_DB_ALIAS):
-    from condition.models import ContentVersion
+    ContentVersion = apps.get_model(*CONTENT_VERSION_MODEL.split("."))
 
     now = _now_us()
     versions = ContentVersion.objects.using(using)
@@ -168,16 +171,27 @@ def _remember(key, value):
     _local[key] = value
 
 
-def versioned(key, build, *, ttl=PAGE_TTL):
-    """The value for `key`, which must include the content version.
+def versioned(*parts, request=None, version=None):
+    """The one way to build a cache key (or a name that must change with content): FORMAT, version, parts.
 
-    From this process's copy, else the shared cache, else `build()`; as the key
-    changes with every content change, no copy is ever stale. Only one process
-    builds a key at a time; the others wait for its result (at most WAIT
-    seconds, then build themselves). When `build()` returns None nothing is
-    kept, and None is returned.
+    FORMAT holds the build id, so a deploy never reads what older code wrote;
+    the content version (read once per `request`, or the `version` read before
+    rendering) makes the key change the moment staff change content.
     """
-    key = f"{FORMAT}:{key}"
+    version = content_version(request) if version is None else version
+    return ":".join([FORMAT, str(version), *(str(part) for part in parts)])
+
+
+def cached(key, build, *, ttl=PAGE_TTL):
+    """The value for `key` (from `versioned()`): never stale, as the key changes with every content change.
+
+    From this process's copy, else the shared cache, else `build()`. Only one
+    process builds a key at a time; the others wait for its result (at most
+    WAIT seconds, then build themselves). When `build()` returns None nothing
+    is kept, and None is returned.
+    """
+    if not key.startswith(f"{FORMAT}:"):
+        raise ValueError(f"Cache keys come from versioned(), not by hand: {key!r}")
     value = _local.get(key)
     if value is None:
         value = cache.get(key)
@@ -266,7 +280,7 @@ def page_key(request, params, variant, host):
         for value in [request.GET.get(name, "")]
     )
     host = "" if settings.SITE_URL else host
-    return f"page:{content_version(request)}:{_today()}:{host}{request.path}?{query}#{variant}"
+    return versioned("page", _today(), f"{host}{request.path}?{query}#{variant}", request=request)
 
 
 _day = {"until": 0.0, "date": None}
@@ -292,7 +306,7 @@ def _storable(request, response):
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and "no-store" not in response.get("Cache-Control", "")  # e.g. a last good copy (condition.lastgood)
+        and "no-store" not in response.get("Cache-Control", "")  # e.g. a last good copy (pagecache.lastgood)
         and "Cookie" not in response.get("Vary", "")
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not request.META.get("CSRF_COOKIE_USED")
@@ -432,7 +446,7 @@ class PublicPageMiddleware:
                 return None
             return page_entry(key, response)
 
-        entry = versioned(key, build)
+        entry = cached(key, build)
         if entry is None:
             return not_kept[0]
         return page_response(request, entry, content_version(request) // 1_000_000)
