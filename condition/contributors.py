@@ -152,7 +152,7 @@ _NOT_LEFT_CHANGED = (models.CASCADE, models.PROTECT, models.RESTRICT, models.DO_
 def _rows_changed_by_deleting(instance):
     """Content rows that a delete of `instance` changes without deleting them: a pointer emptied
     (SET_NULL, SET_DEFAULT, SET(...)) or a many-to-many pick dropped. Those updates send no signals."""
-    from condition.drafts import DraftChild, is_content
+    from condition.content import DraftChild, is_content
 
     for relation in instance._meta.related_objects:
         model = relation.related_model

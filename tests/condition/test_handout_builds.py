@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.templatetags.static import static
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -51,7 +52,7 @@ def test_the_timer_command_builds_the_guide_and_requests_then_read_the_stored_fi
     assert "0 guide(s) built, 4 already up to date" in build()
     with django_assert_num_queries(2):  # the content version, the condition
         html = client.get(GUIDE + "?paper=letter").content.decode()
-    assert "handout-letter.css" in html and "oms.lakeside.example/" in html
+    assert static("css/handout-letter.css") in html and "oms.lakeside.example/" in html
     for page in Page.objects.live():
         assert page.title in html
     response = client.get(GUIDE_PDF)
@@ -109,7 +110,7 @@ def test_odd_paper_values_share_the_default_handout_in_the_cache(client, oms_con
     url = reverse("condition:page_handout", args=["symptoms"])
     client.get(url)
     for odd in ("A4", "zzz", "<script>", "letter2"):
-        assert "handout-a4.css" in client.get(url, {"paper": odd}).content.decode()
+        assert static("css/handout-a4.css") in client.get(url, {"paper": odd}).content.decode()
     client.get(url, {"paper": "letter"})
     kept = [key for key in content_cache._local if "/handout/" in key]
     assert len(kept) == 2, kept

@@ -68,6 +68,11 @@ SITE_VIEWS = {
     "login": ("/admin/login/", 302, "someone signed in is sent on to the admin home"),
     "second_factor": ("/admin/sign-in/code/", 302, "a session that gave its code is sent on"),
     "second_factor_setup": ("/admin/sign-in/set-up/", 302, "only before a sign-in app is set up"),
+    "second_factor_link": (
+        "/admin/sign-in/set-up/" + "x" * 43 + "/",
+        410,
+        "a set-up link no administrator issued (run out, used, or never made)",
+    ),
     "logout": ("/admin/logout/", 405, "signing out is a POST (Django's admin)"),
     "password_change": ("/admin/password_change/", 200, ""),
     "password_change_done": ("/admin/password_change/done/", 200, ""),
