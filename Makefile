@@ -37,12 +37,13 @@ browser-deps: system-deps
 	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	fi
 
-# The two-server test starts its own redis-server (it skips without one, unless CI=true).
+# The two-server test starts its own redis-server (it skips without one, unless CI=true); the production
+# set-up (deploy/serve.py, and the tests that start it) runs Debian's nginx in front of gunicorn.
 server-deps:
-	@if ! command -v redis-server >/dev/null; then \
-	  echo "Installing Debian redis-server for the two-server test"; \
+	@if ! command -v redis-server >/dev/null || ! { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null; then \
+	  echo "Installing Debian redis-server and nginx for the server tests"; \
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
-	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server nginx >/dev/null; \
 	fi
 
 run: $(STAMP) system-deps messages
@@ -51,6 +52,7 @@ run: $(STAMP) system-deps messages
 	@echo ""
 	@echo "Portal: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
 	@echo "Create a staff login with:  DJANGO_DEBUG=true $(BIN)/python manage.py createsuperuser"
+	@echo "then its sign-in app set-up link with:  DJANGO_DEBUG=true $(BIN)/python manage.py reset_otp USERNAME"
 	@echo ""
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -1,4 +1,4 @@
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import admin
 from django.shortcuts import redirect
@@ -39,4 +39,9 @@ class StaffAdminSite(admin.AdminSite):
         return [
             path("sign-in/code/", self.signed_in_with_password(views.enter_code), name="second_factor"),
             path("sign-in/set-up/", self.signed_in_with_password(views.set_up_app), name="second_factor_setup"),
+            path(
+                "sign-in/set-up/<str:token>/",
+                csrf_protect(partial(views.open_set_up_link, admin_site=self)),
+                name="second_factor_link",
+            ),
         ] + super().get_urls()

@@ -1,7 +1,10 @@
-"""A minimal browser-like client (cookies, CSRF, where a post came from) over one keep-alive connection."""
+"""A minimal browser-like client (cookies, CSRF, where a post came from) over one keep-alive connection,
+and SlowClients: connections that hold a server by sending their requests a byte at a time."""
 
 import http.client
 import re
+import socket
+import threading
 from urllib.parse import urlencode
 
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -52,3 +55,61 @@ class Client:
 
     def close(self):
         self.conn.close()
+
+
+class SlowClients:
+    """Connections to 127.0.0.1:`port` that never finish their request, sending a byte every `every` seconds.
+
+    `headers` of them trickle their headers (slowloris); `bodies` send whole headers for a POST to `post_path`
+    and trickle its body. Used as a context manager: connected on entry, closed on exit.
+    """
+
+    def __init__(self, port, *, headers=40, bodies=40, post_path="/topics/symptoms/vote/", every=0.5):
+        self.port, self.every = port, every
+        self.kinds = {"headers": headers, "bodies": bodies}
+        self.post_path = post_path
+        self.connections = []
+        self._stop = threading.Event()
+        self._dripper = threading.Thread(target=self._drip, daemon=True)
+
+    def __enter__(self):
+        head = f"POST {self.post_path} HTTP/1.1\r\nHost: {HOST}\r\n"
+        head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n"
+        starts = [b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"] * self.kinds["headers"]
+        starts += [head.encode() + b"helpful=yes&x="] * self.kinds["bodies"]
+        for start in starts:
+            connection = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+            connection.sendall(start)
+            self.connections.append(connection)
+        self._dripper.start()
+        return self
+
+    def _drip(self):
+        while not self._stop.wait(self.every):
+            for index, connection in enumerate(self.connections):
+                byte = b"X" if index < self.kinds["headers"] else b"a"  # a header name that never ends, or body
+                try:
+                    connection.send(byte)
+                except OSError:
+                    pass
+
+    def still_open(self):
+        """How many connections the server still holds open, waiting for the rest of their request."""
+        held = 0
+        for connection in self.connections:
+            connection.settimeout(0)
+            try:
+                connection.recv(1)  # b"" (closed) or an early answer (a 408, a 400): not held
+            except BlockingIOError:
+                held += 1  # nothing to read and not closed: the server still waits for the rest
+            except OSError:
+                pass  # reset by the server
+            finally:
+                connection.settimeout(5)
+        return held
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._dripper.join()
+        for connection in self.connections:
+            connection.close()

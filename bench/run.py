@@ -11,7 +11,9 @@ starts, on 127.0.0.1:
    spread over the rounds (targets: topic page >= 0.85, other pages >= 0.75);
 2. the topic page through one app server against two (each its own folders,
    both sharing one Redis and one PostgreSQL), when redis-server and the
-   PostgreSQL server of .ci/postgres.sh are there;
+   PostgreSQL server of .ci/postgres.sh are there; then the topic page while
+   40 clients trickle their headers and 40 a POST's body: gunicorn alone
+   against README's production set-up (deploy/serve.py, nginx in front);
 3. in-process figures: queries, page weight, handout PDF time;
 4. bench/quiz_results.py: the staff results at 100,000 attempts.
 
@@ -32,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.clients import Client  # noqa: E402
-from bench.server import BareServer, PortalServer, RedisServer, postgres_database  # noqa: E402
+from bench.clients import Client, SlowClients  # noqa: E402
+from bench.server import BareServer, PortalServer, ProductionServer, RedisServer, postgres_database  # noqa: E402
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
@@ -52,13 +54,13 @@ def cpu_seconds(master_pid):
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def wrk(url, *, seconds, connections, script=None, server=None):
+def wrk(url, *, seconds, connections, script=None, server=None, headers=()):
     """wrk's throughput and latency; with `server`, also that server's CPU time per request.
 
     On a machine shared with other work, throughput swings with the neighbours'
     load; the CPU time the server spends per request hardly does.
     """
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *(f"-H{h}" for h in headers), url]
     if script:
         command[1:1] = ["-s", script]
     cpu_before = cpu_seconds(server.process.pid) if server else 0
@@ -244,44 +246,28 @@ def one_against_two(args):
         redis.stop()
 
 
-SLOW_CLIENTS = 8
+SLOW_CLIENTS = 40  # of each kind: trickling their headers, and trickling a POST's body
 
 
 def slow_clients(args):
-    """Normal visitors on the topic page while SLOW_CLIENTS connections send their headers a byte at a time.
+    """Normal visitors on the topic page while 2 x SLOW_CLIENTS connections send their requests a byte at a time.
 
-    Against 2 sync workers and against the production gunicorn settings
-    (omsportal/gunicorn.py: threaded workers), the same worker count.
+    Against the production gunicorn settings alone (omsportal/gunicorn.py: 2 x 16 threads) and README's
+    production set-up (deploy/serve.py: the same gunicorn behind nginx). Each visitor's request comes on a
+    new connection, as families' do: on kept-alive connections gunicorn alone still answers, new ones wait.
     """
-    import socket
-    import threading
-
     results = {}
-    for label, extra in (("sync workers", ()), ("gthread, omsportal/gunicorn.py", ("-c", "python:omsportal.gunicorn"))):
-        with PortalServer(workers=args.workers, extra_env={"DJANGO_RATELIMIT": "false"}, gunicorn_args=extra) as server:
-            wrk(server.url + PAGES["topic page"], seconds=1, connections=args.connections)
-            stop = threading.Event()
-            slow = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(SLOW_CLIENTS)]
-
-            def drip(slow=slow, stop=stop):
-                request = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-Slow: 1\r\n" * 1000
-                for byte in request:
-                    if stop.wait(0.5):
-                        return
-                    for connection in slow:
-                        try:
-                            connection.send(bytes([byte]))
-                        except OSError:
-                            pass
-
-            dripper = threading.Thread(target=drip)
-            dripper.start()
-            time.sleep(1.5)  # the slow clients are inside the server now
-            results[label] = wrk(server.url + PAGES["topic page"], seconds=args.seconds, connections=args.connections)
-            stop.set()
-            dripper.join()
-            for connection in slow:
-                connection.close()
+    with ProductionServer(extra_env={"DJANGO_RATELIMIT": "false"}) as server:
+        for label, url in (("gunicorn alone (2 x 16 threads)", server.app_url), ("nginx in front", server.url)):
+            wrk(url + PAGES["topic page"], seconds=1, connections=args.connections)
+            with SlowClients(int(url.rsplit(":", 1)[1]), headers=SLOW_CLIENTS, bodies=SLOW_CLIENTS):
+                time.sleep(1.5)  # the slow clients are inside the server now
+                results[label] = wrk(
+                    url + PAGES["topic page"],
+                    seconds=args.seconds,
+                    connections=args.connections,
+                    headers=["Connection: close"],
+                )
     return results
 
 
@@ -362,12 +348,12 @@ def main():
             f"on one machine both servers share its {os.cpu_count()} cores"
         )
 
-    print(f"\nNormal visitors on the topic page while {SLOW_CLIENTS} clients send their headers a byte every 0.5 s:")
+    print(
+        f"\nNormal visitors on the topic page while {SLOW_CLIENTS} clients send their headers "
+        f"and {SLOW_CLIENTS} a POST body a byte every 0.5 s:"
+    )
     for label, result in slow.items():
-        print(
-            f"  {label:<32} {result['rps']:>7.0f} req/s, p99 {result['p99']:.1f} ms, "
-            f"{result['timeouts']} timeouts, {args.workers} workers"
-        )
+        print(f"  {label:<32} {result['rps']:>7.0f} req/s, p99 {result['p99']:.1f} ms, {result['timeouts']} timeouts")
 
     print(f"\nSQL queries, topic page: {figures['queries_uncached']} uncached, {figures['queries_cached']} cached")
     print(

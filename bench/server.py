@@ -1,14 +1,17 @@
 """Servers for bench/ and the server tests, all on 127.0.0.1 and free ports, stopped by their owner.
 
 PortalServer: the portal under gunicorn with its own folders (SQLite file by
-default, or a shared database). RedisServer: Debian's redis-server, no disk.
+default, or a shared database). ProductionServer: README's production set-up
+as is (deploy/serve.py: nginx in front of gunicorn). RedisServer: Debian's redis-server, no disk.
 postgres_database(): a fresh scratch database on the PostgreSQL server that
 .ci/postgres.sh starts. BareServer: a Django project with no apps and no
 middleware, the limit the portal is measured against.
 """
 
 import os
+import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -70,6 +73,7 @@ class PortalServer:
             listener.listen(128)
             self.port = listener.getsockname()[1]
             self.url = f"http://127.0.0.1:{self.port}"
+            self.env.setdefault("DJANGO_SITE_URL", self.url)  # handouts print this server's own address
             self.process = subprocess.Popen(
                 [
                     sys.executable,
@@ -122,6 +126,70 @@ class PortalServer:
 
     def __exit__(self, *exc):
         self.cleanup()
+
+
+class ProductionServer(PortalServer):
+    """README's production set-up exactly as it says: the first install's two commands, then deploy/serve.py
+    (its checks, compilemessages, collectstatic, migrate, gunicorn behind nginx), on free 127.0.0.1 ports.
+
+    Every folder is in this server's own temporary folder, nginx's included (its prefix, pid, temporary
+    files and error log: PORTAL_RUN_DIR). `url` is nginx's address; `app_url` gunicorn's, behind it.
+    """
+
+    def __init__(self, *, extra_env=None):
+        super().__init__(extra_env=extra_env)
+        self.dir.chmod(0o755)  # run as root, nginx's workers are www-data and write under it
+        self.env.update(
+            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+            DJANGO_MEDIA_ROOT=str(self.dir / "media"),
+            DJANGO_LAST_GOOD_DIR=str(self.dir / "last-good"),
+            PORTAL_RUN_DIR=str(self.dir / "run"),
+            **(extra_env or {}),
+        )
+        self.app_url = None
+
+    def start(self, attempts=3):
+        self.manage("migrate", "--noinput")
+        self.manage("load_oms_content")
+        for _ in range(attempts):  # a port another process took between choosing and binding it: try others
+            self.port, app_port = free_port(), free_port()
+            self.url, self.app_url = f"http://127.0.0.1:{self.port}", f"http://127.0.0.1:{app_port}"
+            self.env.update(NGINX_LISTEN=f"127.0.0.1:{self.port}", GUNICORN_BIND=f"127.0.0.1:{app_port}")
+            self.process = subprocess.Popen(
+                [sys.executable, "deploy/serve.py"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=subprocess.DEVNULL,
+                stderr=open(self.dir / "gunicorn.log", "w"),
+                start_new_session=True,  # its own process group: stop() reaches nginx and gunicorn too
+            )
+            deadline = time.time() + 120
+            while time.time() < deadline and self.process.poll() is None:
+                try:
+                    with urllib.request.urlopen(self.url + self.ready_path, timeout=2) as response:
+                        if response.status == 200:
+                            return self
+                except OSError:
+                    time.sleep(0.3)
+            said = self.log() + self.nginx_log()
+            if "Address already in use" not in said and "Connection in use" not in said:
+                break
+            self.stop()
+        self.stop()
+        raise RuntimeError(f"deploy/serve.py did not answer within 120 s: {self.log()[-3000:]}{self.nginx_log()}")
+
+    def nginx_log(self):
+        path = self.dir / "run" / "nginx-error.log"
+        return path.read_text() if path.exists() else ""
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()  # serve.py stops nginx and gunicorn, then itself
+            try:
+                self.process.wait(timeout=45)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
 
 
 class BareServer(PortalServer):

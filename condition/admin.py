@@ -1,7 +1,9 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.html import format_html
 
 from condition.models import (
@@ -157,12 +159,21 @@ class PageAdmin(ContentAdmin):
         ] + super().get_urls()
 
     def preview_view(self, request, pk):
-        page = get_object_or_404(Page.objects.select_related("condition"), pk=pk)
+        """The page as families read it, drafts included: in its own language (a Spanish page with the Spanish
+        interface and notices), its care advice made safe as on the public page (condition.views.page_context).
+
+        The page comes through the admin's own queryset, which gives a translation its freshness (whether the
+        original changed since), as every other admin view of it has.
+        """
+        page = self.get_object(request, str(pk))
+        if page is None:
+            raise Http404("No such page")
         if not self.has_view_or_change_permission(request, page):
             return render(request, "403.html", status=403)
-        context = page_context(page)
-        context["preview"] = True
-        return render(request, "condition/page_detail.html", context)
+        with translation.override(page.language):
+            context = page_context(page)
+            context["preview"] = True
+            return render(request, "condition/page_detail.html", context)
 
     def pdf_view(self, request, pk):
         from condition.handouts import pdf_response_for_pages

@@ -40,6 +40,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods
 
+from condition import lastgood
+
 log = logging.getLogger(__name__)
 
 PAGE_TTL = 60 * 60 * 24
@@ -410,6 +412,8 @@ class PublicPageMiddleware:
         page = self.page(request.path_info)
         if page is None:
             return self.get_response(request)
+        if lastgood.needs_rebuild(request.path):
+            return self.get_response(request)  # the view answers, and makes the help page's copy again
         params, variants = page
         host = request.get_host()  # ALLOWED_HOSTS still applies (CommonMiddleware checks it further down): else 400
         request._page_variant = variant = pick_variant(variants) if variants > 1 else 0

@@ -103,6 +103,7 @@ def load(*, update=False, overwrite_edited=False):
                     if entry.state == "new":
                         item.create()
                         remember(item)
+                        _keep_as_approved(item.find())  # now: a translation loaded later points to it
                     elif entry.state == "same":
                         remember(item)  # true whether or not it was recorded before
                     elif entry.state == "changed" and update and (overwrite_edited or not entry.edited):
@@ -110,7 +111,34 @@ def load(*, update=False, overwrite_edited=False):
                         entry.state = "submitted"
             except Conflict as conflict:
                 entry.state, entry.reason = "blocked", str(conflict)
+        for entry in plans:  # as loaded in the end (a later kind picks a page's related topics)
+            if entry.state in ("new", "same"):
+                _keep_as_approved(entry.item.find(), just_loaded=entry.state == "new")
     return plans
+
+
+def _keep_as_approved(obj, just_loaded=True):
+    """The shipped text kept as an approved version ("default content"), so staff can always bring it
+    back; a shipped translation records the English version it was made from (for "needs update").
+
+    An item loaded before versions were kept gets its version too; one loaded in this run has its
+    version brought up to date with what the rest of the run added (its related topics)."""
+    from condition.translations import latest_version
+
+    if obj is None or not obj.is_live:
+        return
+    latest = latest_version(obj)
+    if latest is not None:
+        if just_loaded and latest.author == drafts.DEFAULT_CONTENT and latest.reviewer_id is None:
+            latest.data = drafts.snapshot(obj)
+            latest.save(update_fields=["data"])
+        return
+    if obj.is_translation and obj.made_from_id is None:
+        original = latest_version(obj.translation_of)
+        if original is not None and original.author == drafts.DEFAULT_CONTENT:
+            obj.made_from = original
+            type(obj).objects.filter(pk=obj.pk).update(made_from=original)
+    drafts.record_as_approved(obj, drafts.DEFAULT_CONTENT)
 
 
 def _update_through_review(item):

@@ -31,6 +31,8 @@ from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 
+from condition import contributors
+
 log = logging.getLogger(__name__)
 
 APPROVE_PERMISSION = "condition.publish_page"
@@ -229,6 +231,11 @@ def start_draft(item, user):
     existing = item.drafts.first()
     if existing is not None:
         return existing
+    with contributors.not_a_change():  # a copy of the live words: nobody changed anything yet
+        return _new_working_copy(item, user)
+
+
+def _new_working_copy(item, user):
     draft = type(item)()
     _copy_fields(item, draft, exclude=WORKFLOW_FIELDS)
     draft.draft_of = item
@@ -407,15 +414,17 @@ def approve(draft, reviewer, seen=None):
             if not settings.OMS_ALLOW_SELF_APPROVAL:
                 if draft.edited_by_id == reviewer.pk:
                     raise WorkflowError("You submitted this draft: another clinical reviewer must approve it.")
-                if reviewer.pk in _writers(draft):
+                if reviewer.pk in contributors.users_who_changed(draft):
                     raise WorkflowError("You edited this draft: another clinical reviewer must approve it.")
             problems = _validation_problems(draft)
             problems += draft.approval_problems() if hasattr(draft, "approval_problems") else []
             if problems:
                 raise WorkflowError(" ".join(problems))
             editor = draft.edited_by
-            live = _put_live(draft)
+            with contributors.not_a_change():  # the reviewer's approval writes the live rows
+                live = _put_live(draft)
             Revision.record(live, Revision.Action.APPROVED, reviewer, editor=editor)
+            contributors.forget(live)
     except IntegrityError as error:
         raise WorkflowError(f"This draft could not go live, and nothing changed: {error}") from error
     draft.edited_by = editor
@@ -445,29 +454,6 @@ def _field_label(item, name):
         return str(item._meta.get_field(name).verbose_name).capitalize()
     except Exception:
         return "This draft"
-
-
-def _rows_of(item):
-    """The item and every row that travels with it, as (model, pk)."""
-    yield type(item), item.pk
-    for accessor, _parent_field in children_of(item):
-        for child in getattr(item, accessor).all():
-            yield from _rows_of(child)
-
-
-def _writers(draft):
-    """Users who changed this draft or its rows in the admin since the item last went live."""
-    from django.contrib.admin.models import LogEntry
-
-    rows = Q(pk__in=[])
-    for model, pk in _rows_of(draft):
-        rows |= Q(content_type=ContentType.objects.get_for_model(model), object_id=str(pk))
-    entries = LogEntry.objects.filter(rows)
-    if not draft.draft_of_id:  # a new or taken-down item: only what was written since it was last live
-        since = Revision.of(draft).values_list("created_at", flat=True).first()
-        if since is not None:
-            entries = entries.filter(action_time__gt=since)
-    return set(entries.values_list("user_id", flat=True))
 
 
 def _put_live(draft):
@@ -611,6 +597,9 @@ class Revision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     note = models.TextField(blank=True)
+    author = models.CharField(
+        max_length=100, blank=True, help_text="Where a version came from when no reviewer approved it here."
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -630,7 +619,7 @@ class Revision(models.Model):
         return self.content_type.model_class()._default_manager.filter(pk=self.object_id).exists()
 
     @classmethod
-    def record(cls, item, action, reviewer, editor=None, note=""):
+    def record(cls, item, action, reviewer, editor=None, note="", author=""):
         return cls.objects.create(
             content_type=ContentType.objects.get_for_model(item),
             object_id=item.pk,
@@ -640,8 +629,42 @@ class Revision(models.Model):
             editor=editor,
             reviewer=reviewer,
             note=note,
+            author=author,
         )
+
+    @property
+    def approved_by(self):
+        """Who approved it, in words: the reviewer, else where it came from ("default content")."""
+        if self.reviewer is not None:
+            return self.reviewer.get_full_name() or self.reviewer.get_username()
+        return self.author or "–"
 
     @classmethod
     def of(cls, item):
         return cls.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
+
+
+# Authors of versions no reviewer approved in this database.
+DEFAULT_CONTENT = "default content"
+RESTORED = "restored from a copy"
+
+
+def record_as_approved(item, author):
+    """Keep `item`'s live text as an approved version unless its latest version already holds it,
+    so "Start a draft from this version" can always bring it back. Returns the Revision or None."""
+    if not item.is_live:
+        return None
+    latest = Revision.of(item).filter(action=Revision.Action.APPROVED).first()
+    if latest is not None and latest.data == snapshot(item):
+        return None
+    return Revision.record(item, Revision.Action.APPROVED, None, author=author)
+
+
+def record_live_versions(author):
+    """Every live item's text kept as an approved version (after a restore); returns how many were new."""
+    recorded = 0
+    for model in content_models():
+        if issubclass(model, Content):
+            for item in model.objects.filter(status=Content.Status.PUBLISHED).order_by("pk"):
+                recorded += record_as_approved(item, author) is not None
+    return recorded

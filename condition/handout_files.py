@@ -81,6 +81,20 @@ def build(condition, *, paper, site, kinds=KINDS, pages=None, language=ORIGINAL_
     holds older text than its name says. None when the condition has no published pages.
     """
     version, day = content_version(), timezone.localdate()
+    html = render_guide(condition, paper=paper, site=site, pages=pages, language=language)
+    if html is None:
+        return None
+    names = {}
+    for kind in kinds:
+        name = stored_name(condition, paper=paper, site=site, kind=kind, version=version, day=day, language=language)
+        data = html.encode() if kind == "html" else handouts.html_to_pdf(html, site + "/")
+        _store(name, data)
+        names[kind] = name
+    return names
+
+
+def render_guide(condition, *, paper, site, pages=None, language=ORIGINAL_LANGUAGE):
+    """The guide's HTML, or None when the condition has no published pages."""
     with django_translation.override(language):
         pages = guide_pages(condition, language) if pages is None else pages
         if not pages:
@@ -96,14 +110,7 @@ def build(condition, *, paper, site, kinds=KINDS, pages=None, language=ORIGINAL_
             language=language,
         )
         context["pdf_url"] = reverse("condition:condition_handout_pdf", args=[condition.slug])
-        html = handouts.render_handout_html(None, context)
-    names = {}
-    for kind in kinds:
-        name = stored_name(condition, paper=paper, site=site, kind=kind, version=version, day=day, language=language)
-        data = html.encode() if kind == "html" else handouts.html_to_pdf(html, site + "/")
-        _store(name, data)
-        names[kind] = name
-    return names
+        return handouts.render_handout_html(None, context)
 
 
 def _store(name, data):

@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 from condition.drafts import Content, ContentQuerySet, DraftChild, Revision  # noqa: F401 (Revision: a model)
 from condition.images import LOGO_WIDTHS, Picture, StoredImageField, prepare
 from condition.rendering import CITE_RE as CITE_RE_FOR_CLEAN
-from condition.rendering import cited_keys, sanitise
+from condition.rendering import cited_keys, refused_links, sanitise
 
 REVIEW_SOON_DAYS = 30
 # Unique among live items and new drafts; a working copy shares its live item's values.
@@ -442,8 +442,18 @@ class Section(DraftChild):
 
 
 def _check_cited_sources(obj, fields):
-    """Refuse [cite:KEY] markers that name no source, with a message naming them."""
+    """Refuse [cite:KEY] markers that name no source, and links whose address the sanitiser drops
+    (families would get plain text), with a message naming them; the form keeps what was typed."""
     for name in fields:
+        refused = refused_links(getattr(obj, name))
+        if refused:
+            names = ", ".join(f"“{text}”" for text in refused[:5])
+            raise ValidationError(
+                {
+                    name: f"The address of the link {names} is not allowed. Links start with https://, "
+                    "http://, mailto: or tel:; fix the address or remove the link."
+                }
+            )
         keys = cited_keys(getattr(obj, name))
         if keys:
             known = set(Source.objects.originals().filter(key__in=keys).values_list("key", flat=True))
@@ -656,6 +666,7 @@ class ContentVersion(models.Model):
 
 
 # Kept in their own modules; imported here so Django finds them.
+from condition.contributors import Contributor  # noqa: E402, F401
 from condition.questions import SuggestedQuestion  # noqa: E402, F401
 from condition.search.models import SearchDocument  # noqa: E402, F401
 from condition.section_images import SectionImage  # noqa: E402, F401

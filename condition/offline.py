@@ -52,7 +52,9 @@ def worker_config(request):
     return {
         "cache": f"oms-offline-{content_version(request)}-{build}",
         "precache": precache,
-        "static": static(""),
+        # The prefix of every static file's address. static("") would name a file, and with hashed
+        # names (production) there is no file called "": the worker was a 500 there.
+        "static": settings.STATIC_URL,
         # Staff pages, the quiz (its form carries a CSRF token, its results are one family's),
         # in every language: the worker matches them after the language prefix.
         "never": [reverse("admin:index"), reverse("quizzes:index")],

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from condition.terms import TAG_RE as MARKUP_RE
 from condition.terms import TermMatcher
 
 # A quoted phrase; only the exact title of a care box on the same page is linked (no tag holds one).
@@ -23,7 +24,8 @@ QUOTED_RE = re.compile(r'"([^"<>]{2,120})"')
 CITE_RE = re.compile(r"\[cite:\s*([A-Za-z0-9_-]+)\s*\]")
 
 ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "a", "h3", "h4", "blockquote"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+# "*": no attribute on every tag (nh3 would keep lang and title anywhere, with any value).
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "*": set()}
 # Inside these, glossary terms are left alone.
 NO_TERM_TAGS = {"a", "h3", "h4", "sup"}
 
@@ -49,18 +51,51 @@ def _to_html(markdown_text):
     return converter.reset().convert(markdown_text)
 
 
-def sanitise(markdown_text):
-    """Markdown from staff -> clean HTML; headings start at h3 so the outline stays right."""
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# A link as nh3 writes it: its attributes always quoted with ", a " inside a value written &quot;,
+# and never a link inside a link, so the first </a> closes it.
+LINK_RE = re.compile(r'<a((?:\s+[\w:-]+="[^"]*")*)\s*>(.*?)</a>', re.S)
+HREF_RE = re.compile(r'\shref="')
+
+
+def _cleaned(markdown_text):
     html = _to_html(markdown_text or "")
     html = re.sub(r"<(/?)h[12](\W)", r"<\1h3\2", html)
     html = re.sub(r"<(/?)h[56](\W)", r"<\1h4\2", html)
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
-        link_rel="noopener noreferrer",
-    )
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
+
+
+def _link(match):
+    """A link nh3 kept its address for opens with rel; one whose address it refused is its text alone."""
+    attributes, text = match.groups()
+    if not HREF_RE.search(attributes):
+        return text
+    return f'<a{attributes} rel="noopener noreferrer">{text}</a>'
+
+
+def sanitise(markdown_text):
+    """Markdown from staff -> clean HTML; headings start at h3 so the outline stays right."""
+    return LINK_RE.sub(_link, _cleaned(markdown_text))
+
+
+def refused_links(markdown_text):
+    """The text of each link in `markdown_text` whose address the sanitiser refuses (javascript:, data:...)."""
+    return [
+        nh3.clean(text, tags=set()) or "…"
+        for attributes, text in LINK_RE.findall(_cleaned(markdown_text))
+        if not HREF_RE.search(attributes)
+    ]
+
+
+def in_text(html, replace):
+    """`html` with `replace(text)` applied to the text between its tags only, never to attribute values."""
+    parts = MARKUP_RE.split(html)
+    tags = MARKUP_RE.findall(html)
+    out = [replace(parts[0])]
+    for tag, text in zip(tags, parts[1:], strict=True):
+        out.append(tag)
+        out.append(replace(text))
+    return "".join(out)
 
 
 @dataclass
@@ -124,8 +159,8 @@ class PageRenderer:
     def _html(self, text, terms):
         html = sanitise(text)
         html = CITE_RE.sub(self._marker, html)
-        if self.care_anchors:
-            html = QUOTED_RE.sub(self._care_link, html)
+        if self.care_anchors:  # in the text only: a link's title may quote a care box's title too
+            html = in_text(html, lambda text: QUOTED_RE.sub(self._care_link, text))
         return self.terms.link_in_html(
             html, lambda term, text: self._term_link(term, text, terms), skip_tags=NO_TERM_TAGS
         )

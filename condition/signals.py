@@ -1,5 +1,6 @@
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
+from condition import contributors
 from condition.cache import bump_after_migrate, bump_content_version
 from condition.drafts import content_models
 from condition.search import index as search_index
@@ -17,6 +18,8 @@ def connect():
             m2m_changed.connect(
                 bump_content_version, sender=field.remote_field.through, dispatch_uid=f"content-version-m2m-{uid}"
             )
+    # Who changed each draft, whatever view wrote it: the two-person rule (condition.drafts.approve).
+    contributors.connect(content_models())
     # The search index follows the same changes (and is rebuilt after migrations).
     search_index.connect([CareAdvice, Condition, GlossaryTerm, Page, Section])
     # A new schema may not read objects cached before it.

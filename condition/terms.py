@@ -16,7 +16,9 @@ import ahocorasick
 
 # Markup inside a section's HTML: tags and character references. Terms are
 # matched in the text between them, never inside them ("&lt;" holds "lt").
-MARKUP_RE = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# A tag's attribute values are skipped whole: nh3 leaves ">" unescaped inside them (a link's title).
+TAG_RE = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+MARKUP_RE = re.compile(TAG_RE.pattern + r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 TAG_NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 
 

@@ -22,6 +22,7 @@ from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import translation as django_translation
 
+from condition.contributors import not_a_change
 from condition.drafts import (
     ORIGINAL_LANGUAGE,
     WORKFLOW_FIELDS,
@@ -174,6 +175,11 @@ def start_translation(item, language, user):
 
 def new_translation(item, language, user):
     """A new draft translation of `item`: a copy of it and its rows, made from its latest approved version."""
+    with not_a_change():  # the original's words copied: the translator's writing is what counts
+        return _copy_as_translation(item, language, user)
+
+
+def _copy_as_translation(item, language, user):
     translation = type(item)()
     _copy_fields(item, translation, exclude=OWN_FIELDS | set(item.kept_on_approve))
     translation.language = language

@@ -295,6 +295,8 @@ def condition_handout(request, slug, as_pdf=False):
     condition = get_object_or_404(Condition.objects.live(), slug=slug)
     paper, site, language = handouts.paper_from(request), handouts.site_url(request), current_language()
     kind = "pdf" if as_pdf else "html"
+    if not settings.SITE_URL:  # development: the address comes from each request's host, so nothing is kept
+        return _guide_made_now(condition, paper=paper, site=site, language=language, as_pdf=as_pdf)
     name = handout_files.stored_name(condition, paper=paper, site=site, kind=kind, language=language)
     if not handout_files.ready(name):
         published = Page.objects.live().filter(condition=condition).count()
@@ -313,6 +315,17 @@ def condition_handout(request, slug, as_pdf=False):
         )
     with stored:
         return HttpResponse(stored.read(), content_type="text/html; charset=utf-8")
+
+
+def _guide_made_now(condition, *, paper, site, language, as_pdf):
+    html = handout_files.render_guide(condition, paper=paper, site=site, language=language)
+    if html is None:
+        raise Http404("No published pages")
+    if as_pdf:
+        response = HttpResponse(handouts.html_to_pdf(html, site + "/"), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{condition.slug}-guide.pdf"'
+        return response
+    return HttpResponse(html, content_type="text/html; charset=utf-8")
 
 
 def _guide_being_prepared(request, condition):

@@ -1,14 +1,16 @@
-"""Production gunicorn settings: `gunicorn omsportal.wsgi -c python:omsportal.gunicorn` (README).
+"""Production gunicorn settings: deploy/serve.py runs `gunicorn omsportal.wsgi -c python:omsportal.gunicorn`
+on 127.0.0.1, behind nginx (README: Production).
 
-Threaded workers (gthread): a slow client holds one thread, not a whole
-worker, so a few slow connections cannot stop everyone else being served
-(with 2 sync workers, 2 slow clients took the site down, issue 10). A
-buffering proxy in front (nginx buffers requests and responses by default)
-remains the defence against many of them. On this 2-core machine, 2
-workers x 8 threads still stopped answering under 8 slow clients, 2 x 16 did
-not (bench/run.py prints it). Each thread may hold a database connection:
-keep workers x threads x app servers under PostgreSQL's max_connections.
-GUNICORN_WORKERS / GUNICORN_THREADS or gunicorn's own options change them.
+nginx in front (deploy/nginx.conf) reads each request whole and sends each
+answer on, so slow clients wait in nginx and never hold a worker: with 40
+clients trickling their headers and 40 a POST's body, gunicorn alone answered
+no new connection and the set-up behind nginx about a thousand a second
+(bench/run.py prints it; tests/omsportal/test_slow_clients.py holds it).
+Threaded workers (gthread) still let a worker answer several requests at once
+(a slow PDF does not hold up the pages behind it). Each thread may hold a
+database connection: keep workers x threads x app servers under PostgreSQL's
+max_connections. GUNICORN_WORKERS / GUNICORN_THREADS or gunicorn's own options
+change them.
 """
 
 import os

@@ -2,6 +2,7 @@ from csp.constants import HEADER
 from csp.utils import build_policy
 from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -21,6 +22,41 @@ class KnownMethodsMiddleware:
         if request.method not in KNOWN_METHODS:
             return HttpResponseNotAllowed(KNOWN_METHODS)
         return self.get_response(request)
+
+
+class BodySizeMiddleware:
+    """A body larger than its form could ever send: a 400 page before a byte of it is read.
+
+    Django's DATA_UPLOAD_MAX_MEMORY_SIZE leaves out the file parts of a multipart
+    body, which are read and spooled to disk whoever the form is for (a 30 MB post
+    to the quiz was accepted). Family forms get DATA_UPLOAD_MAX_MEMORY_SIZE in all;
+    the admin, where staff upload pictures, ADMIN_UPLOAD_MAX_SIZE.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0  # Django refuses a length that is not a number itself
+            admin = request.path_info.startswith(reverse("admin:index"))
+            limit = settings.ADMIN_UPLOAD_MAX_SIZE if admin else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            if length > limit:
+                return too_large(request, limit)
+        return self.get_response(request)
+
+
+def too_large(request, limit):
+    from django.shortcuts import render
+    from django.utils.translation import gettext
+
+    message = gettext(
+        "That was more than the form accepts (%(size)s). Nothing was saved. Please go back and try again."
+    ) % {"size": filesizeformat(limit)}
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 class SecurityHeadersMiddleware:

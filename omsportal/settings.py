@@ -4,6 +4,7 @@ Everything that differs between a laptop and production comes from the
 environment; see README.md for the variables.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # TRACE and other methods the portal never answers: 405 before anything runs.
     "omsportal.middleware.KnownMethodsMiddleware",
+    # A body past its form's limit: a 400 before it is read (family forms 256 KB, the admin 8 MB pictures).
+    "omsportal.middleware.BodySizeMiddleware",
     # The language from the address, and a first visit to "/" sent to the
     # browser's language, before a cached page is answered (issue 13).
     "omsportal.middleware.LanguageMiddleware",
@@ -79,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this session given a one-time code (accounts/).
     "django_otp.middleware.OTPMiddleware",
+    # Who is writing, for the record of who changed each draft (the two-person rule).
+    "condition.contributors.WhoIsWritingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Turns a rate-limit hit into RATELIMIT_VIEW's friendly 429.
@@ -190,6 +195,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # A body far larger than any quiz or feedback form is refused with a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+# The admin's posts, file parts included: a picture (condition.images.MAX_BYTES) with its form.
+ADMIN_UPLOAD_MAX_SIZE = 8 * 1024 * 1024 + DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # --- Security -------------------------------------------------------------
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
@@ -243,11 +250,17 @@ AXES_CLIENT_IP_CALLABLE = "omsportal.proxy.client_ip"
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
 if CACHE_URL:
     # Several app servers: one Redis shared by all (issue 10). Short timeouts,
-    # so a Redis that hangs costs a page a fraction of a second, not a worker.
+    # so a Redis that hangs costs a page a fraction of a second, not a worker;
+    # after one, each process leaves that Redis alone for `retry_after` seconds
+    # (omsportal.caches: a circuit breaker) instead of waiting on every call.
     _redis = {
         "BACKEND": "omsportal.caches.SharedRedisCache",
         "LOCATION": CACHE_URL,
-        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        "OPTIONS": {
+            "socket_connect_timeout": 0.25,
+            "socket_timeout": 0.5,
+            "retry_after": float(os.environ.get("DJANGO_CACHE_RETRY_AFTER", "10")),
+        },
     }
     CACHES = {
         "default": {**_redis, "TIMEOUT": 60 * 60 * 24, "KEY_PREFIX": "oms"},
@@ -262,9 +275,14 @@ else:
             "TIMEOUT": 60 * 60 * 24,
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
-        # Rate-limit counters: per worker process, so the effective limit is the
-        # rate times the number of workers. Good enough against floods.
-        "ratelimit": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "ratelimit"},
+        # Rate-limit counters in a folder too, counted under a lock (omsportal.counters),
+        # so the limit holds whichever worker process takes a post.
+        "ratelimit": {
+            "BACKEND": "omsportal.counters.CounterFileCache",
+            "LOCATION": os.path.join(os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")), "counters"),
+            "TIMEOUT": 60 * 60,
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        },
     }
 RATELIMIT_USE_CACHE = "ratelimit"
 # Each server's last good copy of the help page, served when the database is down (condition.lastgood).
@@ -286,6 +304,16 @@ FEEDBACK_COMMENTS_PER_PAGE = int(os.environ.get("DJANGO_FEEDBACK_COMMENTS_PER_PA
 
 # The site address printed on handouts and encoded in QR codes.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
+if not SITE_URL and not DEBUG:
+    # One canonical address in production: handouts never print (nor are built and kept for) whatever
+    # Host header a request sent (each "localhost:<port>" built and kept a whole guide).
+    _first_host = ALLOWED_HOSTS[0] if ALLOWED_HOSTS else ""
+    if not _first_host or _first_host.startswith(".") or "*" in _first_host:
+        raise ImproperlyConfigured(
+            "Set DJANGO_SITE_URL (e.g. https://oms.example-clinic.org): handouts and QR codes print it. "
+            "It can be left out only when the first of DJANGO_ALLOWED_HOSTS is the site's own host name."
+        )
+    SITE_URL = f"{'https' if HTTPS else 'http'}://{_first_host}"
 
 # A clinical reviewer may approve a draft they wrote themselves only in a clinic of one.
 OMS_ALLOW_SELF_APPROVAL = env_bool("DJANGO_ALLOW_SELF_APPROVAL", False)
@@ -305,6 +333,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The name authenticator apps show beside the code.
 OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "OMS family guide")
+# Wrong one-time codes slow down whoever sends them, never the device (accounts.second_factor): each
+# session waits 1 s after its first wrong code, doubling up to 5 minutes; one client address gets 30
+# wrong codes in 15 minutes. django-otp's own per-device wait is off: it locked the owner out too.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OMS_WRONG_CODE_WAIT = 1
+OMS_WRONG_CODE_MAX_WAIT = 300
+OMS_WRONG_CODES_PER_ADDRESS = 30
+OMS_WRONG_CODE_WINDOW = 15 * 60
+# A sign-in app is set up only through a one-time link an administrator issues (accounts.models.SetUpLink).
+OMS_SET_UP_LINK_LIFETIME = datetime.timedelta(days=1)
 
 # bench/run.py only: adds a bare view to compare the portal against.
 BENCH = env_bool("DJANGO_BENCH", False)

@@ -50,7 +50,8 @@ def robots_txt(request):
 
 
 def favicon(request):
-    return redirect(static("favicon.svg"), permanent=True)
+    # Not permanent: the icon's address (a hashed name) changes with each new icon, a 301 is kept for good.
+    return redirect(static("favicon.svg"))
 
 
 def rate_limited(request, exception):

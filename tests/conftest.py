@@ -5,6 +5,34 @@ from django.core.management import call_command
 from django.utils import translation
 
 from condition import cache as content_cache
+from condition import lastgood
+from tests import static_files
+
+
+def pytest_configure(config):
+    """Static files collected as production collects them, before any test reads one."""
+    from django.conf import settings
+
+    static_files.use(settings.TEST_STATIC_ROOT)
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, answering every address through the portal as gunicorn does.
+
+    Django's test server would serve /static/ from the finders (unhashed names,
+    none of production's) and /media/ straight from the folder (skipping the
+    portal's own check that a picture is live): here WhiteNoise and the portal's
+    views answer them, as in production.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = request.config.getvalue("liveserver") or "localhost"
+    server = LiveServer(addr, start=False)
+    server.thread.static_handler = lambda media_handler: media_handler.application
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +60,9 @@ def _clear_cache():
     cache.clear()
     caches["ratelimit"].clear()  # each test starts with its own allowance of family posts
     content_cache._local.clear()
+    # What this process wrote of the help page's last good copy: each test has its own LAST_GOOD_DIR.
+    lastgood._written.clear()
+    lastgood._rebuild.clear()
     yield
     cache.clear()
 

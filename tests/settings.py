@@ -17,14 +17,16 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="omsportal-tests-media-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Production's storage: hashed, compressed names from the manifest, so a template or view that
+    # names a static file wrongly fails here as on a clinic's server (issue 20). Collected once per
+    # code change into var/test-static/ (tests/static_files.py, called from tests/conftest.py).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+TEST_STATIC_ROOT = BASE_DIR / "var" / "test-static"  # noqa: F405
 CACHES = {
     "default": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "tests"},
     "ratelimit": {"BACKEND": "omsportal.caches.LocalMemoryCache", "LOCATION": "tests-ratelimit"},
 }
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
 
 LAST_GOOD_DIR = Path(tempfile.mkdtemp(prefix="omsportal-tests-")) / "last-good"
 

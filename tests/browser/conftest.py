@@ -42,8 +42,8 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db, request):
-    """The live server with the default OMS content and the staff groups.
+def site(live_server, transactional_db, request, settings):
+    """The live server with the default OMS content and the staff groups; handouts print its address.
 
     Each browser test starts from an emptied database, so the groups that the
     data migration made are made again by the same function.
@@ -55,6 +55,7 @@ def site(live_server, transactional_db, request):
     importlib.import_module("condition.migrations.0007_question_permissions").grant(apps, None)
     importlib.import_module("quizzes.migrations.0006_draft_permissions").grant(apps, None)
     call_command("load_oms_content", stdout=open("/dev/null", "w"))
+    settings.SITE_URL = live_server.url
     yield live_server
     try:
         if "browser" in request.fixturenames:

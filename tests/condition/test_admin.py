@@ -173,3 +173,17 @@ def test_dashboard_lists_pages_families_found_unhelpful_lately(editor_client):
     panel = html[html.index('id="unhelpful-pages"') :]
     assert "Unclear page" in panel and "3 not helpful, 1 helpful" in panel
     assert "Clear page" not in panel
+
+
+def test_a_link_families_could_not_follow_is_refused_at_save_and_the_text_is_kept(reviewer_client):
+    page = PageFactory(status=Page.Status.DRAFT)
+    section = SectionFactory(page=page, body="Safe words.")
+    data = page_form_data(page)
+    data["sections-0-body"] = "Read [the leaflet](javascript:alert(1)) first."
+    response = reviewer_client.post(reverse("admin:condition_page_change", args=[page.pk]), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The address of the link “the leaflet” is not allowed" in html
+    assert "Read [the leaflet](javascript:alert(1)) first." in html  # what was typed, to fix
+    section.refresh_from_db()
+    assert section.body == "Safe words."

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.urls import reverse
 
-from condition import lastgood
+from condition import cache as content_cache
 from condition.models import CareAdvice, ClinicProfile
 from tests.factories import CareAdviceFactory, CareSectionFactory, PageFactory, SectionFactory, SourceFactory
 
@@ -176,7 +176,6 @@ def test_help_page_keeps_answering_from_the_last_good_copy_when_the_database_is_
     client, monkeypatch, settings, tmp_path
 ):
     settings.LAST_GOOD_DIR = tmp_path
-    lastgood._written.clear()
     clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999", emergency_phone="999")
     CareSectionFactory(care_advice__key="fever")
     assert client.get(HELP).status_code == 200
@@ -201,7 +200,6 @@ def test_help_page_keeps_answering_from_the_last_good_copy_when_the_database_is_
 
 def test_help_page_with_no_copy_yet_lets_the_database_error_stand(client, monkeypatch, settings, tmp_path):
     settings.LAST_GOOD_DIR = tmp_path / "empty"
-    lastgood._written.clear()
 
     def database_down(*args, **kwargs):
         raise DatabaseError("unable to open database file")
@@ -209,6 +207,105 @@ def test_help_page_with_no_copy_yet_lets_the_database_error_stand(client, monkey
     monkeypatch.setattr("condition.views.CareAdvice.objects.live", database_down)
     with pytest.raises(DatabaseError):
         client.get(HELP)
+
+
+def help_copy_kept(client, settings, tmp_path):
+    """The help page served once with the database up: its last good copy is on disk. Returns the copy's file."""
+    settings.LAST_GOOD_DIR = tmp_path
+    clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999", emergency_phone="999")
+    CareSectionFactory(care_advice__key="fever")
+    assert client.get(HELP).status_code == 200
+    (copy,) = tmp_path.iterdir()
+    return copy
+
+
+class Database:
+    """The database going down and coming back: the content version and the care advice cannot be read."""
+
+    def __init__(self, monkeypatch):
+        self.up = True
+        real_version, real_live = content_cache._read_version, CareAdvice.objects.live
+
+        def version(*args, **kwargs):
+            return self.answer(real_version, *args, **kwargs)
+
+        def live(*args, **kwargs):
+            return self.answer(real_live, *args, **kwargs)
+
+        monkeypatch.setattr("condition.cache._read_version", version)
+        monkeypatch.setattr("condition.views.CareAdvice.objects.live", live)
+
+    def answer(self, real, *args, **kwargs):
+        if not self.up:
+            raise DatabaseError("unable to open database file")
+        return real(*args, **kwargs)
+
+
+DAMAGE = {
+    "empty": lambda data: b"",
+    "truncated": lambda data: data[: len(data) // 2],
+    "corrupted": lambda data: data[:-200] + bytes([data[-200] ^ 0x20]) + data[-199:],
+    "no checksum (an older copy)": lambda data: data.partition(b"\n")[2],
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=str)
+def test_a_damaged_last_good_copy_is_never_served(client, monkeypatch, settings, tmp_path, caplog, damage):
+    copy = help_copy_kept(client, settings, tmp_path)
+    copy.write_bytes(DAMAGE[damage](copy.read_bytes()))
+    database = Database(monkeypatch)
+    database.up = False
+    with pytest.raises(DatabaseError):  # as with no copy at all: never a blank or half page behind a 200
+        client.get(HELP)
+    assert "is damaged: not served" in caplog.text
+
+
+def test_a_damaged_copy_is_made_again_once_the_database_answers_and_then_served(
+    client, monkeypatch, settings, tmp_path
+):
+    copy = help_copy_kept(client, settings, tmp_path)
+    good = copy.read_bytes()
+    copy.write_bytes(b"")
+    database = Database(monkeypatch)
+    database.up = False
+    with pytest.raises(DatabaseError):
+        client.get(HELP)
+    database.up = True
+    assert client.get(HELP).status_code == 200  # the page is still in the page cache: the view answers anyway
+    assert copy.read_bytes() == good
+    database.up = False
+    response = client.get(HELP)
+    assert response.status_code == 200 and 'href="tel:02079460999"' in response.content.decode()
+
+
+def test_a_copy_damaged_on_disk_while_the_database_is_up_is_made_again_at_the_next_request(client, settings, tmp_path):
+    copy = help_copy_kept(client, settings, tmp_path)
+    good = copy.read_bytes()
+    copy.write_bytes(good[:100])
+    assert client.get(HELP).status_code == 200
+    assert copy.read_bytes() == good
+
+
+def test_a_whole_copy_another_worker_wrote_since_is_left_alone(client, settings, tmp_path):
+    copy = help_copy_kept(client, settings, tmp_path)
+    other = tmp_path / "written-by-another-worker"
+    other.write_bytes(copy.read_bytes())
+    other.replace(copy)  # the same page, a new file: workers must not rewrite each other's copies in turn
+    written = copy.stat()
+    assert client.get(HELP).status_code == 200
+    assert (copy.stat().st_ino, copy.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+
+
+def test_a_cached_help_page_costs_no_copy_check_beyond_a_file_status_while_the_copy_is_whole(
+    client, settings, tmp_path, monkeypatch
+):
+    copy = help_copy_kept(client, settings, tmp_path)
+    reads = []
+    real_read = type(copy).read_bytes
+    monkeypatch.setattr(type(copy), "read_bytes", lambda path: reads.append(path) or real_read(path))
+    for _ in range(3):
+        assert client.get(HELP).status_code == 200
+    assert reads == []
 
 
 def test_admin_warns_on_every_page_while_a_clinic_number_is_missing(admin_client):
@@ -293,7 +390,6 @@ def test_help_page_answers_from_its_copy_when_even_the_content_version_cannot_be
     client, monkeypatch, settings, tmp_path
 ):
     settings.LAST_GOOD_DIR = tmp_path
-    lastgood._written.clear()
     clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999", emergency_phone="999")
     CareSectionFactory(care_advice__key="fever")
     assert client.get(HELP).status_code == 200

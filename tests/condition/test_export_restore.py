@@ -3,6 +3,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from condition import drafts
+from condition.drafts import Revision
 from condition.management.commands.export_content import export_models
 from condition.models import Page, Section
 
@@ -32,7 +34,14 @@ def test_export_then_restore_into_an_empty_database_loses_nothing(oms_content, t
     empty_content()
     assert not Page.objects.exists()
     call_command("restore_content", str(path), stdout=open("/dev/null", "w"))
-    assert snapshot() == before
+    after = snapshot()
+    versions_before, versions_after = before.pop("condition.Revision"), after.pop("condition.Revision")
+    assert after == before
+    # Every approved version back, and the page's live text (changed outside review) kept as one more.
+    assert set(versions_before) < set(versions_after) and len(versions_after) == len(versions_before) + 1
+    restored = Revision.objects.latest("pk")
+    assert restored.author == drafts.RESTORED and restored.object_id == page.pk
+    assert restored.data["reviewed_by"] == "Dr. Ünïcode Ω"
     # New rows after a restore get fresh ids (sequences were reset).
     Section.objects.create(page=page, heading="New", anchor="new-after-restore", body="x")
 
@@ -170,3 +179,79 @@ def test_restore_exits_non_zero_with_the_message(db, tmp_path):
     )
     assert result.returncode != 0
     assert "must be a list" in result.stderr and "Traceback" not in result.stderr
+
+
+def text_of_every_item():
+    """Each content item's words with its rows', live and draft, by model and pk (what families and staff read)."""
+    from condition import drafts
+
+    return {
+        (model._meta.label, item.pk, item.status): drafts.snapshot(item)
+        for model in drafts.content_models()
+        if issubclass(model, drafts.Content)
+        for item in model.objects.all()
+    }
+
+
+@pytest.mark.parametrize("staff_here", [True, False], ids=["same staff accounts", "a new database"])
+def test_a_round_trip_with_drafts_translations_and_pictures_brings_every_row_back(
+    oms_content, editor, reviewer, tmp_path, settings, staff_here
+):
+    from condition.content.pictures import FOLDER as PICTURES
+    from django.contrib.auth import get_user_model
+    from django.core.files import File
+    from django.test import Client
+
+    from condition import drafts
+    from condition.contributors import Contributor
+    from condition.models import CareAdvice, SectionImage
+    from quizzes.models import Quiz
+    from tests.conftest import verified_login
+
+    page = Page.objects.live().get(slug="symptoms")
+    draft = drafts.start_draft(page, editor)
+    section = draft.sections.filter(care_advice=None).first()
+    section.body = "Draft words for the round trip."
+    section.save()
+    with (PICTURES / "care-for-oms.png").open("rb") as handle:
+        SectionImage.objects.create(section=section, alt="A draft picture", image=File(handle, name="trip.png"))
+    spanish_page = Page.objects.live("es").get(translation_of__slug="symptoms")
+    spanish_draft = drafts.start_draft(spanish_page, editor)
+    spanish_draft.title = "Síntomas (borrador)"
+    spanish_draft.save()
+    quiz_draft = drafts.start_draft(Quiz.objects.live().get(slug="oms-basics"), editor)
+    drafts.submit(quiz_draft, editor)
+    drafts.start_draft(CareAdvice.objects.live().first(), editor)
+    # The reviewer changes the page's draft: the two-person rule's record must survive the trip too.
+    client = verified_login(Client(), reviewer)
+    data = {**_form(client, draft)}
+    data["title"] = "Symptoms (changed by the reviewer)"
+    assert client.post(f"/admin/condition/page/{draft.pk}/change/", data).status_code == 302
+    assert Contributor.objects.exists()
+    before_rows, before_text = snapshot(), text_of_every_item()
+
+    path = tmp_path / "content.json"
+    call_command("export_content", str(path), stdout=open("/dev/null", "w"))
+    empty_content()
+    if not staff_here:
+        get_user_model().objects.all().delete()
+    call_command("restore_content", str(path), stdout=open("/dev/null", "w"))
+
+    assert text_of_every_item() == before_text
+    after_rows = snapshot()
+    assert {label: len(rows) for label, rows in after_rows.items()} == {
+        label: len(rows) if staff_here or label != "condition.Contributor" else 0 for label, rows in before_rows.items()
+    }
+    if staff_here:
+        assert after_rows == before_rows
+        with pytest.raises(drafts.WorkflowError, match="You edited this draft"):
+            drafts.submit(Page.objects.get(pk=draft.pk), editor) or drafts.approve(
+                Page.objects.get(pk=draft.pk), reviewer
+            )
+    assert SectionImage.objects.get(alt="A draft picture").image.name.endswith(".png")
+
+
+def _form(client, page):
+    from tests.condition.test_two_person_rule import form_of
+
+    return form_of(client, page)

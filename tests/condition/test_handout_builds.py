@@ -169,3 +169,34 @@ def test_robots_keep_crawlers_off_the_handout_pdfs(client):
 def test_a_condition_without_published_pages_has_no_guide(client, db):
     Condition.objects.create(status="published", name="Other", slug="other", summary="x")
     assert client.get("/conditions/other/handout/").status_code == 404
+
+
+def _stored_guides(slug="oms"):
+    from django.core.files.storage import default_storage
+
+    try:
+        return set(default_storage.listdir(f"{handout_files.FOLDER}/{slug}")[1])
+    except FileNotFoundError:
+        return set()
+
+
+def test_forged_host_headers_never_multiply_the_guides_kept(client, oms_content, settings):
+    """Production always has one site address (DJANGO_SITE_URL, or the first allowed host)."""
+    assert settings.SITE_URL == "http://testserver"  # derived: the tests run with DEBUG off and no DJANGO_SITE_URL
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    before = _stored_guides()
+    pages = [client.get(GUIDE, HTTP_HOST=f"localhost:{port}").content.decode() for port in range(8001, 8011)]
+    kept = _stored_guides() - before
+    assert len(kept) <= 2  # one guide and its ".ready" marker, whatever the host
+    assert all("http://testserver/" in page and "localhost:" not in page for page in pages)
+
+
+def test_without_a_site_address_in_development_a_guide_is_made_per_request_and_never_kept(
+    client, oms_content, settings
+):
+    settings.SITE_URL = ""
+    settings.ALLOWED_HOSTS = ["localhost"]
+    before = _stored_guides()
+    page = client.get(GUIDE, HTTP_HOST="localhost:8123")
+    assert page.status_code == 200 and "http://localhost:8123/" in page.content.decode()
+    assert _stored_guides() == before

@@ -2,6 +2,7 @@ import io
 import re
 
 import pytest
+from django.templatetags.static import static
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -70,13 +71,13 @@ def test_qr_code_decodes_to_the_absolute_page_address():
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_handout_offers_a4_and_us_letter(client, oms_content, paper):
     html = client.get(reverse("condition:page_handout", args=["symptoms"]) + f"?paper={paper}").content.decode()
-    assert f"handout-{paper}.css" in html
+    assert f'href="{static(f"css/handout-{paper}.css")}"' in html
     assert f'value="{paper}" checked' in html
 
 
 def test_unknown_paper_size_falls_back_to_a4(client, oms_content):
     html = client.get(reverse("condition:page_handout", args=["symptoms"]) + "?paper=<script>").content.decode()
-    assert "handout-a4.css" in html and "<script>" not in html
+    assert static("css/handout-a4.css") in html and "<script>" not in html
 
 
 @pytest.mark.parametrize("paper,width_pt", [("a4", 595), ("letter", 612)])

@@ -36,7 +36,9 @@ def test_the_worker_saves_the_help_page_home_and_stylesheet_and_never_staff_or_q
     config, code = worker_config(client.get("/sw.js"))
     assert {"/", "/help/", static("css/portal.css")} <= set(config["precache"])
     assert config["never"] == ["/admin/", "/quiz/"]
-    assert config["static"] == static("")
+    # The prefix of the static files' addresses, which the worker keeps as well as pages.
+    assert config["static"] == "/static/"
+    assert static("css/portal.css").startswith(config["static"])
     # The code that follows the configuration is static/js/sw.js itself, whole.
     from django.contrib.staticfiles import finders
 

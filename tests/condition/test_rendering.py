@@ -65,3 +65,47 @@ def test_glossary_terms_are_not_linked_inside_links_or_headings(db):
     renderer = PageRenderer(sources={}, glossary=[term])
     rendered = renderer.render(SectionFactory.build(body="### Ataxia\n\n[about ataxia](https://example.org)"))
     assert 'class="term"' not in rendered.html
+
+
+def test_a_link_title_stays_text_whatever_words_it_holds(db):
+    """A title quoting a care box, or holding glossary words and a ">", never gets a link put inside it."""
+    from tests.factories import CareAdviceFactory
+
+    fit = CareAdviceFactory(title="A fit (seizure)", key="fit")
+    terms = [GlossaryTermFactory(term="seizure", slug="seizure"), GlossaryTermFactory(term="ataxia", slug="ataxia")]
+    renderer = PageRenderer(sources={}, glossary=terms, care_boxes=[fit])
+    body = (
+        '[x](https://example.org/ "A fit (seizure)") and [y](https://example.org/y "ataxia > 2 seizure")\n\n'
+        'A "A fit (seizure)" box, then ataxia.'
+    )
+    html = renderer.render(SectionFactory.build(body=body)).html
+    assert 'title="A fit (seizure)"' in html
+    assert 'title="ataxia &gt; 2 seizure"' in html
+    # The text outside the links is still linked: the care box's quoted title and the glossary words.
+    assert '"<a href="#fit">A fit (seizure)</a>"' in html
+    assert 'href="/glossary/#term-ataxia"' in html
+    import html5lib
+
+    tree = html5lib.parseFragment(html, namespaceHTMLElements=False)
+    titles = [link.get("title") for link in tree.iter("a") if link.get("title")]
+    assert titles == ["A fit (seizure)", "ataxia > 2 seizure"]
+
+
+def test_a_link_whose_address_is_refused_becomes_plain_text():
+    html = sanitise(
+        "[x](javascript:alert(1)) and [y](data:text/html,hi) and [z](vbscript:msgbox) and "
+        '<a name="top">anchor</a> but [kept](https://example.org/ "A title")'
+    )
+    assert "<a>" not in html and "<a " not in html.replace('<a href="https://example.org/"', "")
+    assert "x and y and z and anchor but" in html
+    assert '<a href="https://example.org/" title="A title" rel="noopener noreferrer">kept</a>' in html
+
+
+def test_refused_links_are_named_for_staff():
+    from condition.rendering import refused_links
+
+    assert refused_links("[Call](javascript:alert(1)) [ok](https://example.org) [**Map**](data:x)") == [
+        "Call",
+        "Map",
+    ]
+    assert refused_links("[ok](https://example.org) [mail](mailto:a@b.example) [phone](tel:123) [here](#top)") == []

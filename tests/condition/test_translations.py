@@ -387,3 +387,33 @@ def test_the_feedback_pages_name_the_topic_in_the_readers_language(client, oms_c
     html = client.get("/es/topics/treatment/feedback/?helpful=yes").content.decode()
     assert spanish.title in html
     assert Page.objects.live().get(slug="treatment").title in client.get("/topics/treatment/feedback/").content.decode()
+
+
+def test_the_preview_of_a_spanish_page_shows_it_as_families_read_it_live_and_draft(
+    client, oms_content, editor, reviewer, admin_user
+):
+    """It was a 500 ('Page' object has no attribute 'original_version_id')."""
+    from django.test import Client
+
+    from tests.conftest import verified_login
+
+    staff = verified_login(Client(), admin_user)
+    english = Page.objects.live().get(slug="treatment")
+    approved(english, editor, reviewer, lambda draft: setattr(draft, "summary", "New English summary."))
+    fever = CareAdvice.objects.live().get(key="fever")
+    approved(fever, editor, reviewer, lambda draft: setattr(draft, "action", "NEW ENGLISH ADVICE: call now."))
+    spanish = Page.objects.live("es").get(slug="treatment")
+    family = spanish_page(client)
+    # The live translation was made before the English changed; its new draft is made from the English as it is now.
+    for page, behind in ((spanish, True), (drafts.start_draft(spanish, editor), False)):
+        response = staff.get(reverse("admin:condition_page_preview", args=[page.pk]))
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert '<html lang="es"' in html and f"<h1>{spanish.title}</h1>" in html
+        assert "Puntos clave" in html and "Key points" not in html
+        assert ("La versión en inglés de esta página se actualizó el" in html) is behind
+        # Out-of-date care advice is replaced by the current English, with the notice, as families see it.
+        assert "NEW ENGLISH ADVICE: call now." in html and "Este consejo cambió en inglés" in html
+        assert [line for line in family.splitlines() if "care-box" in line] == [
+            line for line in html.splitlines() if "care-box" in line
+        ]

@@ -48,8 +48,9 @@ from tests.conftest import verified_login
 
 CONTENT_APPS = ("condition", "quizzes")
 
-# Bookkeeping, not content: any save moves the cache version on, drafts included.
-NOT_CONTENT = {"condition.contentversion"}
+# Bookkeeping, not content: any save moves the cache version on, drafts included, and any change to a
+# draft records who made it (the two-person rule).
+NOT_CONTENT = {"condition.contentversion", "condition.contributor"}
 
 
 def live_filter(model):
@@ -150,8 +151,10 @@ SITE_VIEWS = {
     "(?P<url>.*)$",  # the admin's catch-all 404
     "second_factor",
     "second_factor_setup",
+    "second_factor_link",
 }
 SITE_URLS = {
+    "second_factor_link": "/admin/sign-in/set-up/not-a-link-an-administrator-issued/",
     "view_on_site": "/admin/r/1/1/",
     "app_list": "/admin/condition/",
     "(?P<url>.*)$": "/admin/no-such-page/",

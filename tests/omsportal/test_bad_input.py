@@ -162,3 +162,40 @@ def test_posts_to_read_only_pages_are_405(client, oms_content):
     for url in urls:
         assert client.post(url, {}).status_code == 405, url
     assert Attempt.objects.count() == attempts
+
+
+def _multipart(size):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"question_1": "1", "file": SimpleUploadedFile("big.bin", b"x" * size)}
+
+
+def test_a_30_mb_multipart_post_to_the_quiz_is_refused_before_it_is_read(client, oms_content, monkeypatch):
+    from django.http import multipartparser
+
+    def never(self):
+        raise AssertionError("the body was read")
+
+    monkeypatch.setattr(multipartparser.MultiPartParser, "parse", never)
+    response = client.post("/quiz/oms-basics/", _multipart(30 * 1024 * 1024), **SAME_ORIGIN)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "more than the form accepts (256" in html and "Nothing was saved" in html
+    assert_not_stored()
+
+
+def test_a_body_just_past_the_limit_is_refused_on_every_family_form(client, oms_content):
+    for url in FORMS:
+        response = client.post(url, _multipart(257 * 1024), **SAME_ORIGIN)
+        assert response.status_code == 400, url
+    assert_not_stored()
+
+
+def test_the_admin_takes_a_picture_upload_up_to_its_own_limit(admin_client):
+    from django.conf import settings as django_settings
+
+    url = "/admin/condition/sectionimage/add/"  # closed (pictures are added on their section): a 403 past the limit
+    allowed = admin_client.post(url, _multipart(7 * 1024 * 1024))
+    assert allowed.status_code == 403 and "more than the form accepts" not in allowed.content.decode()
+    refused = admin_client.post(url, _multipart(django_settings.ADMIN_UPLOAD_MAX_SIZE + 1))
+    assert refused.status_code == 400 and "more than the form accepts (8" in refused.content.decode()

@@ -3,16 +3,23 @@
 import errno
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import redis
 from django.urls import reverse
 
+from bench.server import RedisServer
+from condition import cache as content_cache
 from condition.models import PageFeedback
+from omsportal import caches as cache_backends
 from tests.factories import PageFactory, SectionFactory
+from tests.headers import SAME_ORIGIN
+from tests.omsportal.test_multiserver import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
@@ -93,7 +100,71 @@ def test_with_redis_away_pages_render_and_family_posts_are_never_429(client, pag
         codes = [client.post(url, {"helpful": "yes"}).status_code for _ in range(3)]
     assert codes == [302, 302, 302]  # the limit fails open rather than shutting families out
     assert PageFeedback.objects.count() == 3
-    assert "cache incr failed" in caplog.text or "cache add failed" in caplog.text
+    assert "failed (ConnectionError" in caplog.text and "not asked again for" in caplog.text
+
+
+@pytest.fixture
+def redis_server():
+    try:
+        server = RedisServer().start()
+    except FileNotFoundError as error:
+        unavailable(str(error))
+    yield server
+    os.kill(server.process.pid, signal.SIGCONT)  # a stopped server cannot take its terminate signal
+    server.stop()
+
+
+def test_a_hanging_redis_costs_one_timeout_then_is_left_alone_until_it_answers_again(
+    client, page, settings, monkeypatch, caplog, redis_server
+):
+    shared = {
+        "BACKEND": "omsportal.caches.SharedRedisCache",
+        "LOCATION": redis_server.url,
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},  # and the default retry_after, 10 s
+    }
+    settings.CACHES = {"default": {**shared, "KEY_PREFIX": "pages"}, "ratelimit": {**shared, "KEY_PREFIX": "limits"}}
+    clock = [1000.0]
+    monkeypatch.setattr(cache_backends, "_now", lambda: clock[0])
+    sent = []  # every command that reached Redis (or waited for it)
+    real_send = redis.connection.AbstractConnection.send_packed_command
+    monkeypatch.setattr(
+        redis.connection.AbstractConnection,
+        "send_packed_command",
+        lambda connection, *args, **kwargs: sent.append(args) or real_send(connection, *args, **kwargs),
+    )
+    urls = public_urls(page)
+    vote = reverse("condition:vote", args=[page.slug])
+
+    def family_reads_and_votes():
+        content_cache._local.clear()  # each worker's own copies: every page asks the shared cache
+        for url in urls:
+            assert client.get(url).status_code == 200, url
+        assert client.post(vote, {"helpful": "yes"}, **SAME_ORIGIN).status_code == 303  # a rate-limit counter
+
+    family_reads_and_votes()
+    assert len(sent) > len(urls)  # pages and counters are kept in Redis
+
+    os.kill(redis_server.process.pid, signal.SIGSTOP)
+    with caplog.at_level(logging.ERROR, logger="omsportal.caches"):
+        before = len(sent)
+        for _ in range(3):
+            family_reads_and_votes()
+        # One call waited for its timeout (a command, and the connection's own set-up); then none was sent.
+        assert len(sent) - before <= 2
+    assert caplog.text.count("not asked again for 10") == 1
+    assert PageFeedback.objects.count() == 4  # the votes went through: the limit fails open
+
+    os.kill(redis_server.process.pid, signal.SIGCONT)
+    before = len(sent)
+    family_reads_and_votes()
+    assert len(sent) == before  # still within the wait
+    clock[0] += 11
+    redis_client = redis.Redis.from_url(redis_server.url)
+    redis_client.flushdb()
+    with caplog.at_level(logging.WARNING, logger="omsportal.caches"):
+        family_reads_and_votes()
+    assert "answers again" in caplog.text
+    assert len(sent) - before > len(urls) and redis_client.dbsize() >= len(urls)  # back to the shared cache
 
 
 def test_healthz_names_the_cache_when_it_is_down_and_stays_200(client, settings):

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.templatetags.static import static
 from django.test import Client
 from django.urls import reverse
 
@@ -160,4 +161,25 @@ def test_robots_keep_search_engines_out_of_the_admin_and_quiz_results(client):
 
 def test_browsers_asking_for_favicon_ico_are_sent_to_the_portal_icon(client):
     response = client.get("/favicon.ico")
-    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+    # Not permanent: the icon's hashed address changes when the icon does, and a browser keeps a 301 for good.
+    assert response.status_code == 302 and response["Location"] == static("favicon.svg")
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200 and icon["Content-Type"] == "image/svg+xml"
+    assert "immutable" in icon["Cache-Control"]
+
+
+def test_production_refuses_to_start_without_a_site_address_it_can_trust():
+    env = {**PRODUCTION_ENV, "DJANGO_ALLOWED_HOSTS": ".example.org"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "Set DJANGO_SITE_URL" in result.stderr
+
+
+def test_production_takes_its_site_address_from_the_first_allowed_host_when_none_is_set():
+    shown = "from django.conf import settings; print(settings.SITE_URL)"
+    result = manage(
+        "shell", "-c", shown, env={**PRODUCTION_ENV, "DJANGO_ALLOWED_HOSTS": "portal.example.org,b.example"}
+    )
+    assert result.stdout.strip().splitlines()[-1] == "https://portal.example.org", result.stderr
+    given = {**PRODUCTION_ENV, "DJANGO_SITE_URL": "https://oms.example-clinic.org/"}
+    assert manage("shell", "-c", shown, env=given).stdout.strip().splitlines()[-1] == "https://oms.example-clinic.org"

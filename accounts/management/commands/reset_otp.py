@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
@@ -5,7 +6,10 @@ from accounts import second_factor
 
 
 class Command(BaseCommand):
-    help = "Lost phone: remove a user's sign-in app and recovery codes; they set up a new app at next sign-in."
+    help = (
+        "New account or lost phone: remove a user's sign-in app and recovery codes and print a one-time "
+        "set-up link (valid a day) with which they set up a new app."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("username")
@@ -14,7 +18,9 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No user called {username!r}.")
-        second_factor.reset(user)
+        path = second_factor.issue_set_up_link(user)
+        address = settings.SITE_URL + path if settings.SITE_URL else path
         self.stdout.write(
-            f"Removed the sign-in app and recovery codes of {username}. They set up a new app at next sign-in."
+            f"Removed the sign-in app and recovery codes of {username}. Give them this one-time set-up link "
+            f"(it works once, for {username} only, for a day; shown only now):\n{address}"
         )

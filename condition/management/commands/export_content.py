@@ -4,16 +4,21 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from condition.contributors import Contributor
 from condition.drafts import Revision, content_models
 from condition.models import PageSlugRedirect
 
 FORMAT = "omsportal-content"
-VERSION = 2
+# 3: staff and content types named by their natural keys (a username, an app and model), not by ids
+# another database does not share; approved versions before the content (translations point to them).
+VERSION = 3
+READS = (2, 3)
 
 
 def export_models():
-    """Content (parents before children, so a restore can load them in order), old addresses, approvals."""
-    return [*content_models(), PageSlugRedirect, Revision]
+    """Approved versions, then content (parents before children, so a restore loads them in order),
+    old addresses, and who changed each draft (the two-person rule)."""
+    return [Revision, *content_models(), PageSlugRedirect, Contributor]
 
 
 def _jsonable(value):
@@ -33,7 +38,7 @@ class Command(BaseCommand):
         counts = {}
         for model in export_models():
             # The python serializer + isoformat keeps microseconds that "json" drops.
-            rows = serializers.serialize("python", model.objects.order_by("pk"))
+            rows = serializers.serialize("python", model.objects.order_by("pk"), use_natural_foreign_keys=True)
             counts[model._meta.label] = len(rows)
             objects.extend(rows)
         document = {

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from condition.backups import BackupError, read_manifest, restore_backup
 from condition.cache import bump_content_version
+from condition.drafts import RESTORED, record_live_versions
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
                 if answer.strip().lower() != "yes":
                     raise CommandError("Restore cancelled; nothing was changed.")
             restore_backup(path)
+            record_live_versions(RESTORED)  # live text a backup from before versions were kept has none for
         except (BackupError, OSError) as error:
             raise CommandError(f"Restore failed: {error}") from error
         bump_content_version()
