@@ -411,3 +411,39 @@ def test_a_spanish_quiz_question_on_a_care_box_teaches_the_boxs_urgency():
             assert "ahora mismo" in taught and "mismo día" not in taught and "mañana" not in taught, anchor
         if CARE[anchor]["urgency"] == "soon":
             assert "ahora mismo" not in taught, anchor
+
+
+# --- one Spanish glossary of terms, for the content and the interface alike -------------------
+
+# The words the clinic chose (one form each, everywhere) and the ones they replace.
+SPANISH_TERMS = {
+    "hijo o hija": "su hijo",
+    "equipo de atención": "equipo médico",
+    "no está solo": "no tiene que enfrentar esto a solas (no masculine-only forms)",
+    "preocupado": "le preocupa",
+    "tomar algo": "agarrar algo (tomar reads as drink)",
+    "goteo": "infusión, por la vena",
+}
+
+
+def spanish_interface_strings():
+    import polib
+
+    catalogue = polib.pofile(str(Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"))
+    return [entry.msgstr for entry in catalogue if entry.msgstr]
+
+
+def test_spanish_content_and_interface_use_one_set_of_terms():
+    texts = [page_text(page, CARE) for page in pages.PAGES] + [" ".join(page["questions"]) for page in pages.PAGES]
+    texts += [f"{term} {others} {definition}" for term, _, others, definition in glossary.GLOSSARY]
+    texts += [" ".join(map(str, question)) for question in care.QUIZ["questions"]]
+    texts += spanish_interface_strings()
+    assert len(texts) > 100
+    for text in texts:
+        for avoided, chosen in SPANISH_TERMS.items():
+            assert avoided not in text.lower(), f"{avoided!r} (use {chosen!r}) in {text[:60]!r}"
+    joined = " ".join(texts)
+    assert "su hijo" in joined and "equipo médico" in joined
+    # Both names of a test or treatment a family may hear, beside each other.
+    for word in ("gammagrama", "plasmaféresis", "terapia física"):
+        assert word in joined, word
