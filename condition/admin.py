@@ -185,10 +185,33 @@ class PageAdmin(ContentAdmin):
         return pdf_response_for_pages(request, [page])
 
 
+UNCONFIRMED = "Not yet confirmed: open the link, check it says this, and set the date"
+
+
+class LinkCheckedFilter(admin.SimpleListFilter):
+    """Sources nobody has yet opened and dated (`accessed` empty), so a reviewer can find them all."""
+
+    title = "link checked"
+    parameter_name = "checked"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Not yet confirmed"), ("yes", "Confirmed")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("no", "yes"):
+            return queryset.filter(accessed__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Source)
 class SourceAdmin(ContentAdmin):
-    list_display = ["key", "short_citation", "year", "accessed"]
+    list_display = ["key", "short_citation", "year", "link_checked"]
+    list_filter = [LinkCheckedFilter]
     search_fields = ["key", "citation", "url"]
+
+    @admin.display(description="Link checked", ordering="accessed")
+    def link_checked(self, source):
+        return source.accessed or UNCONFIRMED
 
     @admin.display(description="Citation")
     def short_citation(self, source):

@@ -451,10 +451,28 @@ def _page_words(page):
     }
 
 
+def _clinic_as_shipped():
+    """The clinic profile while it still has the shipped name: a clinic's own name is never given a
+    shipped translation (families would read another clinic's name)."""
+    profile = ClinicProfile.objects.originals().filter(translation_of=None).first()
+    return profile if profile is not None and profile.name == ENGLISH.clinic["name"] else None
+
+
+def clinic_translation(code, name):
+    """The clinic's name in `code`, loaded once and never "corrected" (the clinic's own words), like the English."""
+    item = translation_item("clinic profile", "1", code, {"name": name}, _clinic_as_shipped)
+    create = item.create
+    item.create = lambda: _clinic_as_shipped() is not None and create()
+    item.read = lambda row: {"name": row.name}  # the short name is the clinic's, copied from the English
+    item.update = lambda row: None
+    return item
+
+
 @register(order=80)
 def condition_translations():
     for found in translated_content():
         code = found.language
+        yield clinic_translation(code, found.clinic["name"])
         for data in found.care_advice:
             words = {name: data[name] for name in ("title", "look_for", "action")}
             yield translation_item("care advice", data["key"], code, words, _english(CareAdvice, key=data["key"]))

@@ -535,16 +535,26 @@ class ClinicProfile(Content):
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_renditions = models.JSONField(default=list, blank=True, editable=False)
 
+    # What families read of the clinic in their language (its numbers and logo always come from the original).
+    translated_fields = ("name", "short_name")
+
     class Meta:
         verbose_name = "clinic profile"
-        constraints = [models.CheckConstraint(condition=Q(id=1) | Q(draft_of__isnull=False), name="clinic_profile_one")]
+        constraints = [
+            # The one profile is row 1; its working copies and its translations are other rows.
+            models.CheckConstraint(
+                condition=Q(id=1) | Q(draft_of__isnull=False) | Q(translation_of__isnull=False),
+                name="clinic_profile_one",
+            ),
+            ONE_TRANSLATION,
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        if self.draft_of_id is None:
-            self.pk = 1  # the one profile; its drafts are working copies
+        if self.draft_of_id is None and self.translation_of_id is None:
+            self.pk = 1  # the one profile; its drafts are working copies, its translations rows of their own
         elif self.pk is None:
             # Ids are given by hand (the profile is 1), so PostgreSQL's sequence never moved: take the next one.
             self.pk = (ClinicProfile.objects.aggregate(highest=models.Max("pk"))["highest"] or 1) + 1
@@ -572,8 +582,23 @@ class ClinicProfile(Content):
 
     @classmethod
     def load(cls):
-        """The live profile, or an unsaved blank one before a reviewer approves one."""
-        return cls.objects.live().filter(pk=1).first() or cls(pk=1)
+        """The live profile, or an unsaved blank one before a reviewer approves one, with its name in the
+        request's language where a live translation has one: both rows in one query."""
+        from condition.translations import ORIGINAL_LANGUAGE, current_language
+
+        language = current_language()
+        wanted = Q(pk=1, language=ORIGINAL_LANGUAGE)
+        if language != ORIGINAL_LANGUAGE:
+            wanted |= Q(translation_of=1, language=language)
+        rows = list(cls.objects.filter(wanted, status=cls.Status.PUBLISHED, draft_of__isnull=True))
+        profile = next((row for row in rows if row.pk == 1), None)
+        if profile is None:
+            return cls(pk=1)
+        for translation in rows:
+            if translation.translation_of_id == 1:
+                for name in cls.translated_fields:
+                    setattr(profile, name, getattr(translation, name))
+        return profile
 
     @property
     def missing_numbers(self):

@@ -24,6 +24,8 @@ QUOTED_RE = re.compile(r'"([^"<>]{2,120})"')
 CITE_RE = re.compile(r"\[cite:\s*([A-Za-z0-9_-]+)\s*\]")
 
 ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "a", "h3", "h4", "blockquote"}
+# Markdown tables (a table per medicine of what to watch for and whom to call): the cells, never an attribute.
+ALLOWED_TAGS |= {"table", "thead", "tbody", "tr", "th", "td"}
 # "*": no attribute on every tag (nh3 would keep lang and title anywhere, with any value).
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "*": set()}
 # Inside these, glossary terms are left alone.
@@ -47,7 +49,7 @@ def _to_html(markdown_text):
     """One Markdown converter per thread, reset between texts (building one costs more than converting)."""
     converter = getattr(_markdown, "converter", None)
     if converter is None:
-        converter = _markdown.converter = markdown.Markdown(output_format="html")
+        converter = _markdown.converter = markdown.Markdown(output_format="html", extensions=["tables"])
     return converter.reset().convert(markdown_text)
 
 

@@ -33,7 +33,7 @@ class SectionImage(DraftChild):
         max_length=ALT_MAX,
         validators=[MaxLengthValidator(ALT_MAX), check_alt],
         help_text="What the picture shows, in plain words, for families who cannot see it "
-        "(read aloud by screen readers). E.g. “A timeline: tests first, then surgery if there is a tumour.”",
+        "(read aloud by screen readers). E.g. “A timeline: tests first, then surgery if there is a tumor.”",
     )
     caption = models.CharField(
         max_length=300, blank=True, help_text="Optional words shown under the picture. Cite sources in the section."

@@ -187,3 +187,16 @@ def test_a_link_families_could_not_follow_is_refused_at_save_and_the_text_is_kep
     assert "Read [the leaflet](javascript:alert(1)) first." in html  # what was typed, to fix
     section.refresh_from_db()
     assert section.body == "Safe words."
+
+
+def test_the_source_list_shows_and_filters_the_sources_whose_link_nobody_has_confirmed(editor_client):
+    from tests.factories import SourceFactory
+
+    SourceFactory(key="checked", accessed=datetime.date(2026, 11, 25))
+    SourceFactory(key="unchecked", accessed=None)
+    url = reverse("admin:condition_source_changelist")
+    listed = editor_client.get(url).content.decode()
+    assert listed.count("Not yet confirmed: open the link") == 1 and "2026" in listed
+    unconfirmed = editor_client.get(url, {"checked": "no"}).content.decode()
+    assert "unchecked" in unconfirmed and ">checked<" not in unconfirmed
+    assert ">checked<" in editor_client.get(url, {"checked": "yes"}).content.decode()

@@ -141,3 +141,28 @@ def test_a_care_box_title_quoted_inside_a_link_stays_text():
     assert html.count('href="#signs-back"') == 1  # the quote outside the link only
     first_link = html.split("</a>", 1)[0]
     assert "#signs-back" not in first_link
+
+
+def test_a_markdown_table_keeps_its_cells_and_loses_every_attribute_and_script():
+    html = sanitise(
+        "| Medicine | What to do |\n| :--- | --- |\n"
+        '| IVIG <b onclick="alert(1)">x</b> | Call now <script>alert(2)</script> |\n\n'
+        '<table style="display:none" onmouseover="alert(3)"><tr><td bgcolor="red">raw</td></tr></table>'
+    )
+    assert "<table>" in html and "<thead>" in html and "<tbody>" in html
+    assert "<th>Medicine</th>" in html and "<td>Call now" in html
+    lowered = html.lower()
+    for bad in ("onclick", "<script", "style=", "onmouseover", "bgcolor", "align"):
+        assert bad not in lowered, bad
+
+
+def test_citations_and_terms_work_inside_table_cells(db):
+    source = SourceFactory(key="bnfc")
+    term = GlossaryTermFactory(term="azathioprine", slug="azathioprine")
+    renderer = PageRenderer(sources={"bnfc": source}, glossary=[term])
+    section = SectionFactory.build(
+        body="| Medicine | Watch for |\n| --- | --- |\n| azathioprine | bruises [cite:bnfc] |"
+    )
+    html = renderer.render(section).html
+    assert 'href="#cite-1" aria-label="Source 1">[1]</a>' in html
+    assert 'href="/glossary/#term-azathioprine"' in html and "<td>" in html

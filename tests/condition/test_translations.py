@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from condition import drafts, translations
 from condition.drafts import Revision, WorkflowError
@@ -417,3 +418,47 @@ def test_the_preview_of_a_spanish_page_shows_it_as_families_read_it_live_and_dra
         assert [line for line in family.splitlines() if "care-box" in line] == [
             line for line in html.splitlines() if "care-box" in line
         ]
+
+
+def test_the_shipped_spanish_clinic_name_shows_on_spanish_pages_and_handouts_and_the_english_stays(client, oms_content):
+    from condition import shipped
+    from condition.models import ClinicProfile
+
+    names = shipped.content("en").clinic["name"], shipped.content("es").clinic["name"]
+    assert ClinicProfile.objects.live("es").get(translation_of=1).name == names[1]
+    english, spanish = map(escape, names)  # as the page writes them ("Children&#x27;s")
+    for url in ("/es/topics/treatment/", "/es/help/", "/es/topics/treatment/handout/"):
+        html = client.get(url).content.decode()
+        assert spanish in html and english not in html, url
+    assert english in client.get("/topics/treatment/").content.decode()
+    assert spanish not in client.get("/topics/treatment/").content.decode()
+
+
+def test_the_clinic_name_is_translated_with_its_own_draft_and_review_and_its_numbers_follow_the_english(
+    client, oms_content, editor, reviewer
+):
+    from condition.models import ClinicProfile
+
+    profile = ClinicProfile.objects.get(pk=1)
+    approved(profile, editor, reviewer, lambda draft: setattr(draft, "phone", "555 0100"))
+    spanish = ClinicProfile.objects.live("es").get(translation_of=1)
+    draft = drafts.start_draft(spanish, editor)
+    draft.name = "Clínica Infantil Ribera"
+    draft.save()
+    assert "Clínica Infantil Ribera" not in client.get("/es/help/").content.decode()  # a draft reaches nobody
+    drafts.submit(draft, editor)
+    drafts.approve(draft, reviewer)
+    html = client.get("/es/help/").content.decode()
+    assert "Clínica Infantil Ribera" in html and "555 0100" in html
+    assert ClinicProfile.objects.get(pk=1).name != "Clínica Infantil Ribera"  # the English row is untouched
+
+
+def test_a_clinic_with_its_own_name_gets_no_shipped_spanish_name(db):
+    from django.core.management import call_command
+
+    from condition.models import ClinicProfile
+
+    ClinicProfile(name="Riverside Neurology", status=ClinicProfile.Status.PUBLISHED).save()
+    call_command("load_oms_content", stdout=open("/dev/null", "w"))
+    assert not ClinicProfile.objects.filter(translation_of=1).exists()
+    assert ClinicProfile.objects.get(pk=1).name == "Riverside Neurology"
