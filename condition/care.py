@@ -52,10 +52,8 @@ def how_fast(advice):
 
 
 def emergency_call(clinic):
-    label = pgettext("phone number", "Emergency")
-    if tel_href(clinic.emergency_phone):
-        return Call(label, clinic.emergency_phone)
-    return Call(label, fallback=_("Call your local emergency number."))
+    """The emergency number: the clinic's, or the country's from settings, so it is always a tap-to-call link."""
+    return Call(pgettext("phone number", "Emergency"), clinic.emergency_number)
 
 
 def calls_for(urgency, clinic):
