@@ -17,6 +17,7 @@ class Call:
     label: str  # e.g. "After hours"
     number: str = ""  # as the clinic wrote it; empty when missing
     fallback: str = ""  # what to do instead while the number is missing
+    emergency: bool = False  # the emergency number: shown unlike the clinic's own numbers
 
     @property
     def href(self):
@@ -53,7 +54,7 @@ def how_fast(advice):
 
 def emergency_call(clinic):
     """The emergency number: the clinic's, or the country's from settings, so it is always a tap-to-call link."""
-    return Call(pgettext("phone number", "Emergency"), clinic.emergency_number)
+    return Call(pgettext("phone number", "Emergency"), clinic.emergency_number, emergency=True)
 
 
 def calls_for(urgency, clinic):
