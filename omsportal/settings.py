@@ -48,11 +48,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
-    "axes",
+    "accounts.apps.SignInAttemptsConfig",  # axes, named for staff
     "csp",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "accounts.apps.AuthenticatorAppsConfig",  # django_otp's TOTP devices, named for staff
+    "accounts.apps.RecoveryCodesConfig",  # django_otp's static codes, named for staff
     "accounts.apps.AccountsConfig",
     "condition",
     "quizzes",
