@@ -21,6 +21,7 @@ from condition.models import (
 )
 from condition.pages import STAFF, render_pages
 from condition.readability import page_reading
+from condition.translations import language_name
 from condition.views import page_context
 from condition.workflow import ChildAdminMixin, ChildInlineMixin, ContentAdmin
 
@@ -263,12 +264,16 @@ class ClinicProfileAdmin(ContentAdmin):
 
 @admin.register(PageFeedback)
 class PageFeedbackAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "page", "helpful", "comment"]
+    list_display = ["created_at", "page", "language", "helpful", "comment"]
     list_filter = ["helpful", ("page", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["comment"]
     # No date_hierarchy: its bar reads the date of every row; the date filter does the job.
     list_select_related = ["page"]
     show_full_result_count = False
+
+    @admin.display(description="Language", ordering="page__language")
+    def language(self, feedback):
+        return language_name(feedback.page.language)
 
     def has_add_permission(self, request):
         return False

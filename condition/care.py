@@ -17,6 +17,7 @@ class Call:
     label: str  # e.g. "After hours"
     number: str = ""  # as the clinic wrote it; empty when missing
     fallback: str = ""  # what to do instead while the number is missing
+    emergency: bool = False  # the emergency number: shown unlike the clinic's own numbers
 
     @property
     def href(self):
@@ -52,10 +53,8 @@ def how_fast(advice):
 
 
 def emergency_call(clinic):
-    label = pgettext("phone number", "Emergency")
-    if tel_href(clinic.emergency_phone):
-        return Call(label, clinic.emergency_phone)
-    return Call(label, fallback=_("Call your local emergency number."))
+    """The emergency number: the clinic's, or the country's from settings, so it is always a tap-to-call link."""
+    return Call(pgettext("phone number", "Emergency"), clinic.emergency_number, emergency=True)
 
 
 def calls_for(urgency, clinic):

@@ -5,6 +5,7 @@ import operator
 import re
 import unicodedata
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -601,11 +602,16 @@ class ClinicProfile(Content):
         return profile
 
     @property
+    def emergency_number(self):
+        """The profile's emergency number, or the country's (settings.EMERGENCY_NUMBER) until staff set one."""
+        return self.emergency_phone.strip() or settings.EMERGENCY_NUMBER
+
+    @property
     def missing_numbers(self):
-        """Labels of the numbers families need that are not filled in yet."""
+        """Labels of the numbers families need that are not filled in yet (the emergency number never is)."""
         return [
             self._meta.get_field(name).verbose_name
-            for name in ("phone", "after_hours_phone", "emergency_phone")
+            for name in ("phone", "after_hours_phone")
             if not getattr(self, name).strip()
         ]
 

@@ -59,7 +59,7 @@ def _render(pages, language, printed):
     sections_by_page = reading_sections(pages, language)
     sources = Source.cited_in(section.text for sections in sections_by_page.values() for section in sections)
     glossary = list(GlossaryTerm.objects.live_in({page.language for page in pages})) if pages else []
-    renderer = PageRenderer(sources=sources, glossary=glossary)
+    renderer = PageRenderer(sources=sources, glossary=glossary, explain_in_place=not printed)
     entries, terms = [], []
     for page in pages:
         sections = sections_by_page[page.pk]

@@ -149,9 +149,11 @@ class PageRenderer:
     terms of that language only.
     """
 
-    def __init__(self, *, sources, glossary, care_boxes=()):
+    def __init__(self, *, sources, glossary, care_boxes=(), explain_in_place=False):
         self.sources = sources
         self.link_care_boxes(care_boxes)
+        # On a screen a term opens its explanation where it stands (a popover); on paper it links to the word list.
+        self.explain_in_place = explain_in_place
         self.numbers = {}
         self.seen_terms = set()
         self.glossary_url = reverse("condition:glossary")
@@ -212,10 +214,12 @@ class PageRenderer:
         key = match.group(1).lower()
         if key not in self.sources:
             return ""  # A deleted source leaves no dangling marker.
+        first_use = key not in self.numbers
         number = self.numbers.setdefault(key, len(self.numbers) + 1)
-        # Marker n leads to entry n of the source list on the same page.
+        # Marker n leads to entry n of the source list on the same page; the entry leads back to its first marker.
         label = escape(gettext("Source %(number)d") % {"number": number})
-        return f'<sup class="cite"><a href="#cite-{number}" aria-label="{label}">[{number}]</a></sup>'
+        back = f' id="cite-ref-{number}"' if first_use else ""
+        return f'<sup class="cite"{back}><a href="#cite-{number}" aria-label="{label}">[{number}]</a></sup>'
 
     def _term_link(self, term, text, found):
         seen = (term.language, term.slug)  # a translated term keeps its original's slug
@@ -223,4 +227,16 @@ class PageRenderer:
             return None
         self.seen_terms.add(seen)
         found.append(term)
-        return f'<a class="term" href="{self.glossary_url}#term-{escape(term.slug)}">{text}</a>'
+        slug = escape(term.slug)
+        if not self.explain_in_place:
+            return f'<a class="term" href="{self.glossary_url}#term-{slug}">{text}</a>'
+        # A native popover: opens and closes with a tap or the keyboard (Escape, a tap outside), no script needed.
+        more = escape(gettext("More in the word list"))
+        close = escape(gettext("Close"))
+        return (
+            f'<button type="button" class="term" popovertarget="tip-{slug}">{text}</button>'
+            f'<span class="term-tip" id="tip-{slug}" popover><strong>{escape(term.term)}</strong>: '
+            f'{escape(term.definition)} <a href="{self.glossary_url}#term-{slug}">{more}</a> '
+            f'<button type="button" class="term-tip-close" popovertarget="tip-{slug}" popovertargetaction="hide">'
+            f"{close}</button></span>"
+        )

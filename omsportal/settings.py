@@ -48,11 +48,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
-    "axes",
+    "accounts.apps.SignInAttemptsConfig",  # axes, named for staff
     "csp",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "accounts.apps.AuthenticatorAppsConfig",  # django_otp's TOTP devices, named for staff
+    "accounts.apps.RecoveryCodesConfig",  # django_otp's static codes, named for staff
     "accounts.apps.AccountsConfig",
     "condition",
     "quizzes",
@@ -315,6 +315,21 @@ if not SITE_URL and not DEBUG:
             "It can be left out only when the first of DJANGO_ALLOWED_HOSTS is the site's own host name."
         )
     SITE_URL = f"{'https' if HTTPS else 'http'}://{_first_host}"
+
+# The number families call when a child's life is in danger, so every emergency line is a tap-to-call
+# link from the first start; the clinic profile's emergency number overrides it. Only numbers we are sure
+# of: a country not listed must give its number in DJANGO_EMERGENCY_NUMBER rather than get a wrong one.
+# The default is the United States (911), where the shipped content is written for (US words, °F).
+EU_COUNTRIES = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+EMERGENCY_NUMBERS = {"US": "911", "CA": "911", "MX": "911", "GB": "999", "AU": "000", "NZ": "111", "EU": "112"}
+EMERGENCY_NUMBERS |= dict.fromkeys(EU_COUNTRIES, "112")
+COUNTRY = os.environ.get("DJANGO_COUNTRY", "US").strip().upper()
+EMERGENCY_NUMBER = os.environ.get("DJANGO_EMERGENCY_NUMBER", "").strip() or EMERGENCY_NUMBERS.get(COUNTRY, "")
+if not EMERGENCY_NUMBER:
+    raise ImproperlyConfigured(
+        f"No emergency number is known for DJANGO_COUNTRY={COUNTRY!r}: set DJANGO_EMERGENCY_NUMBER "
+        "to the local emergency number (or DJANGO_COUNTRY to one of " + ", ".join(sorted(EMERGENCY_NUMBERS)) + ")."
+    )
 
 # A clinical reviewer may approve a draft they wrote themselves only in a clinic of one.
 OMS_ALLOW_SELF_APPROVAL = env_bool("DJANGO_ALLOW_SELF_APPROVAL", False)

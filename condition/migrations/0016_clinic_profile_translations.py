@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('condition', '0014_revision_author'),
+        ('condition', '0015_staff_permissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -69,15 +69,24 @@ def test_a_family_ticks_questions_and_prints_the_list(site, phone):
     expect(phone.get_by_role("heading", level=1)).to_have_text("Questions for your care team")
     expect(phone.locator(".asked .question")).to_have_count(3)  # two ticked, one to write in
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    # The answer boxes take typing, and what was typed is still there when the family comes back.
+    phone.get_by_label("Answer:").first.fill("Blood tests every month")
+    phone.get_by_label("My own question:").fill("Can she go to nursery?")
+    phone.reload()
+    expect(phone.get_by_label("Answer:").first).to_have_value("Blood tests every month")
+    expect(phone.get_by_label("My own question:")).to_have_value("Can she go to nursery?")
+    expect(phone.get_by_role("button", name="Print", exact=True)).to_be_visible()
     phone.emulate_media(media="print")
     reader = PdfReader(io.BytesIO(phone.pdf(format="A4")))
+    assert len(reader.pages) == 1  # the footer does not spill onto a second sheet
     text = unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in reader.pages))  # ligatures
     text = re.sub(r"\s+", " ", text)
     assert "How will we know the treatment is working?" in text
     assert "What side effects should we watch for?" in text
     assert "Which medicines will my child take" not in text
     assert "Answer:" in text and "Appointment date" in text
-    for absent in ["Search", "Change the questions", "Check your understanding"]:
+    assert "Blood tests every month" in text and "Can she go to nursery?" in text
+    for absent in ["Search", "Change the questions", "Check your understanding", "Print"]:
         assert absent not in text, absent
 
 

@@ -25,8 +25,38 @@ def test_glossary_terms_are_explained_in_place_and_link_to_the_word_list(site, p
     box = phone.locator("#what-the-name-means .terms")
     box.locator("summary").click()
     expect(box).to_contain_text("Fast, jerky eye movements")
-    phone.locator("#what-the-name-means a.term", has_text="Opsoclonus").click()
+    # A tap on the word explains it where the reader is: the address does not change.
+    word = phone.locator("#what-the-name-means button.term", has_text="Opsoclonus")
+    tip = phone.locator("#tip-opsoclonus")
+    expect(tip).to_be_hidden()
+    word.tap()
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("Fast, jerky eye movements")
+    assert phone.url.endswith("/topics/what-is-oms/")
+    tip.get_by_role("button", name="Close").tap()
+    expect(tip).to_be_hidden()
+    # The keyboard opens and closes it too.
+    word.focus()
+    phone.keyboard.press("Enter")
+    expect(tip).to_be_visible()
+    phone.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    word.tap()
+    tip.get_by_role("link", name="More in the word list").tap()
     expect(phone).to_have_url(re.compile(r"/glossary/#term-opsoclonus$"))
+
+
+def test_a_source_entry_leads_back_to_its_marker_and_markers_are_24_px_targets(site, phone):
+    phone.goto(site.url + "/topics/symptoms/")
+    marker = phone.get_by_role("link", name="Source 1").first
+    box = marker.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box
+    assert float(marker.evaluate("a => getComputedStyle(a).fontSize").removesuffix("px")) >= 13
+    marker.tap()
+    expect(phone.locator("#cite-1")).to_be_in_viewport()
+    phone.locator("#cite-1").get_by_role("link", name="Back to where [1] is cited").tap()
+    expect(phone).to_have_url(re.compile(r"/topics/symptoms/#cite-ref-1$"))
+    expect(phone.locator("#cite-ref-1")).to_be_in_viewport()
 
 
 def test_the_site_works_with_javascript_switched_off(site, browser):

@@ -62,8 +62,12 @@ def test_an_emergency_box_shows_the_local_emergency_number(client):
 @pytest.mark.parametrize("urgency", list(CareAdvice.Urgency))
 def test_no_box_ever_shows_a_blank_while_numbers_are_missing(client, urgency):
     calls = calls_in_box(client, urgency)  # no numbers at all
-    assert "tel:" not in calls
+    # The clinic's numbers are missing; only the country's emergency number is a link.
+    assert set(re.findall(r'href="(tel:[^"]*)"', calls)) <= {"tel:911"}
     for item in re.findall(r"<li>(.*?)</li>", calls, flags=re.S):
+        if 'class="call' in item:
+            assert re.search(r'<span class="number">\d+</span>', item), f"blank number in {item!r}"
+            continue
         label, _, rest = item.partition(":</strong>")
         assert rest.strip(), f"blank number in {item!r}"
 
@@ -94,10 +98,29 @@ def test_a_same_day_box_without_numbers_waits_for_the_clinic_and_never_sends_fam
     assert calls.index("Daytime:") < calls.index("After hours:")
 
 
-def test_an_emergency_box_without_a_number_says_to_call_the_local_emergency_number(client):
+def test_an_emergency_box_without_the_clinics_number_offers_the_countrys_emergency_number_to_tap(client, settings):
+    settings.EMERGENCY_NUMBER = "999"  # DJANGO_COUNTRY=GB
     calls = calls_in_box(client, CareAdvice.Urgency.EMERGENCY, phone="020 7946 0000")
-    assert "Emergency:</strong> Call your local emergency number." in calls
+    assert '<a class="call call-emergency" href="tel:999">Emergency: <span class="number">999</span></a>' in calls
     assert "020 7946" not in calls
+
+
+def test_the_clinic_profiles_emergency_number_overrides_the_countrys(client, settings):
+    settings.EMERGENCY_NUMBER = "112"
+    calls = calls_in_box(client, CareAdvice.Urgency.EMERGENCY, emergency_phone="911")
+    assert 'href="tel:911"' in calls and "112" not in calls
+
+
+def test_get_help_now_offers_the_emergency_number_to_tap_on_a_new_install(client):
+    html = client.get(HELP).content.decode()  # no clinic profile yet
+    start = html.index('class="help-emergency"')
+    assert 'href="tel:112">Emergency: <span class="number">112</span>' in html[start : html.index("</div>", start)]
+
+
+def test_the_admin_banner_never_counts_the_emergency_number_as_missing(settings):
+    settings.EMERGENCY_NUMBER = "112"
+    assert ClinicProfile(phone="1", after_hours_phone="").missing_numbers == ["after hours phone"]
+    assert ClinicProfile(phone="1", after_hours_phone="2").missing_numbers == []
 
 
 def test_the_same_advice_reads_word_for_word_on_every_page_that_places_it(client):
@@ -309,11 +332,15 @@ def test_a_cached_help_page_costs_no_copy_check_beyond_a_file_status_while_the_c
 
 
 def test_admin_warns_on_every_page_while_a_clinic_number_is_missing(admin_client):
+    before = admin_client.get(reverse("admin:index")).content.decode()  # a new install: no profile to change yet
+    assert f'<a href="{reverse("admin:condition_clinicprofile_add")}">Set the clinic' in before
     clinic(phone="020 7946 0000")
     for url in [reverse("admin:index"), reverse("admin:condition_page_changelist")]:
         html = admin_client.get(url).content.decode()
-        assert "The clinic profile has no after hours phone, emergency number." in html
-    clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999", emergency_phone="999")
+        assert "The clinic profile has no after hours phone." in html
+        # The banner's link opens the profile's own form, not the list of one profile.
+        assert f'<a href="{reverse("admin:condition_clinicprofile_change", args=[1])}">Set the clinic' in html
+    clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999")
     assert "The clinic profile has no" not in admin_client.get(reverse("admin:index")).content.decode()
 
 

@@ -166,3 +166,29 @@ def test_citations_and_terms_work_inside_table_cells(db):
     html = renderer.render(section).html
     assert 'href="#cite-1" aria-label="Source 1">[1]</a>' in html
     assert 'href="/glossary/#term-azathioprine"' in html and "<td>" in html
+
+
+def test_a_term_on_a_topic_page_opens_its_explanation_in_place_with_the_staff_text_escaped(db):
+    term = GlossaryTermFactory(term="ataxia", slug="ataxia", definition="Shaky <b>walking</b> & falls.")
+    renderer = PageRenderer(sources={}, glossary=[term], explain_in_place=True)
+    html = renderer.render(SectionFactory.build(body="Ataxia means shaky walking.")).html
+    assert '<button type="button" class="term" popovertarget="tip-ataxia">Ataxia</button>' in html
+    assert '<span class="term-tip" id="tip-ataxia" popover>' in html
+    assert "Shaky &lt;b&gt;walking&lt;/b&gt; &amp; falls." in html and "<b>" not in html
+    assert 'href="/glossary/#term-ataxia"' in html
+
+
+def test_a_handout_keeps_terms_as_links_to_the_word_list(db):
+    term = GlossaryTermFactory(term="ataxia", slug="ataxia")
+    html = PageRenderer(sources={}, glossary=[term]).render(SectionFactory.build(body="Ataxia.")).html
+    assert '<a class="term" href="/glossary/#term-ataxia">Ataxia</a>' in html and "popover" not in html
+
+
+def test_the_first_marker_of_each_source_is_where_its_list_entry_leads_back_to(db):
+    from tests.factories import SourceFactory
+
+    source = SourceFactory(key="nice")
+    renderer = PageRenderer(sources={"nice": source}, glossary=[])
+    html = renderer.render(SectionFactory.build(body="One [cite:nice]. Two [cite:nice].")).html
+    assert html.count('id="cite-ref-1"') == 1
+    assert html.count('href="#cite-1"') == 2
