@@ -114,7 +114,7 @@ def test_the_clinic_profiles_emergency_number_overrides_the_countrys(client, set
 def test_get_help_now_offers_the_emergency_number_to_tap_on_a_new_install(client):
     html = client.get(HELP).content.decode()  # no clinic profile yet
     start = html.index('class="help-emergency"')
-    assert 'href="tel:112">Emergency: <span class="number">112</span>' in html[start : html.index("</div>", start)]
+    assert 'href="tel:911">Emergency: <span class="number">911</span>' in html[start : html.index("</div>", start)]
 
 
 def test_the_admin_banner_never_counts_the_emergency_number_as_missing(settings):
