@@ -43,13 +43,20 @@ class BodySizeMiddleware:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
                 length = 0  # Django refuses a length that is not a number itself
-            user = getattr(request, "user", None)
-            staff = user is not None and user.is_authenticated and user.is_staff
-            admin = staff and request.path_info.startswith(reverse("admin:index"))
-            limit = settings.ADMIN_UPLOAD_MAX_SIZE if admin else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-            if length > limit:
-                return too_large(request, limit)
+            if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+                # Only a body past the family limit asks who is sending it (a session read).
+                limit = self._limit_past_the_family_one(request)
+                if length > limit:
+                    return too_large(request, limit)
         return self.get_response(request)
+
+    @staticmethod
+    def _limit_past_the_family_one(request):
+        user = getattr(request, "user", None)
+        staff = user is not None and user.is_authenticated and user.is_staff
+        if staff and request.path_info.startswith(reverse("admin:index")):
+            return settings.ADMIN_UPLOAD_MAX_SIZE
+        return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
 
 def too_large(request, limit):
