@@ -197,7 +197,6 @@ def text_of_every_item():
 def test_a_round_trip_with_drafts_translations_and_pictures_brings_every_row_back(
     oms_content, editor, reviewer, tmp_path, settings, staff_here
 ):
-    from condition.content.pictures import FOLDER as PICTURES
     from django.contrib.auth import get_user_model
     from django.core.files import File
     from django.test import Client
@@ -205,6 +204,7 @@ def test_a_round_trip_with_drafts_translations_and_pictures_brings_every_row_bac
     from condition import drafts
     from condition.contributors import Contributor
     from condition.models import CareAdvice, SectionImage
+    from condition.shipped import PICTURES
     from quizzes.models import Quiz
     from tests.conftest import verified_login
 

@@ -9,7 +9,6 @@ on a translation (which writes only its translated words).
 """
 
 import pytest
-from condition.content.pictures import FOLDER as PICTURE_FOLDER
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.test import Client
@@ -18,6 +17,7 @@ from django.urls import reverse
 from condition import contributors, drafts
 from condition.drafts import Revision, WorkflowError
 from condition.models import Page, Section, SectionImage, SuggestedQuestion
+from condition.shipped import PICTURES as PICTURE_FOLDER
 from quizzes.models import Choice, Question, Quiz
 from tests.condition.test_write_paths import SPECS, browser_form, resolved, working_copy
 from tests.conftest import verified_login
