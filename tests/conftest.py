@@ -6,7 +6,7 @@ from django.utils import translation
 
 from condition import cache as content_cache
 from condition import lastgood
-from tests import static_files
+from tests import snapshot, static_files
 
 
 def pytest_configure(config):
@@ -67,10 +67,20 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and the default content loaded once into it and rolled back, while
+    the database is still as migrations left it (tests/snapshot.py)."""
+    with django_db_blocker.unblock():
+        snapshot.take()
+
+
 @pytest.fixture
-def oms_content(db):
-    """The default OMS content, loaded exactly as `make run` loads it."""
-    call_command("load_oms_content", stdout=open("/dev/null", "w"))
+def oms_content(db, django_db_setup):
+    """The default OMS content, exactly as `make run` loads it: the rows and files of one real load in this
+    process put back (tests/snapshot.py), or the real command where the database is in a state it does not know."""
+    if not snapshot.restore():
+        call_command("load_oms_content", stdout=open("/dev/null", "w"))
 
 
 def _staff(username, group_name=None, **extra):
