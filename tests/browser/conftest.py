@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests import snapshot
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -42,19 +44,23 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db, request, settings):
+def site(live_server, transactional_db, django_db_setup, request, settings):
     """The live server with the default OMS content and the staff groups; handouts print its address.
 
-    Each browser test starts from an emptied database, so the groups that the
-    data migration made are made again by the same function.
+    Each browser test starts from an emptied database: the tables migrations
+    filled (staff groups and their permissions) and the default content's rows
+    and files are put back from the one load this process made
+    (tests/snapshot.py). From a state the snapshot does not know, the groups
+    are made again by the data migrations' functions and the content loaded.
     """
-    from django.apps import apps
+    if not snapshot.restore():
+        from django.apps import apps
 
-    importlib.import_module("quizzes.migrations.0002_staff_groups").create_groups(apps, None)
-    importlib.import_module("condition.migrations.0003_care_advice_permissions").grant(apps, None)
-    importlib.import_module("condition.migrations.0007_question_permissions").grant(apps, None)
-    importlib.import_module("quizzes.migrations.0006_draft_permissions").grant(apps, None)
-    call_command("load_oms_content", stdout=open("/dev/null", "w"))
+        importlib.import_module("quizzes.migrations.0002_staff_groups").create_groups(apps, None)
+        importlib.import_module("condition.migrations.0003_care_advice_permissions").grant(apps, None)
+        importlib.import_module("condition.migrations.0007_question_permissions").grant(apps, None)
+        importlib.import_module("quizzes.migrations.0006_draft_permissions").grant(apps, None)
+        call_command("load_oms_content", stdout=open("/dev/null", "w"))
     settings.SITE_URL = live_server.url
     yield live_server
     try:
