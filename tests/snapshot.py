@@ -114,6 +114,9 @@ def read(cursor, table, columns=None):
     return Table(columns, bytes(data).splitlines(keepends=True))
 
 
+_sequences = {}  # PostgreSQL: table -> its sequences, as introspection finds them
+
+
 def write(cursor, table, content):
     """Replace every row of `table` with `content`'s (the caller holds a transaction)."""
     cursor.execute(f"DELETE FROM {_quote(table)}")
@@ -126,12 +129,18 @@ def write(cursor, table, content):
         return
     with cursor.cursor.copy(f"COPY {_quote(table)} ({names}) FROM STDIN") as copy:
         copy.write(b"".join(content.rows))
-    for sequence in connection.introspection.get_sequences(cursor, table):
+    move_sequences(cursor, table)
+
+
+def move_sequences(cursor, table):
+    """PostgreSQL: the table's sequences just past its highest id (their values outlive a rollback)."""
+    if table not in _sequences:
+        _sequences[table] = connection.introspection.get_sequences(cursor, table)
+    for sequence in _sequences[table]:
         column = _quote(sequence["column"])
         cursor.execute(
-            f"SELECT setval(pg_get_serial_sequence(%s, %s), COALESCE(MAX({column}), 1), MAX({column}) IS NOT NULL) "
-            f"FROM {_quote(table)}",
-            [_quote(table), sequence["column"]],
+            f"SELECT setval(%s, COALESCE(MAX({column}), 1), MAX({column}) IS NOT NULL) FROM {_quote(table)}",
+            [sequence["name"]],
         )
 
 

@@ -25,6 +25,10 @@ def test_the_snapshot_gives_every_row_index_entry_and_file_that_the_real_loader_
         assert snapshot.restore()
         restored = snapshot.state()
         transaction.set_rollback(True)
+    if connection.vendor == "postgresql":  # the restored ids' sequences are not rolled back
+        with connection.cursor() as cursor:
+            for name in snapshot._taken[0].touched:
+                snapshot.move_sequences(cursor, name)
     settings.MEDIA_ROOT = tmp_path / "loaded"
     _load()
     _assert_same(restored, snapshot.state())
