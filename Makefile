@@ -67,9 +67,10 @@ check: $(STAMP)
 	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-value-for-the-check DJANGO_ALLOWED_HOSTS=portal.example.org \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-# One pytest worker per core (pytest-xdist); a module's shared servers stay on one worker (xdist_group).
+# One pytest worker per core (pytest-xdist); a module's shared servers stay on one worker (xdist_group);
+# the long tests are handed out first, in the order tests/conftest.py gives them; the slowest 15 printed.
 test: $(STAMP) node_modules/.package-lock.json browser-deps server-deps messages lint check
-	$(BIN)/pytest -n auto --dist loadgroup
+	$(BIN)/pytest -n auto --dist loadgroup --no-loadscope-reorder --durations=15
 
 # Speed figures (printed, not asserted), one entry point: the portal against a bare
 # Django project, one app server against two, queries, page weight, PDF time, quiz

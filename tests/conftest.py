@@ -6,7 +6,7 @@ from django.utils import translation
 
 from pagecache import cache as content_cache
 from pagecache import lastgood
-from tests import static_files
+from tests import snapshot, static_files
 
 
 def pytest_configure(config):
@@ -14,6 +14,37 @@ def pytest_configure(config):
     from django.conf import settings
 
     static_files.use(settings.TEST_STATIC_ROOT)
+
+
+# Tests that run for tens of seconds each (servers started in subprocesses, thousands of requests).
+# pytest-django runs tests without a database last, so one of these would start when the other
+# workers had nothing left: they go first instead, the longest first, and xdist hands them out one
+# by one (make test: --dist loadgroup --no-loadscope-reorder, which keeps this order).
+LONG_FIRST = (
+    "tests/omsportal/test_concurrency.py",
+    "tests/browser/test_production.py",
+    "tests/omsportal/test_multiserver.py",
+    "tests/omsportal/test_slow_clients.py",
+    "tests/condition/test_backup.py",
+    "tests/omsportal/test_vote_limit.py",
+    "tests/omsportal/test_faults.py",
+    "tests/omsportal/test_deploy.py",
+)
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """After pytest-django's order (database tests, then those that commit, then the rest): the long tests
+    that use no database move to the front (a test that commits empties the database, so the tests that
+    expect it as migrated would not find it so after one)."""
+
+    def rank(item):
+        module = item.nodeid.split("::")[0]
+        uses_database = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames)
+        return LONG_FIRST.index(module) if module in LONG_FIRST and not uses_database else len(LONG_FIRST)
+
+    items.sort(key=rank)
 
 
 @pytest.fixture(scope="session")
@@ -67,10 +98,20 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and the default content loaded once into it and rolled back, while
+    the database is still as migrations left it (tests/snapshot.py)."""
+    with django_db_blocker.unblock():
+        snapshot.take()
+
+
 @pytest.fixture
-def oms_content(db):
-    """The default OMS content, loaded exactly as `make run` loads it."""
-    call_command("load_oms_content", stdout=open("/dev/null", "w"))
+def oms_content(db, django_db_setup):
+    """The default OMS content, exactly as `make run` loads it: the rows and files of one real load in this
+    process put back (tests/snapshot.py), or the real command where the database is in a state it does not know."""
+    if not snapshot.restore():
+        call_command("load_oms_content", stdout=open("/dev/null", "w"))
 
 
 def _staff(username, group_name=None, **extra):

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests import snapshot
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -41,16 +43,20 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db, request, settings):
+def site(live_server, transactional_db, django_db_setup, request, settings):
     """The live server with the default OMS content and the staff groups; handouts print its address.
 
-    Each browser test starts from an emptied database, so the groups that the
-    data migration made are made again by the same function.
+    Each browser test starts from an emptied database: the tables migrations
+    filled (staff groups and their permissions) and the default content's rows
+    and files are put back from the one load this process made
+    (tests/snapshot.py). From a state the snapshot does not know, the groups
+    are made again by the data migrations' functions and the content loaded.
     """
-    from condition.groups import grant_staff_permissions
+    if not snapshot.restore():
+        from condition.groups import grant_staff_permissions
 
-    grant_staff_permissions()
-    call_command("load_oms_content", stdout=open("/dev/null", "w"))
+        grant_staff_permissions()
+        call_command("load_oms_content", stdout=open("/dev/null", "w"))
     settings.SITE_URL = live_server.url
     yield live_server
     try:
