@@ -249,10 +249,10 @@ def test_the_default_content_reads_in_spanish_marked_not_yet_reviewed(client, om
     html = spanish_page(client)
     treatment = Page.objects.live("es").get(slug="treatment")
     assert '<html lang="es"' in html and f"<h1>{treatment.title}</h1>" in html
-    assert "Esta traducción todavía no la ha revisado un profesional de salud" in html
+    assert "todavía no revisó esta traducción" in html
     assert "Fever" not in html.split("<main", 1)[1].split("</main>", 1)[0]  # care boxes are in Spanish too
     english = client.get("/topics/treatment/").content.decode()
-    assert "Esta traducción" not in english and treatment.title not in english
+    assert "esta traducción" not in english and treatment.title not in english
 
 
 def test_a_page_with_no_spanish_version_is_shown_in_english_marked_and_with_a_spanish_notice(client, oms_content):
@@ -269,14 +269,14 @@ def test_an_updated_english_page_puts_a_dated_notice_with_a_link_on_its_spanish_
     page = Page.objects.live().get(slug="treatment")
     approved(page, editor, reviewer, lambda draft: setattr(draft, "summary", "A newer English summary."))
     html = spanish_page(client)
-    assert "La versión en inglés de esta página se actualizó el" in html
-    assert 'href="/topics/treatment/" hreflang="en" lang="en"' in html
+    assert "los cambios que se hicieron a la página en inglés el" in html
+    assert 'href="/topics/treatment/" hreflang="en">' in html  # the link's words are Spanish: no lang="en"
 
     spanish = Page.objects.live("es").get(slug="treatment")
     approved(spanish, editor, reviewer, lambda draft: setattr(draft, "summary", "Un resumen nuevo."))
     html = spanish_page(client)
-    assert "se actualizó el" not in html and "Un resumen nuevo." in html
-    assert "Esta traducción todavía no la ha revisado" not in html  # a clinical reviewer approved it
+    assert "cambios que se hicieron a la página en inglés" not in html and "Un resumen nuevo." in html
+    assert "todavía no revisó esta traducción" not in html  # a clinical reviewer approved it
 
 
 def test_superseded_spanish_care_advice_is_never_shown_the_current_english_is(client, oms_content, editor, reviewer):
@@ -412,7 +412,7 @@ def test_the_preview_of_a_spanish_page_shows_it_as_families_read_it_live_and_dra
         assert response.status_code == 200
         assert '<html lang="es"' in html and f"<h1>{spanish.title}</h1>" in html
         assert "Puntos clave" in html and "Key points" not in html
-        assert ("La versión en inglés de esta página se actualizó el" in html) is behind
+        assert ("los cambios que se hicieron a la página en inglés el" in html) is behind
         # Out-of-date care advice is replaced by the current English, with the notice, as families see it.
         assert "NEW ENGLISH ADVICE: call now." in html and "Este consejo cambió en inglés" in html
         assert [line for line in family.splitlines() if "care-box" in line] == [

@@ -240,7 +240,7 @@ def test_the_spanish_interface_costs_no_query_over_the_english_one(
     here the content is read as the original, so only the interface language differs.
     """
     from condition import views
-    from condition.drafts import ORIGINAL_LANGUAGE
+    from condition.content import ORIGINAL_LANGUAGE
 
     monkeypatch.setattr(views, "current_language", lambda: ORIGINAL_LANGUAGE)
     _queries(client, path)  # warm: the clinic profile and the like, as for any first request
