@@ -83,8 +83,11 @@ def test_a_page_change_goes_live_only_after_a_reviewer_sends_it_back_and_then_ap
     expect(reviewer.locator(".messagelist")).to_contain_text("Approved")
 
     families.goto(site.url + "/topics/symptoms/")
-    expect(families.locator("#how-oms-starts")).to_contain_text("OMS usually starts very suddenly, over a few days.")
-    expect(families.locator("#how-oms-starts strong")).to_have_text("very suddenly")
+    # What a family sees: a word's explanation stays hidden in the text until it is tapped.
+    expect(families.locator("#how-oms-starts")).to_contain_text(
+        "OMS usually starts very suddenly, over a few days.", use_inner_text=True
+    )
+    expect(families.locator("#how-oms-starts p > strong")).to_have_text("very suddenly")  # not a word's explanation
 
 
 def test_a_glossary_term_and_a_quiz_question_change_only_when_approved(site, staff):
