@@ -128,7 +128,7 @@ def restore_backup(folder):
     archive_path = folder / manifest["media"] if manifest.get("media") and media is not None else None
     if archive_path is not None:
         _check_archive(archive_path, media)  # before anything is replaced: all or nothing
-    connections.close_all()
+    # Every check comes before the first change, and before the open connections are closed.
     if engine == "sqlite":
         source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         try:
@@ -137,6 +137,10 @@ def restore_backup(folder):
         except sqlite3.DatabaseError as error:
             source.close()
             raise BackupError(f"{database.name} is not a readable database ({error}); nothing was changed.") from error
+    else:
+        _check_pg_archive(database)
+    connections.close_all()
+    if engine == "sqlite":
         target = sqlite3.connect(_database()["NAME"])
         try:
             with target:
@@ -150,6 +154,18 @@ def restore_backup(folder):
         with tarfile.open(archive_path) as archive:
             archive.extractall(media, filter="data")
     return manifest
+
+
+def _check_pg_archive(path):
+    """pg_restore reads the whole table of contents of a dump it can restore; anything else it refuses."""
+    executable = shutil.which("pg_restore")
+    if not executable:
+        raise BackupError("pg_restore is missing: install Debian's postgresql-client.")
+    result = subprocess.run([executable, "--list", str(path)], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BackupError(
+            f"{path.name} is not a readable database dump ({result.stderr.strip()[:500]}); nothing was changed."
+        )
 
 
 def _check_archive(path, media):
