@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -20,7 +21,7 @@ from condition.models import (
     SuggestedQuestion,
 )
 from condition.pages import STAFF, render_pages
-from condition.readability import page_reading
+from condition.readability import page_reading, page_readings
 from condition.translations import language_name
 from condition.views import page_context
 from condition.workflow import ChildAdminMixin, ChildInlineMixin, ContentAdmin
@@ -63,6 +64,14 @@ class ReviewDueFilter(admin.SimpleListFilter):
         if self.value() in REVIEW_STATES:
             return queryset.in_review_state(self.value())
         return queryset
+
+
+class PageChangeList(ChangeList):
+    def get_results(self, request):
+        super().get_results(request)
+        readings = page_readings(self.result_list)
+        for page in self.result_list:
+            page.list_reading = readings[page]
 
 
 @admin.register(Page)
@@ -120,8 +129,14 @@ class PageAdmin(ContentAdmin):
     def reading_grade(self, page):
         """Flesch-Kincaid grade of the page's sections; a Spanish page's Fernández-Huerta index and level
         (the change form has each section's scores)."""
-        reading = page_reading(page.sections.all(), page.language)
+        if hasattr(page, "list_reading"):  # the list's pages, worked out together (PageChangeList)
+            reading = page.list_reading
+        else:
+            reading = page_reading(page.sections.all(), page.language)
         return "–" if reading is None else reading
+
+    def get_changelist(self, request, **kwargs):
+        return PageChangeList
 
     @admin.display(description="Feedback")
     def feedback_summary(self, page):

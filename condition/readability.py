@@ -124,6 +124,15 @@ def page_reading(sections, language=ORIGINAL_LANGUAGE):
     return fernandez_huerta(" ".join(plain_text(section.text) for section in sections))
 
 
+def page_readings(pages):
+    """{page: page_reading(...)} for pages whose sections are prefetched, kept in the shared cache by the
+    words they read (an admin list of 100 pages renders each section's Markdown once, not on every view)."""
+    from pagecache.cache import cached_many, of_text
+
+    keys = {page: of_text("reading", page.language, *(s.text for s in page.sections.all())) for page in pages}
+    return cached_many(keys, lambda page: page_reading(page.sections.all(), page.language), ttl=30 * 24 * 3600)
+
+
 # --- Spanish -----------------------------------------------------------------------------
 # Fernández Huerta's index (J. Fernández Huerta, "Medidas sencillas de lecturabilidad", Consigna 214,
 # 1959, pp. 29-32) is Flesch's reading ease refitted to Spanish: 206.84 - 60 x syllables per word -

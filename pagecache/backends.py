@@ -70,6 +70,10 @@ class BestEffortMixin:
         parent = super()
         return self._call("set", lambda: parent.set(key, value, timeout, version), None)
 
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        parent = super()
+        return self._call("set", lambda: parent.set_many(data, timeout, version), list(data))
+
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         parent = super()
         return self._call("add", lambda: parent.add(key, value, timeout, version), False)

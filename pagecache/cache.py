@@ -182,6 +182,36 @@ def versioned(*parts, request=None, version=None):
     return ":".join([FORMAT, str(version), *(str(part) for part in parts)])
 
 
+def of_text(name, *texts):
+    """The key for a value worked out from `texts` alone (a page's reading grade): FORMAT, name, their digest.
+
+    Unlike `versioned()` keys it outlives content changes that leave the texts as
+    they were, so an edit costs only the values whose own text changed.
+    """
+    digest = hashlib.blake2b("\0".join(texts).encode(), digest_size=16).hexdigest()
+    return ":".join([FORMAT, "text", name, digest])
+
+
+# A stored None: "worked out, and there is nothing" (get_many leaves missing keys out).
+_NOTHING = "-"
+
+
+def cached_many(keys, build, *, ttl=PAGE_TTL):
+    """{item: value} for `keys` ({item: key from of_text()}): one read of the shared cache, `build(item)`
+    for each item it lacks, one write of those."""
+    found = cache.get_many(list(set(keys.values())))
+    values, built = {}, {}
+    for item, key in keys.items():
+        if key in found:
+            values[item] = None if found[key] == _NOTHING else found[key]
+        else:
+            values[item] = build(item)
+            built[key] = _NOTHING if values[item] is None else values[item]
+    if built:
+        cache.set_many(built, ttl)
+    return values
+
+
 def cached(key, build, *, ttl=PAGE_TTL):
     """The value for `key` (from `versioned()`): never stale, as the key changes with every content change.
 

@@ -104,6 +104,7 @@ def test_a_glossary_term_and_a_quiz_question_change_only_when_approved(site, sta
     open_review(reviewer, site, "ataxia")
     expect(reviewer.locator(".review-diff ins").first).to_contain_text("Wobbly")
     reviewer.get_by_role("button", name="Approve: put it live now").click()
+    expect(reviewer.locator(".messagelist")).to_contain_text("Approved")  # the approval has been answered
     families.goto(site.url + "/glossary/")
     expect(families.locator("dd").filter(has_text="Wobbly")).to_have_count(1)
 

@@ -54,3 +54,35 @@ def test_page_list_costs_the_same_queries_however_many_pages(editor_client):
     for _ in range(10):
         SectionFactory(page=PageFactory())
     assert queries_for_list() == few
+
+
+def test_page_list_grades_each_page_once_and_again_only_when_its_words_change(editor_client, monkeypatch):
+    from condition import readability
+
+    first = PageFactory(title="First graded page")
+    first_section = SectionFactory(
+        page=first, body="Your child may have shaky eyes. The doctor will check them. Most get better."
+    )
+    second = PageFactory(title="Second graded page")
+    SectionFactory(page=second, body="Your child may walk in a wobbly way. It gets better. Ask the nurse.")
+    read = []
+    real_plain_text = readability.plain_text
+    monkeypatch.setattr(readability, "plain_text", lambda text: read.append(text) or real_plain_text(text))
+    url = reverse("admin:condition_page_changelist")
+
+    editor_client.get(url)
+    assert len(read) == 2
+    before = editor_client.get(url).content.decode()
+    assert len(read) == 2  # the second view reads the grades kept by the words they grade
+
+    long_words = "Immunosuppressive medication administration necessitates comprehensive hematological monitoring."
+    type(first_section).objects.filter(pk=first_section.pk).update(body=long_words)
+    after = editor_client.get(url).content.decode()
+    assert read[2:] == [long_words]  # only the changed page is graded again
+
+    def grade_of(html, title):
+        row = re.search(rf"{title}.*?field-reading_grade\">(.*?)</td>", html, re.S)
+        return row.group(1)
+
+    assert grade_of(before, "Second graded page") == grade_of(after, "Second graded page")
+    assert grade_of(before, "First graded page") != grade_of(after, "First graded page")
