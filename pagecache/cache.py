@@ -9,7 +9,7 @@ older than the last commit, whatever its own cache holds. It is bumped after
 the edit's transaction commits, never before (a request in between would
 cache the old text under the new number).
 
-Every key is made by `versioned()` and nothing else. The cache itself is best effort (pagecache.backends): when it is down or full,
+Every key is made by `versioned()` (or, for a value worked out from text alone, `of_text()`) and nothing else. The cache itself is best effort (pagecache.backends): when it is down or full,
 pages are built and served uncached, and the failure is logged.
 
 PublicPageMiddleware answers a cached public page near the top of the stack,
