@@ -1,7 +1,7 @@
 import datetime
 
 from django import template
-from django.db.models import Count, Q
+from django.db.models import Case, Count, F, Q, When
 from django.utils import timezone
 
 from condition.models import Page
@@ -9,15 +9,24 @@ from condition.models import Page
 register = template.Library()
 
 
+# The admin home lists the most urgent; the page list's "Any review due" filter has them all.
+DUE_SHOWN = 10
+
+
 @register.simple_tag
-def pages_due_for_review():
-    """Pages never reviewed, without a next date, overdue or due soon (PageQuerySet.review_due)."""
-    return (
-        Page.objects.review_due()
-        .with_review_state()
-        .order_by("next_review_due", "title")
-        .only("id", "title", "status", "next_review_due", "last_reviewed", "reviewed_by")
+def pages_due_for_review(limit=DUE_SHOWN):
+    """The `limit` most urgent pages never reviewed, without a next date, overdue or due soon
+    (PageQuerySet.review_due), and how many more there are."""
+    due = Page.objects.review_due()
+    pages = list(
+        due.with_review_state()
+        # Never reviewed, no date or overdue before those merely due soon; then the earliest date.
+        .order_by(
+            Case(When(review_state="soon", then=1), default=0), F("next_review_due").asc(nulls_first=True), "title"
+        )
+        .only("id", "title", "status", "next_review_due", "last_reviewed", "reviewed_by")[:limit]
     )
+    return {"pages": pages, "more": due.count() - limit if len(pages) == limit else 0}
 
 
 @register.simple_tag

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -81,6 +82,27 @@ def test_preview_needs_a_staff_login(client):
     response = client.get(reverse("admin:condition_page_preview", args=[page.pk]))
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_dashboard_lists_the_ten_most_urgent_reviews_and_counts_the_rest(editor_client, django_assert_max_num_queries):
+    today = timezone.localdate()
+    reviewed = {"last_reviewed": today - datetime.timedelta(days=300), "reviewed_by": "Dr. X"}
+    for day in range(14):
+        PageFactory(title=f"Soon page {day:02}", next_review_due=today + datetime.timedelta(days=1 + day), **reviewed)
+    PageFactory(title="Overdue page", next_review_due=today - datetime.timedelta(days=3), **reviewed)
+    PageFactory(title="Never page", next_review_due=today + datetime.timedelta(days=200))
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    dashboard = html[html.index('id="reviews-due"') : html.index('id="unhelpful-pages"')]
+    listed = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', dashboard)
+    assert listed == ["Overdue page", "Never page", *(f"Soon page {day:02}" for day in range(8))]
+    assert "And 6 more pages." in dashboard and "?review=due" in dashboard
+
+    for day in range(14, 140):  # ten times as many due: the same rows, one more number
+        PageFactory(title=f"Soon page {day:03}", next_review_due=today + datetime.timedelta(days=15), **reviewed)
+    with django_assert_max_num_queries(30):
+        html = editor_client.get(reverse("admin:index")).content.decode()
+    dashboard = html[html.index('id="reviews-due"') : html.index('id="unhelpful-pages"')]
+    assert len(re.findall(r'<th scope="row">', dashboard)) == 10 and "And 132 more pages." in dashboard
 
 
 def test_dashboard_and_page_list_filter_agree_on_which_reviews_are_due(editor_client):
