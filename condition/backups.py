@@ -44,10 +44,15 @@ def _engine():
     raise BackupError(f"Backups support SQLite and PostgreSQL, not {_database()['ENGINE']}.")
 
 
-def _pg_command(program, *args):
+def _executable(program):
     executable = shutil.which(program)
     if not executable:
         raise BackupError(f"{program} is missing: install Debian's postgresql-client.")
+    return executable
+
+
+def _pg_command(program, *args):
+    executable = _executable(program)
     db = _database()
     env = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
     command = [executable, "--host", db.get("HOST") or "localhost", "--port", str(db.get("PORT") or 5432)]
@@ -130,17 +135,12 @@ def restore_backup(folder):
         _check_archive(archive_path, media)  # before anything is replaced: all or nothing
     # Every check comes before the first change, and before the open connections are closed.
     if engine == "sqlite":
-        source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-        try:
-            if source.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise BackupError(f"{database.name} is damaged; nothing was changed.")
-        except sqlite3.DatabaseError as error:
-            source.close()
-            raise BackupError(f"{database.name} is not a readable database ({error}); nothing was changed.") from error
+        _check_sqlite_database(database)
     else:
         _check_pg_archive(database)
     connections.close_all()
     if engine == "sqlite":
+        source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         target = sqlite3.connect(_database()["NAME"])
         try:
             with target:
@@ -156,12 +156,20 @@ def restore_backup(folder):
     return manifest
 
 
+def _check_sqlite_database(path):
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        if source.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise BackupError(f"{path.name} is damaged; nothing was changed.")
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{path.name} is not a readable database ({error}); nothing was changed.") from error
+    finally:
+        source.close()
+
+
 def _check_pg_archive(path):
     """pg_restore reads the whole table of contents of a dump it can restore; anything else it refuses."""
-    executable = shutil.which("pg_restore")
-    if not executable:
-        raise BackupError("pg_restore is missing: install Debian's postgresql-client.")
-    result = subprocess.run([executable, "--list", str(path)], capture_output=True, text=True)
+    result = subprocess.run([_executable("pg_restore"), "--list", str(path)], capture_output=True, text=True)
     if result.returncode != 0:
         raise BackupError(
             f"{path.name} is not a readable database dump ({result.stderr.strip()[:500]}); nothing was changed."
