@@ -21,7 +21,7 @@ from condition.models import (
     SuggestedQuestion,
 )
 from condition.pages import STAFF, render_pages
-from condition.readability import page_reading, page_readings
+from condition.readability import page_readings
 from condition.translations import language_name
 from condition.views import page_context
 from condition.workflow import ChildAdminMixin, ChildInlineMixin, ContentAdmin
@@ -129,11 +129,8 @@ class PageAdmin(ContentAdmin):
     def reading_grade(self, page):
         """Flesch-Kincaid grade of the page's sections; a Spanish page's Fernández-Huerta index and level
         (the change form has each section's scores)."""
-        if hasattr(page, "list_reading"):  # the list's pages, worked out together (PageChangeList)
-            reading = page.list_reading
-        else:
-            reading = page_reading(page.sections.all(), page.language)
-        return "–" if reading is None else reading
+        # Worked out for the whole list at once (PageChangeList): the column is only in the list.
+        return "–" if page.list_reading is None else page.list_reading
 
     def get_changelist(self, request, **kwargs):
         return PageChangeList
