@@ -28,7 +28,7 @@ from condition.models import (
     care_text,
 )
 from condition.pages import PUBLIC, render_pages
-from condition.related import pages_around, related_topics
+from condition.related import pages_around
 from condition.rendering import PageRenderer, cited_keys
 from condition.terms import TermMatcher
 from condition.translations import (
@@ -106,15 +106,13 @@ class PageDetailView(PublishedPageMixin, DetailView):
         language = current_language()
         context["original"] = self.object
         context.update(page_context(render_pages([self.object], language, PUBLIC)))
-        around = pages_around(self.object)
-        if language != ORIGINAL_LANGUAGE:
-            translate_in_place(around, language)
-        siblings = [page for page in around if page.condition_id == self.object.condition_id]
         page_terms = {term.pk for item in context["sections"] for term in item.terms}
-        context["related_topics"] = related_topics(self.object, around, page_terms)
-        index = next(i for i, sibling in enumerate(siblings) if sibling.pk == self.object.pk)
-        context["previous_page"] = siblings[index - 1] if index > 0 else None
-        context["next_page"] = siblings[index + 1] if index + 1 < len(siblings) else None
+        around = pages_around(self.object, page_terms)
+        if language != ORIGINAL_LANGUAGE:
+            translate_in_place([around.previous, around.next, *around.related], language)
+        context["related_topics"] = around.related
+        context["previous_page"] = around.previous
+        context["next_page"] = around.next
         return context
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from condition.models import Page
-from tests.factories import GlossaryTermFactory, PageFactory, SectionFactory
+from tests.factories import ConditionFactory, GlossaryTermFactory, PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +71,51 @@ def test_a_new_glossary_term_changes_related_topics_at_once(client):
     assert related_block(client, page) == ""
     GlossaryTermFactory(term="ataxia", slug="ataxia")
     assert "Also ataxia" in related_block(client, page)
+
+
+def neighbour_links(client, url):
+    html = client.get(url).content.decode()
+    found = {}
+    for rel in ("prev", "next"):
+        start = html.find(f'<a rel="{rel}"')
+        found[rel] = html[start : html.index("</a>", start)] if start != -1 else None
+    return found
+
+
+def test_previous_and_next_follow_the_topic_order_and_stop_at_the_ends(client):
+    first, middle, last = (PageFactory(title=title, order=n) for n, title in enumerate(["First", "Middle", "Last"]))
+    PageFactory(title="Unpublished", order=1, status=Page.Status.DRAFT)
+    PageFactory(title="Other condition", order=1, condition=ConditionFactory(slug="other", name="Other"))
+    assert neighbour_links(client, first.get_absolute_url())["prev"] is None
+    links = neighbour_links(client, middle.get_absolute_url())
+    assert "Previous: First" in links["prev"] and f'href="{first.get_absolute_url()}"' in links["prev"]
+    assert "Next: Last" in links["next"] and f'href="{last.get_absolute_url()}"' in links["next"]
+    assert neighbour_links(client, last.get_absolute_url())["next"] is None
+
+
+def test_spanish_neighbours_and_related_topics_show_their_translations_or_are_marked_english(client):
+    GlossaryTermFactory(term="ataxia", slug="ataxia")
+    here = PageFactory(title="Here", order=1)
+    before = PageFactory(title="Before", order=0, condition=here.condition)
+    after = PageFactory(title="After", order=2, condition=here.condition)
+    for page in (here, before, after):
+        SectionFactory(page=page, body="Ataxia.")
+    for page, title in ((here, "Aquí"), (before, "Antes")):
+        Page.objects.create(
+            condition=page.condition,
+            title=title,
+            slug=page.slug,
+            summary="s",
+            key_points="k",
+            language="es",
+            translation_of=page,
+            status=Page.Status.PUBLISHED,
+        )
+    here.related_pages.add(before, after)
+    url = "/es" + here.get_absolute_url()
+    links = neighbour_links(client, url)
+    assert "Antes" in links["prev"] and 'lang="en"' not in links["prev"]
+    assert "After" in links["next"] and 'lang="en"' in links["next"]  # not translated: shown in English, marked
+    html = client.get(url).content.decode()
+    related = html[html.index('id="related-heading"') : html.index("</nav>", html.index('id="related-heading"'))]
+    assert "Antes" in related and "After" in related and "Aquí" not in related
