@@ -96,8 +96,10 @@ class _Automaton:
         return chosen
 
 
-# (key, automaton): one per process, replaced when the terms change. Threads share it; the automaton is only read once built.
-_built = [None]
+# key -> automaton: this process's, one per set of terms in use (English, Spanish, a guide that mixes
+# them), the oldest dropped beyond BUILT_MAX. Threads share it; an automaton is only read once built.
+_built = {}
+BUILT_MAX = 8
 
 
 _EMPTY = None
@@ -110,11 +112,13 @@ def _automaton_for(glossary):
         _EMPTY = _EMPTY or _Automaton(())
         return _EMPTY
     key = tuple((term.pk, term.term, term.other_forms) for term in glossary)
-    cached = _built[0]
-    if cached is None or cached[0] != key:
-        cached = (key, _Automaton(glossary))
-        _built[0] = cached
-    return cached[1]
+    automaton = _built.get(key)
+    if automaton is None:
+        automaton = _Automaton(glossary)
+        while len(_built) >= BUILT_MAX:
+            _built.pop(next(iter(_built)), None)
+        _built[key] = automaton
+    return automaton
 
 
 class TermMatcher:

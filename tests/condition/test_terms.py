@@ -55,6 +55,15 @@ def test_one_automaton_per_process_rebuilt_only_when_the_terms_change():
     assert TermMatcher(terms)._automaton is not first
 
 
+def test_english_and_spanish_pages_read_in_turn_keep_their_own_automata(client):
+    english = [GlossaryTermFactory() for _ in range(3)]
+    spanish = [GlossaryTermFactory(language="es", translation_of=term) for term in english]
+    english_automaton, spanish_automaton = TermMatcher(english)._automaton, TermMatcher(spanish)._automaton
+    for _ in range(3):  # a family in each language, one after the other: neither rebuilds the other's
+        assert TermMatcher(english)._automaton is english_automaton
+        assert TermMatcher(spanish)._automaton is spanish_automaton
+
+
 def test_found_in_names_every_term_used_in_plain_text():
     ataxia = GlossaryTermFactory(term="ataxia", slug="ataxia", other_forms="ataxic")
     opsoclonus = GlossaryTermFactory(term="opsoclonus", slug="opsoclonus")
