@@ -60,13 +60,12 @@ def grow(factor):
     from condition.search import index as search_index
     from pagecache.cache import bump_content_version
 
-    # The English items: the shipped Spanish translations share their slugs and are not copied, so at
-    # 10x and 100x the Spanish pages below show the copies in English, marked (the worst case).
-    originals = list(Page.objects.filter(translation_of=None).exclude(slug__regex=r"-[0-9]+$"))
+    # The English items; their Spanish translations are copied after them (_translate_copies).
+    originals = list(Page.objects.filter(translation_of=None, draft_of=None).exclude(slug__regex=r"-[0-9]+$"))
     sections = {page.pk: list(page.sections.all()) for page in originals}
-    terms = list(GlossaryTerm.objects.filter(translation_of=None).exclude(slug__regex=r"-[0-9]+$"))
+    terms = list(GlossaryTerm.objects.filter(translation_of=None, draft_of=None).exclude(slug__regex=r"-[0-9]+$"))
     sources = list(Source.objects.exclude(key__regex=r"-[0-9]+$"))
-    have = Page.objects.filter(translation_of=None).count() // len(originals)
+    have = Page.objects.filter(translation_of=None, draft_of=None).count() // len(originals)
     source_cap = SOURCE_CAP[factor] or len(sources)
     new_sources, new_terms, new_pages = [], [], []
     for copy in range(have, factor):
@@ -119,14 +118,91 @@ def grow(factor):
                     )
                 )
     Section.objects.bulk_create(new_sections, batch_size=500)
+    _translate_copies(have, factor, originals, terms)
     search_index.rebuild()  # bulk_create sends no save signals; related topics read the index's terms
     bump_content_version()
+    originals_only = {"translation_of": None, "draft_of": None}
     return {
-        "pages": Page.objects.count(),
+        "pages": Page.objects.filter(**originals_only).count(),
+        "translated pages": Page.objects.filter(draft_of=None).exclude(translation_of=None).count(),
         "sections": Section.objects.count(),
-        "terms": GlossaryTerm.objects.count(),
+        "terms": GlossaryTerm.objects.filter(**originals_only).count(),
+        "translated terms": GlossaryTerm.objects.filter(draft_of=None).exclude(translation_of=None).count(),
         "sources": Source.objects.count(),
     }
+
+
+def _translate_copies(have, factor, originals, terms):
+    """Each copy's translations, as the shipped Spanish pages and terms are: Spanish pages then read Spanish
+    copies at scale (translation rows, their sections and terms), not English ones marked as such."""
+    from condition.models import GlossaryTerm, Page, Section
+
+    spanish_pages = {page.translation_of_id: page for page in Page.objects.filter(translation_of__in=originals)}
+    spanish_sections = {page.pk: list(page.sections.all()) for page in spanish_pages.values()}
+    copies = {page.slug: page for page in Page.objects.filter(translation_of=None, slug__regex=r"-[0-9]+$")}
+    new_pages = []
+    for copy in range(have, factor):
+        for page in originals:
+            spanish = spanish_pages.get(page.pk)
+            if spanish is None:
+                continue
+            new_pages.append(
+                Page(
+                    condition_id=spanish.condition_id,
+                    language=spanish.language,
+                    translation_of=copies[f"{page.slug}-{copy}"],
+                    translation_reviewed=spanish.translation_reviewed,
+                    title=f"{spanish.title} ({copy})",
+                    slug=f"{spanish.slug}-{copy}",
+                    summary=spanish.summary,
+                    key_points=spanish.key_points,
+                    order=spanish.order + 100 * copy,
+                    status=spanish.status,
+                )
+            )
+    Page.objects.bulk_create(new_pages)
+    made = {(page.language, page.slug): page for page in Page.objects.exclude(translation_of=None)}
+    new_sections = []
+    for copy in range(have, factor):
+        for page in originals:
+            spanish = spanish_pages.get(page.pk)
+            if spanish is None:
+                continue
+            target = made[(spanish.language, f"{spanish.slug}-{copy}")]
+            for section in spanish_sections[spanish.pk]:
+                new_sections.append(
+                    Section(
+                        page=target,
+                        order=section.order,
+                        heading=section.heading,
+                        anchor=section.anchor,
+                        body=section.body,
+                        care_advice_id=section.care_advice_id,
+                    )
+                )
+    Section.objects.bulk_create(new_sections, batch_size=500)
+    spanish_terms = {term.translation_of_id: term for term in GlossaryTerm.objects.filter(translation_of__in=terms)}
+    term_copies = {
+        term.slug: term for term in GlossaryTerm.objects.filter(translation_of=None, slug__regex=r"-[0-9]+$")
+    }
+    new_terms = []
+    for copy in range(have, factor):
+        for term in terms:
+            spanish = spanish_terms.get(term.pk)
+            if spanish is not None:
+                new_terms.append(
+                    GlossaryTerm(
+                        language=spanish.language,
+                        translation_of=term_copies[f"{term.slug}-{copy}"],
+                        translation_reviewed=spanish.translation_reviewed,
+                        term=f"{spanish.term} {copy}",
+                        slug=f"{spanish.slug}-{copy}",
+                        other_forms="",
+                        definition=spanish.definition,
+                        status=spanish.status,
+                    )
+                )
+    GlossaryTerm.objects.bulk_create(new_terms, batch_size=500)
 
 
 def measure(client, url, *, rounds=5, built_ahead=False):
@@ -252,7 +328,8 @@ def main():
     for factor in FACTORS:
         size = sizes[factor]
         print(
-            f"  {factor:>3}x: {size['pages']} pages, {size['sections']} sections, {size['terms']} glossary terms, "
+            f"  {factor:>3}x: {size['pages']} pages (+{size['translated pages']} translated), {size['sections']} "
+            f"sections, {size['terms']} glossary terms (+{size['translated terms']} translated), "
             f"{size['sources']} sources; build_handouts (guide, A4 + Letter, HTML + PDF) {size['guide build s']:.1f} s"
         )
     print("\nUncached ms: median of 5 (first request after a content change), CPU ms of the median / SQL queries")
