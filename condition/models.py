@@ -19,6 +19,7 @@ from condition.content import Content, ContentQuerySet, DraftChild, Revision  # 
 from condition.images import LOGO_WIDTHS, Picture, StoredImageField, prepare
 from condition.rendering import CITE_RE as CITE_RE_FOR_CLEAN
 from condition.rendering import cited_keys, refused_links, sanitise
+from condition.terms import forms_of
 
 REVIEW_SOON_DAYS = 30
 # Unique among live items and new drafts; a working copy shares its live item's values.
@@ -491,7 +492,7 @@ class GlossaryTerm(Content):
 
     @property
     def forms(self):
-        return [self.term] + [form.strip() for form in self.other_forms.split(",") if form.strip()]
+        return forms_of(self)
 
 
 phone_validator = RegexValidator(

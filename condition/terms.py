@@ -58,13 +58,18 @@ def _normalised(text):
     return normalised
 
 
+def forms_of(term):
+    """Every form a term is written in: its name, then its other forms (comma-separated)."""
+    return [term.term] + [form.strip() for form in term.other_forms.split(",") if form.strip()]
+
+
 class _Automaton:
     """Every form (normalised) -> the primary key of its term, as one automaton."""
 
     def __init__(self, glossary):
         self.term_pk = {}
         for term in glossary:
-            for form in term.forms:
+            for form in forms_of(term):
                 key = _normalised(form).strip()
                 if key:
                     self.term_pk.setdefault(key, term.pk)
