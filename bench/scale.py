@@ -72,11 +72,21 @@ def grow(factor):
         for source in sources:
             if Source.objects.count() + len(new_sources) < source_cap:
                 new_sources.append(
-                    Source(key=f"{source.key}-{copy}", citation=f"{source.citation} (copy {copy})", url=source.url)
+                    Source(
+                        key=f"{source.key}-{copy}",
+                        citation=f"{source.citation} (copy {copy})",
+                        url=source.url,
+                        status=source.status,  # live, as the originals (a draft is never cited on a page)
+                    )
                 )
         for term in terms:
             new_terms.append(
-                GlossaryTerm(term=f"{term.term} {copy}", slug=f"{term.slug}-{copy}", definition=term.definition)
+                GlossaryTerm(
+                    term=f"{term.term} {copy}",
+                    slug=f"{term.slug}-{copy}",
+                    definition=term.definition,
+                    status=term.status,  # live, as the originals: drafts were never matched on a page
+                )
             )
     Source.objects.bulk_create(new_sources)
     GlossaryTerm.objects.bulk_create(new_terms)
