@@ -3,7 +3,8 @@
 The rows are plain text copied from published content (condition.search.index
 keeps them in step). The database indexes them with its own full-text search,
 made in migrations 0006 and 0012: on SQLite FTS5 tables kept in step by
-triggers (one stemmed for matching, and unstemmed ones whose fts5vocab lists
+triggers (one stemmed for matching, by porter for English and by Snowball stems
+stored with each row for Spanish (migration 0017), and unstemmed ones whose fts5vocab lists
 the words for spelling, one for English and one for other languages); on
 PostgreSQL a generated, weighted tsvector in the row's language (English or
 Spanish stemming) with a GIN index and a word list per language with a pg_trgm
@@ -39,6 +40,11 @@ class SearchDocument(models.Model):
     title = models.TextField()
     aliases = models.TextField(blank=True)
     body = models.TextField(blank=True)
+    # The indexed text as Snowball stems, in a language with a stemmer (condition.search.stems), else NULL:
+    # SQLite's condition_search_stems indexes them (migration 0017). Nullable so adding them kept the table.
+    stem_title = models.TextField(null=True, blank=True)  # noqa: DJ001
+    stem_aliases = models.TextField(null=True, blank=True)  # noqa: DJ001
+    stem_body = models.TextField(null=True, blank=True)  # noqa: DJ001
     # Glossary terms the page uses (primary keys, space-separated): related topics compare them.
     term_ids = models.TextField(blank=True)
 
