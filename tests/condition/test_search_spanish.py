@@ -139,9 +139,18 @@ def test_a_spanish_search_costs_what_an_english_one_does(client, django_assert_n
 def test_a_spanish_search_that_needs_no_spelling_or_looser_match_costs_two_queries(
     client, django_assert_num_queries, db
 ):
-    SectionFactory(page=spanish_page(PageFactory()), body="El sueño ayuda.")
-    with django_assert_num_queries(2):
-        assert client.get(spanish_search_url(), {"q": "zzz"}).status_code == 200
+    SectionFactory(page=spanish_page(PageFactory()), body="Las siestas dan paz.")
+    with django_assert_num_queries(2):  # the search, the clinic footer
+        assert client.get(spanish_search_url(), {"q": "paz"}).status_code == 200
+
+
+def test_a_spanish_search_that_finds_only_english_pages_says_so_in_spanish_with_an_english_link(client, oms_content):
+    html = client.get(spanish_search_url(), {"q": "fever"}).content.decode()
+    assert (
+        '<p class="search-elsewhere">Encontrado en las páginas en inglés: '
+        '<a href="/search/?q=fever" hreflang="en" lang="en">See what was found for “fever”</a></p>'
+    ) in html
+    assert "search-elsewhere" not in client.get(spanish_search_url(), {"q": "fiebre"}).content.decode()
 
 
 def test_a_changed_spanish_glossary_term_is_searchable_at_once(db):
