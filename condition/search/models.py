@@ -53,3 +53,23 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.page_title} {self.heading}".strip()
+
+
+class SearchMiss(models.Model):
+    """How many searches in a language found nothing, per day and normalised query: what to write next.
+
+    Counts only: no address, no user, no time finer than the day. Kept
+    SEARCH_MISS_RETENTION_DAYS (purge_feedback deletes older days) and at most
+    SEARCH_MISSES_PER_DAY different queries a day (condition.search.misses).
+    """
+
+    day = models.DateField()
+    language = models.CharField(max_length=12)
+    query = models.CharField(max_length=100)
+    searches = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "language", "query"], name="search_miss_once_a_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.language}: {self.query} ({self.searches})"

@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
-from condition.search import QueryTooLong, found_elsewhere, search
+from condition.search import QueryTooLong, found_elsewhere, misses, search
 from condition.translations import current_language
 
 # "Found in ... pages:", in the reader's language, per language the words were found in.
@@ -28,7 +28,8 @@ def elsewhere(query, language):
 def search_page(request):
     """/search/?q=...: a plain GET form, so it works without JavaScript. /es/search/ searches the Spanish text.
 
-    A search that finds nothing links to the same search in another language that finds the words."""
+    A search that finds nothing links to the same search in another language that finds the words, and is
+    counted for staff (condition.search.misses)."""
     query = request.GET.get("q", "")
     language = current_language()
     context = {"search_query": query[:200]}
@@ -39,4 +40,5 @@ def search_page(request):
         return render(request, "condition/search.html", context, status=400)
     if results.words and not results.hits:
         context["elsewhere"] = elsewhere(query, language)
+        misses.record(results.words, language)
     return render(request, "condition/search.html", context)

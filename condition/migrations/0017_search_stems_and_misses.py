@@ -1,4 +1,4 @@
-"""Spanish search by stem, accents optional, on SQLite too.
+"""Spanish search by stem, accents optional, on SQLite too; counts of searches that found nothing.
 
 SQLite: FTS5 has no Spanish stemmer, so each Spanish row stores its words as Snowball stems
 (SearchDocument.stem_*, condition.search.stems) and condition_search_stems indexes them, kept in
@@ -75,4 +75,19 @@ class Migration(migrations.Migration):
         _stems("stem_aliases"),
         _stems("stem_body"),
         migrations.RunPython(forwards, backwards),
+        migrations.CreateModel(
+            name="SearchMiss",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("day", models.DateField()),
+                ("language", models.CharField(max_length=12)),
+                ("query", models.CharField(max_length=100)),
+                ("searches", models.PositiveIntegerField(default=1)),
+            ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(fields=("day", "language", "query"), name="search_miss_once_a_day")
+                ]
+            },
+        ),
     ]
