@@ -702,5 +702,5 @@ class ContentVersion(models.Model):
 # Kept in their own modules; imported here so Django finds them.
 from condition.contributors import Contributor  # noqa: E402, F401
 from condition.questions import SuggestedQuestion  # noqa: E402, F401
-from condition.search.models import SearchDocument  # noqa: E402, F401
+from condition.search.models import SearchDocument, SearchMiss  # noqa: E402, F401
 from condition.section_images import SectionImage  # noqa: E402, F401

@@ -302,6 +302,10 @@ FORM_RATE = os.environ.get("DJANGO_FORM_RATE", "30/m")
 # only this many comment texts per page: older ones lose the text, keep the vote.
 FEEDBACK_RETENTION_DAYS = int(os.environ.get("DJANGO_FEEDBACK_RETENTION_DAYS", "365"))
 FEEDBACK_COMMENTS_PER_PAGE = int(os.environ.get("DJANGO_FEEDBACK_COMMENTS_PER_PAGE", "200"))
+# Searches that found nothing (counts per day, language and query; condition.search.misses): kept this
+# many days, and at most this many different queries a day.
+SEARCH_MISS_RETENTION_DAYS = int(os.environ.get("DJANGO_SEARCH_MISS_RETENTION_DAYS", "90"))
+SEARCH_MISSES_PER_DAY = int(os.environ.get("DJANGO_SEARCH_MISSES_PER_DAY", "500"))
 
 # The site address printed on handouts and encoded in QR codes.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")

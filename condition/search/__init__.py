@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -135,6 +136,28 @@ def highlight(snippet):
     return mark_safe(html)
 
 
+def _find(groups, language, *, match_all, limit):
+    if connection.vendor == "postgresql":
+        from condition.search.postgres import find
+    else:
+        from condition.search.sqlite import find
+    return find(groups, language, match_all=match_all, limit=limit)
+
+
+def found_elsewhere(query, language):
+    """The other languages of settings.LANGUAGES in which every word of `query` is found: one query each.
+
+    For a search that found nothing in `language`: "vacuna" in English finds nothing, in Spanish the
+    vaccines page. Words are taken as typed (no spelling look-up), by the other language's rules.
+    """
+    found = []
+    for other, _name in settings.LANGUAGES:
+        words = query_words(query, other) if other != language else []
+        if words and _find([[word] for word in words], other, match_all=True, limit=1):
+            found.append(other)
+    return found
+
+
 def search(query, language=ORIGINAL_LANGUAGE, *, limit=LIMIT):
     """Published pages, sections and glossary terms in `language` that match `query`, best first.
 
@@ -147,13 +170,9 @@ def search(query, language=ORIGINAL_LANGUAGE, *, limit=LIMIT):
         return results
     results.corrections = corrections(words, language)
     groups = [[word, *results.corrections.get(word, [])] for word in words]
-    if connection.vendor == "postgresql":
-        from condition.search.postgres import find
-    else:
-        from condition.search.sqlite import find
-    rows = find(groups, language, match_all=True, limit=limit)
+    rows = _find(groups, language, match_all=True, limit=limit)
     if not rows and len(groups) > 1:
-        rows = find(groups, language, match_all=False, limit=limit)
+        rows = _find(groups, language, match_all=False, limit=limit)
     results.hits = [
         Hit(kind=kind, url=url, page_title=page_title, heading=heading, snippet=highlight(snippet))
         for kind, url, page_title, heading, snippet in rows

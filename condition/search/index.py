@@ -23,6 +23,7 @@ from django.utils import translation
 
 from condition.content import ORIGINAL_LANGUAGE
 from condition.rendering import CITE_RE, sanitise
+from condition.search import stems
 from condition.search.models import SearchDocument
 from condition.terms import TermMatcher
 from condition.translations import put_safe_care_advice, translate_in_place
@@ -157,8 +158,18 @@ def _term_documents(terms, language):
         ]
 
 
+def with_stems(document):
+    """The row with its words' Snowball stems, in a language that has a stemmer (SQLite searches them)."""
+    if document.language in stems.STEMMERS:
+        document.stem_title = stems.stemmed(document.title, document.language)
+        document.stem_aliases = stems.stemmed(document.aliases, document.language)
+        document.stem_body = stems.stemmed(document.body, document.language)
+    return document
+
+
 def _write(documents, *, delete, everything=False):
     """Replace the rows matched by `delete` (a queryset) with `documents`."""
+    documents = [with_stems(document) for document in documents]
     if connection.vendor == "postgresql":
         from condition.search import postgres
 

@@ -3,7 +3,8 @@
 The rows are plain text copied from published content (condition.search.index
 keeps them in step). The database indexes them with its own full-text search,
 made in migrations 0006 and 0012: on SQLite FTS5 tables kept in step by
-triggers (one stemmed for matching, and unstemmed ones whose fts5vocab lists
+triggers (one stemmed for matching, by porter for English and by Snowball stems
+stored with each row for Spanish (migration 0017), and unstemmed ones whose fts5vocab lists
 the words for spelling, one for English and one for other languages); on
 PostgreSQL a generated, weighted tsvector in the row's language (English or
 Spanish stemming) with a GIN index and a word list per language with a pg_trgm
@@ -39,6 +40,11 @@ class SearchDocument(models.Model):
     title = models.TextField()
     aliases = models.TextField(blank=True)
     body = models.TextField(blank=True)
+    # The indexed text as Snowball stems, in a language with a stemmer (condition.search.stems), else NULL:
+    # SQLite's condition_search_stems indexes them (migration 0017). Nullable so adding them kept the table.
+    stem_title = models.TextField(null=True, blank=True)  # noqa: DJ001
+    stem_aliases = models.TextField(null=True, blank=True)  # noqa: DJ001
+    stem_body = models.TextField(null=True, blank=True)  # noqa: DJ001
     # Glossary terms the page uses (primary keys, space-separated): related topics compare them.
     term_ids = models.TextField(blank=True)
 
@@ -47,3 +53,23 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.page_title} {self.heading}".strip()
+
+
+class SearchMiss(models.Model):
+    """How many searches in a language found nothing, per day and normalised query: what to write next.
+
+    Counts only: no address, no user, no time finer than the day. Kept
+    SEARCH_MISS_RETENTION_DAYS (purge_feedback deletes older days) and at most
+    SEARCH_MISSES_PER_DAY different queries a day (condition.search.misses).
+    """
+
+    day = models.DateField()
+    language = models.CharField(max_length=12)
+    query = models.CharField(max_length=100)
+    searches = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "language", "query"], name="search_miss_once_a_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.language}: {self.query} ({self.searches})"

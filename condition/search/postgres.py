@@ -1,11 +1,15 @@
 """PostgreSQL full-text search: weighted tsvector, websearch_to_tsquery, ts_headline, pg_trgm.
 
 Each row's tsvector is made with its language's text search configuration
-(migration 0012), and a query uses the same one.
+(migration 0012), and a query uses the same one. In a language with a Snowball stemmer
+(condition.search.stems: Spanish) each word also matches the indexed words its Snowball stem
+begins: PostgreSQL's `spanish_stem` keeps "vacunacion" (typed without its accent) whole, while
+"vacun" finds "vacuna", "vacunas" and "vacunación" alike.
 """
 
 from django.db import connection
 
+from condition.search import stems
 from condition.search.models import MARK_END, MARK_START, SearchDocument
 
 # The configuration per language, as in migration 0012's generated column (others: 'simple').
@@ -77,8 +81,16 @@ def find(groups, language, *, match_all, limit):
     """
     group_sql, params, name = [], [], config(language)
     for group in groups:
-        group_sql.append("(" + " || ".join(f"websearch_to_tsquery('{name}', %s)" for _ in group) + ")")
-        params.extend(group)
+        alternatives = []
+        for word in group:
+            alternatives.append(f"websearch_to_tsquery('{name}', %s)")
+            params.append(word)
+            if language in stems.STEMMERS:
+                # a stem is letters and digits only (condition.search.stems), so to_tsquery reads it as one word
+                stem = stems.stem(word, language)
+                alternatives.append("to_tsquery('simple', %s)")
+                params.append(stem + (":*" if len(stem) >= stems.PREFIX_LENGTH else ""))
+        group_sql.append("(" + " || ".join(alternatives) + ")")
     query_sql = (" && " if match_all else " || ").join(group_sql)
     sql = (
         f"WITH q AS (SELECT {query_sql} AS query), "

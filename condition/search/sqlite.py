@@ -1,9 +1,18 @@
-"""SQLite FTS5 search: bm25 ranking, snippet(), and the fts5vocab word list."""
+"""SQLite FTS5 search: bm25 ranking, snippet(), and the fts5vocab word list.
+
+English rows are searched in condition_search_fts (porter stemming, migration 0012). Rows of a
+language with a Snowball stemmer (condition.search.stems: Spanish) are searched in
+condition_search_stems (migration 0017), over the row's words as their Snowball stems (stored
+with the row, SearchDocument.stem_*); their snippet is made from the stored text in Python.
+"""
 
 from django.db import connection
 
 from condition.content import ORIGINAL_LANGUAGE
+from condition.search import stems
 from condition.search.models import MARK_END, MARK_START
+
+STEMS_TABLE = "condition_search_stems"
 
 # bm25 weights for the title, the condition's other names, and the body.
 WEIGHTS = "10.0, 1.0, 2.0"
@@ -42,8 +51,32 @@ def _phrase(word):
     return '"' + word.replace('"', "") + '"'
 
 
+def _stem_phrases(word, language):
+    stem = stems.stem(word, language)
+    return [_phrase(stem) + ("*" if len(stem) >= stems.PREFIX_LENGTH else "")]
+
+
+def _find_stemmed(groups, language, *, match_all, limit):
+    expression = (" AND " if match_all else " OR ").join(
+        "(" + " OR ".join(phrase for word in group for phrase in _stem_phrases(word, language)) + ")"
+        for group in groups
+    )
+    sql = (
+        "SELECT d.kind, d.url, d.page_title, d.heading, d.body "
+        f"FROM {STEMS_TABLE} JOIN condition_searchdocument d ON d.id = {STEMS_TABLE}.rowid "
+        f"WHERE {STEMS_TABLE} MATCH %s AND d.language = %s ORDER BY bm25({STEMS_TABLE}, {WEIGHTS}), d.position LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression, language, limit])
+        rows = cursor.fetchall()
+    wanted = {stems.stem(word, language) for group in groups for word in group}
+    return [(*row[:4], stems.snippet(row[4], wanted, language, MARK_START, MARK_END)) for row in rows]
+
+
 def find(groups, language, *, match_all, limit):
     """Rows (kind, url, page_title, heading, snippet) in `language` for the word groups; one query."""
+    if language in stems.STEMMERS:
+        return _find_stemmed(groups, language, match_all=match_all, limit=limit)
     expression = (" AND " if match_all else " OR ").join(
         "(" + " OR ".join(_phrase(word) for word in group) + ")" for group in groups
     )

@@ -1,7 +1,7 @@
 import datetime
 
 from django import template
-from django.db.models import Case, Count, F, Q, When
+from django.db.models import Case, Count, F, Q, Sum, When
 from django.utils import timezone
 
 from condition.models import Page
@@ -77,6 +77,30 @@ def pages_families_found_unhelpful(days=90, limit=5):
         .order_by("-unhelpful", "title")
         .only("id", "title")[:limit]
     )
+
+
+@register.simple_tag
+def searches_that_found_nothing(limit=10):
+    """What families searched for and found nothing within the kept days, most searched first: one query.
+
+    Each row: language name, query (as condition.search.misses keeps it), searches, and the kept days."""
+    from django.conf import settings
+    from django.utils.translation import get_language_info
+
+    from condition.search.models import SearchMiss
+
+    days = settings.SEARCH_MISS_RETENTION_DAYS
+    names = {code: get_language_info(code)["name_translated"] for code, _name in settings.LANGUAGES}
+    rows = (
+        SearchMiss.objects.filter(day__gte=timezone.localdate() - datetime.timedelta(days=days))
+        .values("language", "query")
+        .annotate(total=Sum("searches"))
+        .order_by("-total", "language", "query")[:limit]
+    )
+    return {
+        "days": days,
+        "rows": [{**row, "language_name": names.get(row["language"], row["language"])} for row in rows],
+    }
 
 
 @register.simple_tag(takes_context=True)

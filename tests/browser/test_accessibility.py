@@ -29,6 +29,7 @@ PUBLIC_PATHS = [
     "/search/?q=dancing+eyes",
     "/search/?q=opsoclonous",
     "/search/?q=xylophone",
+    "/search/?q=vacuna",
     "/no-such-page/",
 ]
 

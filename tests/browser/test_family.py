@@ -31,6 +31,28 @@ def test_a_family_searches_from_the_header_for_another_name_and_a_misspelling(si
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
 
+def test_a_family_searching_a_spanish_word_in_english_is_led_to_the_spanish_results(site, phone):
+    phone.goto(site.url + "/")
+    box = phone.get_by_role("searchbox", name="Search this guide")
+    box.fill("vacuna")
+    box.press("Enter")
+    expect(phone.get_by_text("Nothing found for “vacuna”.")).to_be_visible()
+    link = phone.locator(".search-elsewhere a")
+    expect(phone.locator(".search-elsewhere")).to_contain_text("Found in Spanish pages:")
+    assert (link.get_attribute("lang"), link.get_attribute("hreflang")) == ("es", "es")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    link.tap()
+    expect(phone).to_have_url(re.compile(r"/es/search/\?q=vacuna$"))
+    expect(phone.locator(".search-results").get_by_text("Vacunas e infecciones").first).to_be_visible()
+
+    # In Spanish, without the accent and in another form of the word.
+    box = phone.locator("#site-search-q")
+    box.fill("vacunacion")
+    box.press("Enter")
+    expect(phone.locator(".search-results mark").first).to_be_visible()
+    expect(phone.locator(".search-results").get_by_text("Vacunas e infecciones").first).to_be_visible()
+
+
 def test_yes_tapped_once_is_counted_once_in_the_admin(site, phone, browser):
     from django.contrib.auth.models import User
 

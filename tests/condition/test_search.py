@@ -177,9 +177,34 @@ def test_a_search_costs_the_same_queries_however_much_content(client, django_ass
 
 
 def test_a_search_that_needs_no_spelling_or_looser_match_costs_two_queries(client, django_assert_num_queries, db):
+    SectionFactory(body="Naps help.")
+    with django_assert_num_queries(2):  # the search, the clinic footer
+        assert client.get(SEARCH, {"q": "naps"}).status_code == 200
+
+
+def test_a_search_that_finds_nothing_also_looks_in_the_other_language_once(client, django_assert_num_queries, db):
     SectionFactory(body="Sleep helps.")
-    with django_assert_num_queries(2):
-        assert client.get(SEARCH, {"q": "zzz"}).status_code == 200
+    # the search, the same words in Spanish, counting the search that found nothing, the clinic footer
+    with django_assert_num_queries(4):
+        response = client.get(SEARCH, {"q": "zzz"})
+    assert response.status_code == 200 and 'class="search-elsewhere"' not in response.content.decode()
+
+
+def test_an_english_search_that_finds_only_spanish_pages_links_to_the_spanish_search(client, oms_content):
+    assert search("vacuna").hits == []
+    html = client.get(SEARCH, {"q": "vacuna"}).content.decode()
+    assert "Nothing found for “vacuna”." in html
+    assert (
+        '<p class="search-elsewhere">Found in Spanish pages: <a href="/es/search/?q=vacuna" hreflang="es" lang="es">'
+        "Ver lo que se encontró para “vacuna”</a></p>"
+    ) in html
+
+
+def test_the_link_to_the_other_language_escapes_the_query(client, oms_content):
+    html = client.get(SEARCH, {"q": 'vacuna"><'}).content.decode()
+    assert 'vacuna"><' not in html
+    assert 'href="/es/search/?q=vacuna%22%3E%3C"' in html
+    assert "para “vacuna&quot;&gt;&lt;”</a>" in html
 
 
 def test_when_all_words_together_find_nothing_any_word_is_enough(db):

@@ -139,9 +139,18 @@ def test_a_spanish_search_costs_what_an_english_one_does(client, django_assert_n
 def test_a_spanish_search_that_needs_no_spelling_or_looser_match_costs_two_queries(
     client, django_assert_num_queries, db
 ):
-    SectionFactory(page=spanish_page(PageFactory()), body="El sueño ayuda.")
-    with django_assert_num_queries(2):
-        assert client.get(spanish_search_url(), {"q": "zzz"}).status_code == 200
+    SectionFactory(page=spanish_page(PageFactory()), body="Las siestas dan paz.")
+    with django_assert_num_queries(2):  # the search, the clinic footer
+        assert client.get(spanish_search_url(), {"q": "paz"}).status_code == 200
+
+
+def test_a_spanish_search_that_finds_only_english_pages_says_so_in_spanish_with_an_english_link(client, oms_content):
+    html = client.get(spanish_search_url(), {"q": "fever"}).content.decode()
+    assert (
+        '<p class="search-elsewhere">Encontrado en las páginas en inglés: '
+        '<a href="/search/?q=fever" hreflang="en" lang="en">See what was found for “fever”</a></p>'
+    ) in html
+    assert "search-elsewhere" not in client.get(spanish_search_url(), {"q": "fiebre"}).content.decode()
 
 
 def test_a_changed_spanish_glossary_term_is_searchable_at_once(db):
@@ -155,3 +164,62 @@ def test_a_changed_spanish_glossary_term_is_searchable_at_once(db):
     assert search("inestable", "es").hits == [] and search("tambaleante", "es").hits
     original.delete()
     assert search("tambaleante", "es").hits == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "page"),
+    [
+        ("vacunacion", "Vacunas e infecciones"),
+        ("vacunación", "Vacunas e infecciones"),
+        ("vacunas", "Vacunas e infecciones"),
+        ("VACUNA", "Vacunas e infecciones"),
+        ("medicacion", "Medicamentos y efectos secundarios"),
+        ("medicamento", "Medicamentos y efectos secundarios"),
+    ],
+)
+def test_a_spanish_search_finds_other_forms_of_a_word_with_or_without_accents(oms_content, typed, page):
+    hits = search(typed, "es").hits
+    assert page in {hit.page_title for hit in hits}
+    assert all(hit.url.startswith("/es/") for hit in hits)
+    assert any("<mark>" in hit.snippet for hit in hits)
+
+
+def test_a_spanish_snippet_marks_every_form_of_the_word_in_the_stored_text(db):
+    original = PageFactory(title="Vaccines", slug="vaccines")
+    translated = spanish_page(original, title="Vacunas")
+    SectionFactory(
+        page=translated, heading="Calendario", anchor="when", body="Cada vacuna cuenta. La vacunación protege."
+    )
+    [hit] = [hit for hit in search("vacunacion", "es").hits if hit.kind == "section"]
+    assert "Cada <mark>vacuna</mark> cuenta. La <mark>vacunación</mark> protege" in hit.snippet
+    assert search("protegen", "es").hits  # a verb's other forms too
+
+
+def test_english_search_keeps_its_own_stemming_and_has_no_spanish_stems(oms_content):
+    assert {"What is OMS?", "Signs and symptoms"} <= {hit.page_title for hit in search("dancing eyes").hits}
+    assert not SearchDocument.objects.filter(language="en").exclude(stem_body=None).exists()
+    assert not SearchDocument.objects.filter(language="es", stem_body=None).exists()
+
+
+def test_migrating_back_and_forward_again_stems_the_text_the_index_already_holds(transactional_db):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    original = PageFactory(title="Vaccines", slug="vaccines")
+    SectionFactory(page=spanish_page(original, title="Vacunas"), heading="Vacunas", body="Las vacunas protegen.")
+    SearchDocument.objects.update(stem_title=None, stem_aliases=None, stem_body=None)  # as before the migration
+    executor = MigrationExecutor(connection)
+    executor.migrate([("condition", "0016_clinic_profile_translations")])  # backward works
+    columns = [
+        c.name for c in connection.introspection.get_table_description(connection.cursor(), "condition_searchdocument")
+    ]
+    assert "stem_body" not in columns
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'condition_search_stems%'")
+            assert cursor.fetchone() == (0,)
+    executor = MigrationExecutor(connection)  # no post_migrate here: nothing is rebuilt from the content
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert not SearchDocument.objects.filter(language="es", stem_body=None).exists()
+    assert {hit.page_title for hit in search("vacunacion", "es").hits} == {"Vacunas"}
+    assert search("vaccines").hits  # English as before
