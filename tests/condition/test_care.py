@@ -344,6 +344,17 @@ def test_admin_warns_on_every_page_while_a_clinic_number_is_missing(admin_client
     assert "The clinic profile has no" not in admin_client.get(reverse("admin:index")).content.decode()
 
 
+def test_the_admin_banner_opens_the_profile_being_written_before_one_is_approved(admin_client):
+    written = ClinicProfile.objects.create(name="Riverside Neurology", phone="020 7946 0000", status="draft")
+    form = reverse("admin:condition_clinicprofile_change", args=[written.pk])
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "The clinic profile has no phone, after hours phone." in html  # families see no profile yet
+    assert f'<a href="{form}">Set the clinic' in html  # not the add form, which refuses a second profile
+    opened = admin_client.get(form)
+    assert opened.status_code == 200 and 'name="after_hours_phone"' in opened.content.decode()
+    assert admin_client.get(reverse("admin:condition_clinicprofile_add")).status_code == 403
+
+
 def test_care_advice_changes_only_through_an_approved_draft_and_a_reviewer_can_take_it_down_at_once(
     client, editor_client, editor, reviewer
 ):
