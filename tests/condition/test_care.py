@@ -114,7 +114,22 @@ def test_the_clinic_profiles_emergency_number_overrides_the_countrys(client, set
 def test_get_help_now_offers_the_emergency_number_to_tap_on_a_new_install(client):
     html = client.get(HELP).content.decode()  # no clinic profile yet
     start = html.index('class="help-emergency"')
-    assert 'href="tel:911">Emergency: <span class="number">911</span>' in html[start : html.index("</div>", start)]
+    emergency = html[start : html.index("</div>", start)]
+    assert (
+        '<a class="call call-emergency" href="tel:911">Emergency: call <span class="number">911</span></a>' in emergency
+    )
+
+
+@pytest.mark.parametrize("url, words", [("/help/", "Emergency: call "), ("/es/help/", "Emergencias: llame al\u00a0")])
+def test_get_help_now_on_a_new_install_offers_the_countrys_emergency_number_from_the_settings(
+    client, settings, url, words
+):
+    settings.EMERGENCY_NUMBER = "112"  # DJANGO_COUNTRY=ES
+    assert not ClinicProfile.objects.exists()
+    html = client.get(url).content.decode()
+    start = html.index('class="help-emergency"')
+    emergency = html[start : html.index("</div>", start)]
+    assert f'<a class="call call-emergency" href="tel:112">{words}<span class="number">112</span></a>' in emergency
 
 
 def test_the_admin_banner_never_counts_the_emergency_number_as_missing(settings):
