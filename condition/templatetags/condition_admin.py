@@ -129,3 +129,20 @@ def drafts_in_progress(context):
             (waiting if item.status == Content.Status.REVIEW else mine).append(entry)
     waiting.sort(key=lambda entry: entry["item"].submitted_at)
     return {"waiting": waiting, "mine": mine}
+
+
+@register.simple_tag
+def clinic_profile_form_url(clinic):
+    """The form where staff fill in the clinic's numbers: the live profile's own form; before one is approved,
+    the profile being written (new installs have none: then the form that adds it). Never the list of one."""
+    from django.urls import reverse
+
+    from condition.models import ClinicProfile
+    from condition.translations import ORIGINAL_LANGUAGE
+
+    if clinic.is_live:
+        return reverse("admin:condition_clinicprofile_change", args=[clinic.pk])
+    written = ClinicProfile.objects.originals().filter(language=ORIGINAL_LANGUAGE).order_by("pk").first()
+    if written is not None:
+        return reverse("admin:condition_clinicprofile_change", args=[written.pk])
+    return reverse("admin:condition_clinicprofile_add")

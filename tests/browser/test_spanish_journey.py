@@ -49,11 +49,11 @@ def check_spanish_page(page, checked):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
     assert axe_violations(page) == [], page.url
     # Inside a Spanish page, an element marked lang="en" is English: the switcher's "English" link,
-    # or a source's citation (sources are cited in their own language).
-    # Nothing is marked with a language the site does not offer.
+    # a source's citation (sources are cited in their own language), or the English page's title in the
+    # translation notice's link. Nothing is marked with a language the site does not offer.
     for lang, text, citation in page.evaluate(
         """() => [...document.body.querySelectorAll('[lang]')].map(
-            e => [e.lang, e.textContent.trim(), !!e.closest('[id^="cite-"], .citation')])"""
+            e => [e.lang, e.textContent.trim(), !!e.closest('[id^="cite-"], .citation, .translation-notice a')])"""
     ):
         assert lang in {"en", "es"}, (page.url, lang, text)
         if lang == "en":
@@ -97,10 +97,15 @@ def test_a_spanish_family_reads_quizzes_and_prints_and_sees_an_honest_notice_unt
     phone.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
     expect(phone).to_have_url(re.compile(r"/es/topics/treatment/$"))
 
-    # Every link in the header is a 44 px touch target on the phone.
-    for link in phone.locator("header a").all():
+    # Every link in the header is a 44 px touch target on the phone, those behind Menu too.
+    shown = phone.locator("header a:visible")
+    expect(shown).to_have_count(4)  # the guide's name, English, Español, Pedir ayuda ahora
+    phone.locator("header").get_by_text("Menú", exact=True).tap()
+    expect(shown).to_have_count(8)
+    for link in shown.all():
         box = link.bounding_box()
         assert box["height"] >= 44 and box["width"] >= 44, (link.text_content(), box)
+    phone.locator("header").get_by_text("Menú", exact=True).tap()
 
     # Read it: the Spanish words, the picture with Spanish alt text, the care box, the honest notices.
     main = phone.locator("main")
@@ -118,9 +123,15 @@ def test_a_spanish_family_reads_quizzes_and_prints_and_sees_an_honest_notice_unt
     expect(notices).to_contain_text("todavía no revisó esta traducción")
     expect(main).not_to_contain_text(OUT_OF_DATE)
     expect(main.locator("#cite-1 [lang=en]")).to_contain_text("opsoclonus-myoclonus")
-    english_link = notices.get_by_role("link", name="Leer la página en inglés")
+    # Its link leads to the English page (hreflang) and names it by its English title, marked English (lang).
+    english_link = notices.get_by_role("link", name=f"Página en inglés: {english.title}")
     expect(english_link).to_have_attribute("hreflang", "en")
-    expect(english_link).not_to_have_attribute("lang", "en")
+    expect(english_link).not_to_have_attribute("lang", "en")  # "Página en inglés" is Spanish
+    expect(english_link.locator("[lang=en]")).to_have_text(english.title)
+    expect(notices).not_to_contain_text("Read")
+    # Short: three lines or so at 360 px, the page's title still high on the screen (two notices took 300 px).
+    assert notices.bounding_box()["height"] <= 110, notices.bounding_box()
+    assert phone.get_by_role("heading", level=1).bounding_box()["y"] <= 320
     check_spanish_page(phone, checked)
 
     # Tick a question for the care team: the list to take along is in Spanish too.
@@ -132,7 +143,8 @@ def test_a_spanish_family_reads_quizzes_and_prints_and_sees_an_honest_notice_unt
     check_spanish_page(phone, checked)
 
     # Take the quiz in Spanish, answering the first choice each time (some are wrong).
-    phone.get_by_role("link", name="Compruebe lo que entendió").first.click()
+    phone.locator("header").get_by_text("Menú", exact=True).tap()
+    phone.get_by_role("navigation", name="Principal").get_by_role("link", name="Compruebe lo que entendió").tap()
     expect(phone).to_have_url(re.compile(r"/es/quiz/"))
     expect(phone.get_by_text("Pregunta 1 de")).to_be_visible()
     check_spanish_page(phone, checked)
@@ -142,6 +154,8 @@ def test_a_spanish_family_reads_quizzes_and_prints_and_sees_an_honest_notice_unt
     phone.get_by_role("button", name="Ver mis resultados").click()
     expect(phone.get_by_role("heading", name="Sus resultados")).to_be_visible()
     expect(phone.locator(".score")).to_contain_text(f"de {len(names)}")
+    # "(92 %)": the space before "%" never breaks, so "%" never starts a line of its own.
+    assert re.search(r"\(\d+\u00a0%\)$", phone.locator(".score").text_content().strip())
     read_again = phone.locator(".read-again")
     expect(read_again.get_by_role("heading", name="Vuelva a leer esto")).to_be_visible()
     check_spanish_page(phone, checked)
@@ -184,7 +198,7 @@ def test_a_spanish_family_reads_quizzes_and_prints_and_sees_an_honest_notice_unt
     notice = main.get_by_role("note")
     expect(notice).to_have_count(1)  # not reviewed and out of date: still one notice
     expect(notice).to_contain_text(OUT_OF_DATE)
-    expect(notice.get_by_role("link", name="Leer la página en inglés")).to_have_attribute("href", "/topics/treatment/")
+    expect(notice.get_by_role("link", name="Página en inglés")).to_have_attribute("href", "/topics/treatment/")
     expect(phone.get_by_role("heading", level=1)).to_have_text(spanish.title)
     check_spanish_page(phone, checked)
     checked["out of date"] = checked.pop(phone.url)

@@ -114,7 +114,22 @@ def test_the_clinic_profiles_emergency_number_overrides_the_countrys(client, set
 def test_get_help_now_offers_the_emergency_number_to_tap_on_a_new_install(client):
     html = client.get(HELP).content.decode()  # no clinic profile yet
     start = html.index('class="help-emergency"')
-    assert 'href="tel:911">Emergency: <span class="number">911</span>' in html[start : html.index("</div>", start)]
+    emergency = html[start : html.index("</div>", start)]
+    assert (
+        '<a class="call call-emergency" href="tel:911">Emergency: call <span class="number">911</span></a>' in emergency
+    )
+
+
+@pytest.mark.parametrize("url, words", [("/help/", "Emergency: call "), ("/es/help/", "Emergencias: llame al\u00a0")])
+def test_get_help_now_on_a_new_install_offers_the_countrys_emergency_number_from_the_settings(
+    client, settings, url, words
+):
+    settings.EMERGENCY_NUMBER = "112"  # DJANGO_COUNTRY=ES
+    assert not ClinicProfile.objects.exists()
+    html = client.get(url).content.decode()
+    start = html.index('class="help-emergency"')
+    emergency = html[start : html.index("</div>", start)]
+    assert f'<a class="call call-emergency" href="tel:112">{words}<span class="number">112</span></a>' in emergency
 
 
 def test_the_admin_banner_never_counts_the_emergency_number_as_missing(settings):
@@ -342,6 +357,17 @@ def test_admin_warns_on_every_page_while_a_clinic_number_is_missing(admin_client
         assert f'<a href="{reverse("admin:condition_clinicprofile_change", args=[1])}">Set the clinic' in html
     clinic(phone="020 7946 0000", after_hours_phone="020 7946 0999")
     assert "The clinic profile has no" not in admin_client.get(reverse("admin:index")).content.decode()
+
+
+def test_the_admin_banner_opens_the_profile_being_written_before_one_is_approved(admin_client):
+    written = ClinicProfile.objects.create(name="Riverside Neurology", phone="020 7946 0000", status="draft")
+    form = reverse("admin:condition_clinicprofile_change", args=[written.pk])
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "The clinic profile has no phone, after hours phone." in html  # families see no profile yet
+    assert f'<a href="{form}">Set the clinic' in html  # not the add form, which refuses a second profile
+    opened = admin_client.get(form)
+    assert opened.status_code == 200 and 'name="after_hours_phone"' in opened.content.decode()
+    assert admin_client.get(reverse("admin:condition_clinicprofile_add")).status_code == 403
 
 
 def test_care_advice_changes_only_through_an_approved_draft_and_a_reviewer_can_take_it_down_at_once(

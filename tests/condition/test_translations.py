@@ -250,6 +250,12 @@ def test_the_default_content_reads_in_spanish_marked_not_yet_reviewed(client, om
     treatment = Page.objects.live("es").get(slug="treatment")
     assert '<html lang="es"' in html and f"<h1>{treatment.title}</h1>" in html
     assert "todavía no revisó esta traducción" in html
+    # One short notice, all in Spanish, whose link to the English page says it is English.
+    assert html.count('class="translation-notice"') == 1
+    notice = html.split('class="translation-notice"', 1)[1].split("</p>", 1)[0]
+    assert "Read" not in notice and "English page" not in notice
+    english_title = Page.objects.live().get(slug="treatment").title
+    assert f'hreflang="en">Página en inglés: <span lang="en">{english_title}</span></a>' in notice
     assert "Fever" not in html.split("<main", 1)[1].split("</main>", 1)[0]  # care boxes are in Spanish too
     english = client.get("/topics/treatment/").content.decode()
     assert "esta traducción" not in english and treatment.title not in english
@@ -270,7 +276,10 @@ def test_an_updated_english_page_puts_a_dated_notice_with_a_link_on_its_spanish_
     approved(page, editor, reviewer, lambda draft: setattr(draft, "summary", "A newer English summary."))
     html = spanish_page(client)
     assert "los cambios que se hicieron a la página en inglés el" in html
-    assert 'href="/topics/treatment/" hreflang="en">' in html  # the link's words are Spanish: no lang="en"
+    # The link leads to the English page (hreflang) and names it by its English title, marked English (lang).
+    assert (
+        f'<a href="/topics/treatment/" hreflang="en">Página en inglés: <span lang="en">{page.title}</span></a>' in html
+    )
 
     spanish = Page.objects.live("es").get(slug="treatment")
     approved(spanish, editor, reviewer, lambda draft: setattr(draft, "summary", "Un resumen nuevo."))
