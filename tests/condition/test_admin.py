@@ -222,3 +222,27 @@ def test_the_source_list_shows_and_filters_the_sources_whose_link_nobody_has_con
     unconfirmed = editor_client.get(url, {"checked": "no"}).content.decode()
     assert "unchecked" in unconfirmed and ">checked<" not in unconfirmed
     assert ">checked<" in editor_client.get(url, {"checked": "yes"}).content.decode()
+
+
+def test_the_review_screen_leaves_out_unchanged_bookkeeping_fields(admin_client, editor):
+    from condition import drafts
+
+    page = PageFactory(status=Page.Status.PUBLISHED, title="Sleep")
+    SectionFactory(page=page, heading="Nights", body="Some children sleep badly.")
+    draft = drafts.start_draft(page, editor)
+    draft.summary = "A new summary."
+    draft.save()
+    html = admin_client.get(reverse("admin:condition_page_review", args=[draft.pk])).content.decode()
+    labels = [label.strip() for label in re.findall(r"<th scope=\"row\">([^<]+)", html)]
+    assert "Summary" in labels and "Title" in labels  # what staff write, changed or not
+    assert not {"Language", "Translation of", "Made from"} & set(labels)
+
+
+def test_the_review_screen_shows_bookkeeping_fields_that_changed(admin_client, editor):
+    from condition import translations
+
+    page = PageFactory(status=Page.Status.PUBLISHED, title="Sleep")
+    translation = translations.start_translation(page, "es", editor)
+    html = admin_client.get(reverse("admin:condition_page_review", args=[translation.pk])).content.decode()
+    labels = [label.strip() for label in re.findall(r"<th scope=\"row\">([^<]+)", html)]
+    assert "Language" in labels and "Translation of" in labels  # a new translation: they say what it is

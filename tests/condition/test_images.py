@@ -447,3 +447,36 @@ def test_a_drafts_picture_needs_a_staff_login_the_admin_accepts_with_the_right_t
     assert client.get(url).status_code == 404
     client.force_login(editor)
     assert client.get(url).status_code == 200
+
+
+# --- the review screen ------------------------------------------------------------------------
+
+
+def test_the_review_screen_shows_a_new_picture_itself_with_its_alt_text_not_its_file_names(
+    admin_client, section, editor
+):
+    draft = drafts.start_draft(section.page, editor)
+    add_image(draft.sections.get(), alt='A timeline: "tests first" & then surgery')
+    html = admin_client.get(reverse("admin:condition_page_review", args=[draft.pk])).content.decode()
+    picture = draft.sections.get().images.get()
+    smallest = picture.renditions[0]["fallback"]
+    thumbnail = re.search(r'<figure class="review-picture"><img src="([^"]+)" alt="([^"]*)"', html)
+    assert thumbnail, "no thumbnail of the picture"
+    assert thumbnail.group(1) == images.url(smallest)
+    assert thumbnail.group(2) == "A timeline: &quot;tests first&quot; &amp; then surgery"  # staff's words escaped
+    assert "1200 × 800 pixels" in html
+    assert "full.png" not in html and "Renditions" not in html and "fallback" not in html
+    assert ">Width<" not in html and ">Height<" not in html
+    assert admin_client.get(images.url(smallest)).status_code == 200  # staff see the draft's picture
+
+
+def test_the_review_screen_shows_a_replaced_picture_old_and_new(admin_client, section, editor):
+    add_image(section, alt="The old drawing")
+    draft = drafts.start_draft(section.page, editor)
+    picture = draft.sections.get().images.get()
+    picture.image = upload(picture_bytes("PNG", (600, 300)), "new.png")
+    picture.save()
+    html = admin_client.get(reverse("admin:condition_page_review", args=[draft.pk])).content.decode()
+    assert html.count('<figure class="review-picture">') == 2
+    assert "1200 × 800 pixels" in html and "600 × 300 pixels" in html
+    assert "Renditions" not in html
