@@ -1,10 +1,14 @@
+"""Staff editing content in the admin at 1280 x 800: previews, unsaved edits, the way back to the page."""
+
+import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
+from condition import drafts
+from condition.models import Page
+
 
 def test_editor_previews_a_draft_that_families_cannot_see(site, desktop):
-    from condition.models import Page
-
     Page.objects.filter(translation_of=None, slug="outlook").update(status=Page.Status.DRAFT)
     user = User.objects.create_user("eddie", "e@clinic.example", "a-long-test-password", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
@@ -18,3 +22,91 @@ def test_editor_previews_a_draft_that_families_cannot_see(site, desktop):
     expect(desktop.get_by_role("heading", level=1)).to_have_text("Outlook and long-term care")
     response = desktop.request.get(site.url + "/topics/outlook/")
     assert response.status == 404
+
+
+@pytest.fixture
+def nurse(site, browser):
+    """An Editor signed in at 1280 x 800, with the portal's own Content-Security-Policy (not bypassed)."""
+    user = User.objects.create_user("eddie", "e@clinic.example", "a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.refused = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and page.refused.append(message.text))
+    page.goto(site.url + "/admin/login/")
+    page.get_by_label("Username").fill("eddie")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Log in").click()
+    page.user = user
+    yield page
+    context.close()
+
+
+def dialogs_answered(page, accept):
+    """Answer every dialog (accept or dismiss); returns the list of their messages."""
+    seen = []
+
+    def answer(dialog):
+        seen.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.on("dialog", answer)
+    return seen
+
+
+def test_leaving_a_section_with_unsaved_words_asks_first_and_staying_keeps_them(site, nurse):
+    draft = drafts.start_draft(Page.objects.get(translation_of=None, slug="symptoms"), nurse.user)
+    section = draft.sections.order_by("order").first()
+    nurse.goto(f"{site.url}/admin/condition/section/{section.pk}/change/")
+    back = nurse.get_by_role("link", name=f"Back to the page draft “{draft.title}”")
+    expect(back).to_be_visible()
+
+    # Nothing typed: the way back just goes.
+    back.click()
+    expect(nurse).to_have_url(f"{site.url}/admin/condition/page/{draft.pk}/change/")
+    nurse.go_back()
+
+    body = nurse.locator("textarea[name='body']")
+    body.fill(body.input_value() + " Some children sleep badly.")
+    asked = dialogs_answered(nurse, accept=False)
+    nurse.locator(".breadcrumbs").get_by_role("link", name=draft.title).click()
+    expect(nurse).to_have_url(f"{site.url}/admin/condition/section/{section.pk}/change/")
+    assert len(asked) == 1 and "not saved" in asked[0]
+    expect(body).to_have_value(section.body + " Some children sleep badly.")
+    # Closing the tab or typing an address: the browser's own question (beforeunload).
+    assert nurse.evaluate(
+        "() => { const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented; }"
+    )
+
+    asked.clear()
+    nurse.get_by_role("button", name="Save", exact=True).click()
+    expect(nurse).to_have_url(f"{site.url}/admin/condition/page/{draft.pk}/change/")  # saved, back on the page
+    expect(nurse.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert asked == []
+    section.refresh_from_db()
+    assert section.body.endswith("Some children sleep badly.")
+    assert nurse.refused == []
+
+
+def test_a_page_drafts_section_change_link_warns_before_dropping_typed_words_and_goes_when_confirmed(site, nurse):
+    draft = drafts.start_draft(Page.objects.get(translation_of=None, slug="symptoms"), nurse.user)
+    nurse.goto(f"{site.url}/admin/condition/page/{draft.pk}/change/")
+    summary = nurse.locator("textarea[name='summary']")
+    summary.fill("A shorter summary.")
+    summary.fill(draft.summary)  # typed and put back: nothing to lose
+    asked = dialogs_answered(nurse, accept=True)
+    change = nurse.locator("#sections-0 a.inlinechangelink")
+    change.click()
+    expect(nurse).to_have_url(
+        f"{site.url}/admin/condition/section/{draft.sections.order_by('order', 'pk').first().pk}/change/"
+    )
+    assert asked == []
+
+    nurse.go_back()
+    summary.fill("A shorter summary.")
+    nurse.locator("#sections-0 a.inlinechangelink").click()
+    expect(nurse.locator("textarea[name='body']")).to_be_visible()
+    assert len(asked) == 1 and "not saved" in asked[0]
+    draft.refresh_from_db()
+    assert draft.summary != "A shorter summary."  # confirmed: left without saving
+    assert nurse.refused == []
