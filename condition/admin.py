@@ -302,6 +302,10 @@ class SectionImageInline(ChildInlineMixin, admin.StackedInline):
     fields = ["image", "alt", "caption", "order"]
     verbose_name_plural = "Pictures (shown under the section's text; JPEG, PNG or WebP)"
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # One empty picture row ready where pictures may be added; left empty, it saves nothing.
+        return 1 if self.has_add_permission(request, obj) else 0
+
 
 @admin.register(Section)
 class SectionAdmin(ChildAdminMixin, admin.ModelAdmin):

@@ -1,11 +1,13 @@
-"""Staff editing content in the admin at 1280 x 800: previews, unsaved edits, the way back to the page."""
+"""Staff editing content in the admin at 1280 x 800: previews, unsaved edits, the way back, pictures."""
+
+import re
 
 import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from condition import drafts
-from condition.models import Page
+from condition.models import Page, SectionImage
 
 
 def test_editor_previews_a_draft_that_families_cannot_see(site, desktop):
@@ -110,3 +112,75 @@ def test_a_page_drafts_section_change_link_warns_before_dropping_typed_words_and
     draft.refresh_from_db()
     assert draft.summary != "A shorter summary."  # confirmed: left without saving
     assert nurse.refused == []
+
+
+def picture_file(name="timeline.png"):
+    from tests.condition.test_images import picture_bytes
+
+    return {"name": name, "mimeType": "image/png", "buffer": picture_bytes("PNG", (600, 400))}
+
+
+def test_a_nurse_adds_a_picture_in_the_row_ready_sees_it_first_and_is_asked_again_after_a_missing_alt_text(site, nurse):
+    draft = drafts.start_draft(Page.objects.get(translation_of=None, slug="symptoms"), nurse.user)
+    section = draft.sections.order_by("order").first()
+    nurse.goto(f"{site.url}/admin/condition/section/{section.pk}/change/")
+    field = nurse.locator("#images-0").get_by_label("Picture:", exact=True)
+    expect(field).to_be_visible()  # no "Add another Picture" to press first
+    field.set_input_files(picture_file())
+    preview = nurse.locator("#images-0 .picture-preview")
+    expect(preview).to_be_visible()
+    expect(preview).to_contain_text("not saved yet")
+    assert preview.locator("img").get_attribute("src").startswith("data:image/png;base64,")
+    assert preview.locator("img").evaluate("img => img.naturalWidth") == 600  # shown under the portal's CSP
+
+    nurse.get_by_role("button", name="Save and continue editing").click()
+    summary = nurse.locator(".error-summary")
+    expect(summary).to_contain_text("Picture 1 › Alt text: This field is required.")
+    alt = nurse.locator("#id_images-0-alt")
+    expect(alt).to_have_accessible_description(re.compile("This field is required"))
+    expect(nurse.locator("#images-0 .picture-again")).to_contain_text("Choose the picture again: “timeline.png”")
+    summary.get_by_role("link").click()
+    expect(alt).to_be_focused()
+    assert not SectionImage.objects.filter(section=section).exists()
+
+    alt.fill("A timeline: tests first, then treatment")
+    nurse.locator("#images-0").get_by_label("Picture:", exact=True).set_input_files(picture_file())
+    expect(nurse.locator("#images-0 .picture-again")).to_be_hidden()
+    nurse.get_by_role("button", name="Save and continue editing").click()
+    expect(nurse.locator(".messagelist")).to_contain_text("was changed successfully")
+    stored = nurse.locator("#images-0 img.picture-stored")
+    expect(stored).to_have_attribute("alt", "A timeline: tests first, then treatment")
+    assert stored.evaluate("img => img.naturalWidth") == 480
+    assert SectionImage.objects.get(section=section).renditions
+    assert nurse.refused == []
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_choose_file_button_is_whole_beside_a_stored_picture(site, browser, width):
+    from tests.condition.test_images import add_image
+
+    user = User.objects.create_user("eddie", "e@clinic.example", "a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    draft = drafts.start_draft(Page.objects.get(translation_of=None, slug="symptoms"), user)
+    section = draft.sections.order_by("order").first()
+    add_image(section, alt="A timeline of care")
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site.url}/admin/condition/section/{section.pk}/change/")
+    page.get_by_label("Username").fill("eddie")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Log in").click()
+    for row in ("#images-0", "#images-1"):  # the stored picture's row and the empty one
+        field = page.locator(f"{row} input[type=file]")
+        box, cell = field.bounding_box(), page.locator(f"{row} .form-row.field-image").bounding_box()
+        assert box["width"] >= 200, f"the file field is squeezed to {box['width']} px"
+        assert cell["x"] <= box["x"] and box["x"] + box["width"] <= cell["x"] + cell["width"], (box, cell)
+        hidden = field.evaluate(
+            """input => { for (let e = input.parentElement; e; e = e.parentElement) {
+                const r = e.getBoundingClientRect(), i = input.getBoundingClientRect();
+                if (getComputedStyle(e).overflow !== 'visible' && (i.right > r.right + 1 || i.left < r.left - 1)) return e.className;
+            } return null; }"""
+        )
+        assert hidden is None, f"the file field is cut off by .{hidden}"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
