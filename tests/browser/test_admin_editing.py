@@ -184,3 +184,23 @@ def test_the_choose_file_button_is_whole_beside_a_stored_picture(site, browser, 
         assert hidden is None, f"the file field is cut off by .{hidden}"
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
+
+
+def test_the_review_screen_shows_a_new_picture_itself_and_no_bookkeeping_fields(site, nurse):
+    from tests.condition.test_images import add_image
+
+    draft = drafts.start_draft(Page.objects.get(translation_of=None, slug="symptoms"), nurse.user)
+    add_image(draft.sections.order_by("order").first(), alt="A timeline of care")
+    nurse.goto(f"{site.url}/admin/condition/page/{draft.pk}/review/")
+    picture = nurse.locator("table.review-added").filter(has_text="Picture: A timeline of care")
+    thumbnail = picture.get_by_role("img", name="A timeline of care")
+    expect(thumbnail).to_be_visible()
+    assert thumbnail.evaluate("img => img.naturalWidth") == 480  # the stored copy, loaded
+    box = thumbnail.bounding_box()
+    assert box["width"] <= 240 and box["height"] <= 180
+    expect(picture).to_contain_text("1200 × 800 pixels")
+    text = nurse.locator("#content-main").inner_text()
+    assert "full.png" not in text and "fallback" not in text and "Renditions" not in text
+    fields = nurse.locator(".review-diff th[scope=row]").all_inner_texts()
+    assert not {"Language", "Translation of", "Made from"} & {label.split(" changed")[0].strip() for label in fields}
+    assert nurse.refused == []
