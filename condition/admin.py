@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html
@@ -302,6 +302,10 @@ class SectionImageInline(ChildInlineMixin, admin.StackedInline):
     fields = ["image", "alt", "caption", "order"]
     verbose_name_plural = "Pictures (shown under the section's text; JPEG, PNG or WebP)"
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # One empty picture row ready where pictures may be added; left empty, it saves nothing.
+        return 1 if self.has_add_permission(request, obj) else 0
+
 
 @admin.register(Section)
 class SectionAdmin(ChildAdminMixin, admin.ModelAdmin):
@@ -318,6 +322,10 @@ class SectionAdmin(ChildAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # add sections under their page, where the workflow applies
+
+    def response_post_save_change(self, request, obj):
+        """ "Save" leads back to the section's page, where it was opened from (not to the list of all sections)."""
+        return redirect(reverse("admin:condition_page_change", args=[obj.page_id], current_app=self.admin_site.name))
 
 
 @admin.register(SectionImage)

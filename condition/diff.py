@@ -4,9 +4,11 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
+from condition import images
 from condition.content import ORIGINAL_LANGUAGE, WORKFLOW_FIELDS, children_of
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
@@ -19,6 +21,7 @@ class FieldChange:
     old: str  # HTML: the live text with removed words in <del>
     new: str  # HTML: the draft's text with added words in <ins>
     changed: bool
+    internal: bool = False  # bookkeeping staff never type (language, translation of, made from)
 
 
 @dataclass
@@ -64,15 +67,57 @@ def _shown(row, model_field):
     return "" if value is None else str(value)
 
 
+def _thumbnail(row, property_name):
+    """The stored picture itself, small, with its alt text (escaped): what families will see."""
+    picture = getattr(row, property_name, None) if row is not None else None
+    if picture is None or not picture.name:
+        return ""
+    smallest = picture.renditions[0] if picture.renditions else None
+    source = images.url(smallest["fallback"]) if smallest else images.url(picture.name)
+    size = gettext("%(width)s × %(height)s pixels") % {"width": picture.width, "height": picture.height}
+    return format_html(
+        '<figure class="review-picture"><img src="{}" alt="{}" loading="lazy"><figcaption>{}</figcaption></figure>',
+        source,
+        picture.alt,
+        size if picture.width and picture.height else "",
+    )
+
+
+def _picture_change(model_field, old, new, property_name):
+    before = "" if old is None else model_field.value_from_object(old).name or ""
+    after = "" if new is None else model_field.value_from_object(new).name or ""
+    label = str(model_field.verbose_name).capitalize()
+    return FieldChange(label, _thumbnail(old, property_name), _thumbnail(new, property_name), before != after)
+
+
+def _internal_changed(model, model_field, old, new, before, after):
+    """A field staff never type counts as changed against the live row, or, for a new row, against its default."""
+    if old is not None or new is None or model_field.many_to_many:
+        return before != after
+    return _shown(model(), model_field) != after
+
+
 def _fields(model, old, new, parent_field=None):
+    """The fields to compare: a picture as the picture itself (its sizes and copies with it), and bookkeeping
+    fields only when they changed."""
     kept = set(getattr(model, "kept_on_approve", ()))
+    pictures = getattr(model, "pictures", {})
+    folded = {name for _, parts in pictures.values() for name in parts}
     changes = []
     for model_field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
-        if model_field.name in SKIPPED or model_field.name in kept or model_field.name == parent_field:
+        name = model_field.name
+        if name in SKIPPED or name in kept or name == parent_field or name in folded:
+            continue
+        if name in pictures:
+            changes.append(_picture_change(model_field, old, new, pictures[name][0]))
             continue
         before, after = _shown(old, model_field), _shown(new, model_field)
+        if not model_field.editable:
+            if not _internal_changed(model, model_field, old, new, before, after):
+                continue
         left, right = word_diff(before, after)
-        changes.append(FieldChange(str(model_field.verbose_name).capitalize(), left, right, before != after))
+        label = str(model_field.verbose_name).capitalize()
+        changes.append(FieldChange(label, left, right, before != after, internal=not model_field.editable))
     return changes
 
 

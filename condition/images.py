@@ -185,11 +185,12 @@ class StoredImageField(models.FileField):
         super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs):
-        from django import forms
+        from condition.picture_input import PictureInput
 
         field = super().formfield(**kwargs)
         if field is not None:
-            field.widget = forms.ClearableFileInput(attrs={"accept": ACCEPT})
+            field.widget = PictureInput(attrs={"accept": ACCEPT})
+            field.widget.is_required = field.required  # no "Clear" box on a picture that must be there
         return field
 
     def pre_save(self, model_instance, add):

@@ -539,6 +539,8 @@ class ClinicProfile(Content):
 
     # What families read of the clinic in their language (its numbers and logo always come from the original).
     translated_fields = ("name", "short_name")
+    # The review screen shows the logo itself, its sizes and copies with it (condition.diff).
+    pictures = {"logo": ("logo_picture", ("logo_width", "logo_height", "logo_renditions"))}
 
     class Meta:
         verbose_name = "clinic profile"

@@ -40,6 +40,8 @@ class SectionImage(DraftChild):
     )
     # A picture may hold words (the default drawing does): a translation may carry its own, with its sizes.
     translated_fields = ("image", "width", "height", "renditions", "alt", "caption")
+    # The review screen shows the picture itself (this property), its sizes and copies with it (condition.diff).
+    pictures = {"image": ("picture", ("width", "height", "renditions"))}
     order = models.PositiveIntegerField(default=0, help_text="Pictures show under the section's text, lowest first.")
     width = models.PositiveIntegerField(null=True, editable=False)
     height = models.PositiveIntegerField(null=True, editable=False)

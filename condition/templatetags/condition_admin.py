@@ -146,3 +146,28 @@ def clinic_profile_form_url(clinic):
     if written is not None:
         return reverse("admin:condition_clinicprofile_change", args=[written.pk])
     return reverse("admin:condition_clinicprofile_add")
+
+
+@register.simple_tag
+def form_error_links(adminform, inline_admin_formsets=()):
+    """Each error of a change form with the id of its field (or row), for the summary at the top."""
+    from django.forms.forms import NON_FIELD_ERRORS
+    from django.utils.translation import gettext
+
+    def links(form, where, row_id):
+        for name, messages in form.errors.items():
+            field = None if name == NON_FIELD_ERRORS or name not in form.fields else form[name]
+            target = row_id if field is None or field.is_hidden else field.id_for_label or row_id
+            label = where if field is None else (f"{where} › {field.label}" if where else field.label)
+            for message in messages:
+                yield {"target": target, "where": label or gettext("This form"), "message": message}
+
+    found = list(links(adminform.form, "", "content-main"))
+    for inline in inline_admin_formsets:
+        formset = inline.formset
+        name = str(inline.opts.verbose_name).capitalize()
+        for message in formset.non_form_errors():
+            found.append({"target": f"{formset.prefix}-group", "where": name, "message": message})
+        for index, form in enumerate(formset.forms):
+            found.extend(links(form, f"{name} {index + 1}", f"{formset.prefix}-{index}"))
+    return found

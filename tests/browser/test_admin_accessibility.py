@@ -100,3 +100,35 @@ def test_axe_finds_nothing_on_the_review_page_and_the_open_take_down_box_light_a
         summary = reviewer_page.locator(".take-down > summary").bounding_box()
         assert summary["height"] >= 24
     assert {name: v for name, v in found.items() if v} == {}
+
+
+def test_axe_finds_nothing_on_a_section_form_with_pictures_and_errors_and_its_review_light_and_dark(
+    site, reviewer_page
+):
+    from condition import drafts
+    from tests.condition.test_images import add_image, picture_bytes
+
+    editor = User.objects.create_user("eddie", "eddie@clinic.example", "a-long-test-password", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    draft = drafts.start_draft(Page.objects.get(translation_of=None, slug="symptoms"), editor)
+    section = draft.sections.order_by("order").first()
+    add_image(section, alt="A timeline of care")
+    found = {}
+    for scheme in ("light", "dark"):
+        reviewer_page.emulate_media(color_scheme=scheme)
+        reviewer_page.goto(site.url + f"/admin/condition/section/{section.pk}/change/")
+        found[f"section form ({scheme})"] = axe_violations(reviewer_page)
+        empty_row = reviewer_page.locator("#images-1")
+        empty_row.locator("input[type=file]").set_input_files(
+            {"name": "new.png", "mimeType": "image/png", "buffer": picture_bytes("PNG", (300, 200))}
+        )
+        reviewer_page.get_by_role("button", name="Save and continue editing").click()
+        reviewer_page.locator(".error-summary").wait_for()
+        reviewer_page.locator("#images-1 input[type=file]").set_input_files(
+            {"name": "new.png", "mimeType": "image/png", "buffer": picture_bytes("PNG", (300, 200))}
+        )
+        reviewer_page.locator("#images-1 .picture-preview img").wait_for()
+        found[f"section form with errors and a preview ({scheme})"] = axe_violations(reviewer_page)
+        reviewer_page.goto(site.url + f"/admin/condition/page/{draft.pk}/review/")
+        found[f"review with a picture ({scheme})"] = axe_violations(reviewer_page)
+    assert {name: v for name, v in found.items() if v} == {}

@@ -222,3 +222,91 @@ def test_the_source_list_shows_and_filters_the_sources_whose_link_nobody_has_con
     unconfirmed = editor_client.get(url, {"checked": "no"}).content.decode()
     assert "unchecked" in unconfirmed and ">checked<" not in unconfirmed
     assert ">checked<" in editor_client.get(url, {"checked": "yes"}).content.decode()
+
+
+def test_the_review_screen_leaves_out_unchanged_bookkeeping_fields(admin_client, editor):
+    from condition import drafts
+
+    page = PageFactory(status=Page.Status.PUBLISHED, title="Sleep")
+    SectionFactory(page=page, heading="Nights", body="Some children sleep badly.")
+    draft = drafts.start_draft(page, editor)
+    draft.summary = "A new summary."
+    draft.save()
+    html = admin_client.get(reverse("admin:condition_page_review", args=[draft.pk])).content.decode()
+    labels = [label.strip() for label in re.findall(r"<th scope=\"row\">([^<]+)", html)]
+    assert "Summary" in labels and "Title" in labels  # what staff write, changed or not
+    assert not {"Language", "Translation of", "Made from"} & set(labels)
+
+
+def test_the_review_screen_shows_bookkeeping_fields_that_changed(admin_client, editor):
+    from condition import translations
+
+    page = PageFactory(status=Page.Status.PUBLISHED, title="Sleep")
+    translation = translations.start_translation(page, "es", editor)
+    html = admin_client.get(reverse("admin:condition_page_review", args=[translation.pk])).content.decode()
+    labels = [label.strip() for label in re.findall(r"<th scope=\"row\">([^<]+)", html)]
+    assert "Language" in labels and "Translation of" in labels  # a new translation: they say what it is
+
+
+def section_form_data(section, **changes):
+    from tests.admin_forms import inline_rows
+
+    data = {
+        "page": section.page_id,
+        "heading": section.heading,
+        "anchor": section.anchor,
+        "care_advice": section.care_advice_id or "",
+        "body": section.body,
+        "order": section.order,
+        **inline_rows("images", [], initial=0),
+    }
+    data.update(changes)
+    return data
+
+
+def test_the_section_form_leads_back_to_its_page_draft_and_saving_returns_there(editor_client):
+    page = PageFactory(status=Page.Status.DRAFT, title="Sleep & rest")
+    section = SectionFactory(page=page, heading="Nights", body="Some children sleep badly.")
+    url = reverse("admin:condition_section_change", args=[section.pk])
+    html = editor_client.get(url).content.decode()
+    page_url = reverse("admin:condition_page_change", args=[page.pk])
+    assert f'<a href="{page_url}">Back to the page draft “Sleep &amp; rest”</a>' in html
+    breadcrumbs = html[html.index('class="breadcrumbs"') :].split("</div>")[0]
+    assert reverse("admin:condition_page_changelist") in breadcrumbs and page_url in breadcrumbs
+    assert "Sleep &amp; rest" in breadcrumbs
+
+    response = editor_client.post(url, section_form_data(section, body="Many children sleep badly."))
+    assert response.status_code == 302 and response["Location"] == page_url
+    section.refresh_from_db()
+    assert section.body == "Many children sleep badly."
+    kept = editor_client.post(url, section_form_data(section, _continue="1"))
+    assert kept["Location"] == url  # "Save and continue editing" stays on the section
+
+
+def test_every_change_form_loads_the_unsaved_edits_warning_and_a_form_with_errors_starts_unsaved(editor_client):
+    page = PageFactory(status=Page.Status.DRAFT)
+    section = SectionFactory(page=page, body="Safe words.")
+    for url in (
+        reverse("admin:condition_page_change", args=[page.pk]),
+        reverse("admin:condition_section_change", args=[section.pk]),
+        reverse("admin:condition_page_add"),
+    ):
+        html = editor_client.get(url).content.decode()
+        script = re.search(
+            r'<script src="[^"]*admin-unsaved[^"]*\.js" defer data-message="([^"]+)"(?: data-unsaved)?>', html
+        )
+        assert script and "not saved" in script.group(1), url
+        assert "data-unsaved" not in script.group(0)
+    url = reverse("admin:condition_section_change", args=[section.pk])
+    html = editor_client.post(url, section_form_data(section, heading="")).content.decode()
+    assert re.search(r'admin-unsaved[^"]*\.js" defer data-message="[^"]+" data-unsaved>', html)
+
+
+def test_the_error_summary_links_each_error_to_its_field(editor_client):
+    page = PageFactory(status=Page.Status.DRAFT)
+    section = SectionFactory(page=page, body="Safe words.")
+    url = reverse("admin:condition_section_change", args=[section.pk])
+    html = editor_client.post(url, section_form_data(section, heading="")).content.decode()
+    summary = html[html.index('<ul class="error-summary"') :].split("</ul>")[0]
+    assert '<a href="#id_heading">Heading: Give the section a heading.</a>' in summary
+    assert 'id="id_heading"' in html

@@ -447,3 +447,103 @@ def test_a_drafts_picture_needs_a_staff_login_the_admin_accepts_with_the_right_t
     assert client.get(url).status_code == 404
     client.force_login(editor)
     assert client.get(url).status_code == 200
+
+
+# --- the review screen ------------------------------------------------------------------------
+
+
+def test_the_review_screen_shows_a_new_picture_itself_with_its_alt_text_not_its_file_names(
+    admin_client, section, editor
+):
+    draft = drafts.start_draft(section.page, editor)
+    add_image(draft.sections.get(), alt='A timeline: "tests first" & then surgery')
+    html = admin_client.get(reverse("admin:condition_page_review", args=[draft.pk])).content.decode()
+    picture = draft.sections.get().images.get()
+    smallest = picture.renditions[0]["fallback"]
+    thumbnail = re.search(r'<figure class="review-picture"><img src="([^"]+)" alt="([^"]*)"', html)
+    assert thumbnail, "no thumbnail of the picture"
+    assert thumbnail.group(1) == images.url(smallest)
+    assert thumbnail.group(2) == "A timeline: &quot;tests first&quot; &amp; then surgery"  # staff's words escaped
+    assert "1200 × 800 pixels" in html
+    assert "full.png" not in html and "Renditions" not in html and "fallback" not in html
+    assert ">Width<" not in html and ">Height<" not in html
+    assert admin_client.get(images.url(smallest)).status_code == 200  # staff see the draft's picture
+
+
+def test_the_review_screen_shows_a_replaced_picture_old_and_new(admin_client, section, editor):
+    add_image(section, alt="The old drawing")
+    draft = drafts.start_draft(section.page, editor)
+    picture = draft.sections.get().images.get()
+    picture.image = upload(picture_bytes("PNG", (600, 300)), "new.png")
+    picture.save()
+    html = admin_client.get(reverse("admin:condition_page_review", args=[draft.pk])).content.decode()
+    assert html.count('<figure class="review-picture">') == 2
+    assert "1200 × 800 pixels" in html and "600 × 300 pixels" in html
+    assert "Renditions" not in html
+
+
+# --- the section's picture rows in the admin ------------------------------------------------
+
+
+def section_form(draft_section, rows, initial=0):
+    from tests.admin_forms import inline_rows
+
+    return {
+        "page": draft_section.page_id,
+        "heading": draft_section.heading,
+        "anchor": draft_section.anchor,
+        "body": draft_section.body,
+        "order": 0,
+        **inline_rows("images", rows, initial=initial),
+    }
+
+
+def test_a_drafts_section_has_an_empty_picture_row_ready_and_left_empty_it_saves_nothing(admin_client, section, editor):
+    draft = drafts.start_draft(section.page, editor)
+    draft_section = draft.sections.get()
+    url = reverse("admin:condition_section_change", args=[draft_section.pk])
+    html = admin_client.get(url).content.decode()
+    assert 'name="images-TOTAL_FORMS" value="1"' in html and 'id="id_images-0-image"' in html
+    response = admin_client.post(url, section_form(draft_section, [{"alt": "", "caption": "", "order": 0}]))
+    assert response.status_code == 302
+    assert not SectionImage.objects.exists()
+    live_html = admin_client.get(reverse("admin:condition_section_change", args=[section.pk])).content.decode()
+    assert 'id="id_images-0-image"' not in live_html  # a live page's section: no row to add
+
+
+def test_a_missing_alt_text_is_shown_beside_its_field_linked_from_the_top_and_the_file_is_asked_again(
+    admin_client, section, editor
+):
+    draft = drafts.start_draft(section.page, editor)
+    draft_section = draft.sections.get()
+    url = reverse("admin:condition_section_change", args=[draft_section.pk])
+    data = section_form(draft_section, [{"alt": "", "caption": "", "order": 0}])
+    data["images-0-image"] = upload(name='timeline "v2" & <b>.png')
+    html = admin_client.post(url, data).content.decode()
+    assert not SectionImage.objects.exists()
+    summary = html[html.index('<ul class="error-summary"') :].split("</ul>")[0]
+    assert '<a href="#id_images-0-alt">Picture 1 › Alt text: This field is required.</a>' in summary
+    row = html[html.index('<div class="form-row') : html.index('id="id_images-0-caption"')]
+    alt_row = row[row.index('id="id_images-0-alt_error"') :]
+    assert alt_row.index("This field is required.") < alt_row.index('id="id_images-0-alt"')  # beside the field
+    again = re.search(r'<p class="picture-again" role="alert">([^<]*)</p>', html)
+    assert again, "the staff member is not asked to choose the file again"
+    assert "Choose the picture again: “timeline &quot;v2&quot; &amp; &lt;b&gt;.png” was not kept" in again.group(1)
+    # Beside the file field it asks for, in the same picture row.
+    assert html.index('id="id_images-0-image"') < again.start() < html.index('id="id_images-0-alt"')
+
+
+def test_the_picture_field_shows_the_stored_picture_not_its_file_name_and_cannot_be_cleared(
+    admin_client, section, editor
+):
+    draft = drafts.start_draft(section.page, editor)
+    picture = add_image(draft.sections.get(), alt='Tests "first"')
+    url = reverse("admin:condition_section_change", args=[picture.section_id])
+    html = admin_client.get(url).content.decode()
+    stored = re.search(r'<img class="picture-stored" src="([^"]+)" alt="([^"]*)" width="480" height="320">', html)
+    assert stored and stored.group(1) == images.url(picture.renditions[0]["fallback"])
+    assert stored.group(2) == "Tests &quot;first&quot;"
+    assert f'href="{images.url(picture.image.name)}">open the stored picture</a>' in html
+    assert f">{picture.image.name}<" not in html  # the folder and file name are not what staff read
+    assert 'name="images-0-image-clear"' not in html
+    assert "js/admin-picture-preview" in html and "data-picture-preview=" in html
