@@ -161,6 +161,39 @@ def _rows_differ(parent, original_parent):
     return False
 
 
+def missing_from_translation(translation):
+    """The original's rows that `translation` has no row for (a care box, a picture, a section added to
+    the English since it was translated), each with its own rows, in the original's order.
+
+    Each is (kind, row, the row's kind named): kind is "care" for a care box, "picture" for a picture, else "row"."""
+    if not translation.is_translation or translation.translation_of is None:
+        return []
+    return _missing(translation, translation.translation_of)
+
+
+def _missing(parent, original_parent):
+    found = []
+    for accessor, _ in children_of(original_parent):
+        mapped = {}
+        for row in getattr(parent, accessor).all() if parent is not None else ():
+            original = original_row(row)
+            if original is not None:
+                mapped[original.pk] = row
+        for row in getattr(original_parent, accessor).all():
+            if row.pk not in mapped:
+                found.append((_kind(row), row, str(type(row)._meta.verbose_name)))
+            found.extend(_missing(mapped.get(row.pk), row))
+    return found
+
+
+def _kind(row):
+    if getattr(row, "care_advice_id", None):
+        return "care"
+    if type(row).__name__ == "SectionImage":
+        return "picture"
+    return "row"
+
+
 # --- what families read -----------------------------------------------------
 def translation_for(queryset, original, language):
     """The live translation of `original` in `language`, annotated with its freshness, or None."""

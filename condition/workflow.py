@@ -221,6 +221,7 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
             "own_draft": item.edited_by_id == request.user.pk,
             "self_approval": drafts.settings.OMS_ALLOW_SELF_APPROVAL,
             "workflow_url": f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_workflow",
+            "missing": translations.missing_from_translation(item) if item.is_translation else [],
         }
         return TemplateResponse(request, "admin/content/review.html", context)
 
@@ -262,7 +263,10 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
                 "may_translate": obj.is_live and super().has_change_permission(request, obj),
             }
         original = obj.translation_of
-        old = obj.made_from.data if obj.made_from_id else None
+        # A working copy records the English as it is now, but the translation is brought up to date only
+        # once it is approved: until then the changes are those since the live translation was made.
+        made_from = obj.draft_of.made_from if obj.is_working_copy else obj.made_from
+        old = made_from.data if made_from is not None else None
         current = drafts.snapshot(original)
         return {
             "original_item": original,

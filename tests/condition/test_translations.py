@@ -462,3 +462,60 @@ def test_a_clinic_with_its_own_name_gets_no_shipped_spanish_name(db):
     call_command("load_oms_content", stdout=open("/dev/null", "w"))
     assert not ClinicProfile.objects.filter(translation_of=1).exists()
     assert ClinicProfile.objects.get(pk=1).name == "Riverside Neurology"
+
+
+def test_a_shipped_spanish_page_needs_update_after_an_english_change_until_its_new_translation_is_approved(
+    oms_content, editor, reviewer, editor_client
+):
+    english = Page.objects.get(slug="outlook", translation_of=None)
+    spanish = Page.objects.get(slug="outlook", language="es")
+    assert spanish.made_from == Revision.of(english).get()  # recorded on load
+    approved(english, editor, reviewer, lambda draft: setattr(draft, "summary", "Most children recover well."))
+    assert list(translations.needs_update(Page)) == [spanish]
+
+    draft = translations.start_translation(english, "es", editor)  # the translator starts the update
+    assert draft.draft_of == spanish
+    html = editor_client.get(reverse("admin:condition_page_change", args=[draft.pk])).content.decode()
+    assert "Up to date with the original" not in html
+    assert "<strong>Needs update:</strong>" in html
+    assert "<ins>Most</ins> <ins>children</ins> <ins>recover</ins> <ins>well</ins>" in html
+    assert list(translations.needs_update(Page)) == [spanish]  # a draft alone brings nothing up to date
+
+    draft.summary = "La mayoría de los niños se recuperan bien."
+    draft.save()
+    drafts.submit(draft, editor)
+    drafts.approve(draft, reviewer)
+    assert not translations.needs_update(Page).exists()
+    html = editor_client.get(reverse("admin:condition_page_change", args=[spanish.pk])).content.decode()
+    assert "Up to date with the original" in html
+
+
+def test_the_translations_review_lists_the_care_boxes_and_pictures_the_english_has_and_it_lacks(
+    editor, reviewer, reviewer_client
+):
+    from condition.models import SectionImage
+    from tests.condition.test_images import upload
+    from tests.factories import CareAdviceFactory
+
+    page = approved(PageFactory(title="Fever", status=Page.Status.DRAFT), editor, reviewer)
+    spanish = translated(page, editor, reviewer, title="Fiebre")
+    advice = CareAdviceFactory(title="Seizure during treatment")
+
+    def add_box_and_picture(draft):
+        SectionFactory(page=draft, care_advice=advice, heading="", body="", anchor="seizure")
+        text = SectionFactory(page=draft, heading="Temperature chart", body="Write it down.", anchor="chart")
+        SectionImage.objects.create(section=text, image=upload(), alt="A filled-in temperature chart")
+
+    approved(page, editor, reviewer, add_box_and_picture)
+    update = translations.start_translation(page, "es", editor)
+    drafts.submit(update, editor)
+
+    html = reviewer_client.get(reverse("admin:condition_page_review", args=[update.pk])).content.decode()
+    assert "In the original, missing from this translation" in html
+    assert "Care box: Seizure during treatment" in html
+    assert "Picture: A filled-in temperature chart" in html
+    assert "Section: Temperature chart" in html
+    missing = translations.missing_from_translation(update)
+    assert [kind for kind, _row, _name in missing] == ["care", "row", "picture"]
+    assert translations.missing_from_translation(page) == []
+    assert spanish.pk == update.draft_of_id
