@@ -304,10 +304,22 @@ def with_original_care_boxes(sections, original_sections):
     boxes always follow the original (`put_safe_care_advice()` then shows each in
     the reader's language where that is up to date). Text sections stay the
     translation's; each box takes its place by the original's order.
+
+    A text section the original has and the translation lacks (added to the
+    original since) is shown in the original's words, marked `shown_in_original`
+    (templates mark its `lang` and say so), rather than left out.
     """
     text = [section for section in sections if not section.care_advice_id]
     boxes = [section for section in original_sections if section.care_advice_id]
-    return sorted([*text, *boxes], key=lambda section: section.order)
+    translated = {section.origin_id for section in sections} | {section.anchor for section in sections}
+    missing = [
+        section
+        for section in original_sections
+        if not section.care_advice_id and section.pk not in translated and section.anchor not in translated
+    ]
+    for section in missing:
+        section.shown_in_original = True
+    return sorted([*text, *boxes, *missing], key=lambda section: section.order)
 
 
 def needs_update(model):

@@ -519,3 +519,43 @@ def test_the_translations_review_lists_the_care_boxes_and_pictures_the_english_h
     assert [kind for kind, _row, _name in missing] == ["care", "row", "picture"]
     assert translations.missing_from_translation(page) == []
     assert spanish.pk == update.draft_of_id
+
+
+def test_a_section_the_english_added_since_is_shown_on_the_spanish_page_in_english_marked_and_said(
+    client, editor, reviewer
+):
+    import re
+
+    from django.utils import translation
+
+    page = approved(PageFactory(title="Fever", status=Page.Status.DRAFT), editor, reviewer)
+    SectionFactory(page=page, heading="When to call", anchor="when-to-call", body="Call the clinic.", order=1)
+    translated(page, editor, reviewer, title="Fiebre")
+    Page.objects.filter(language="es").update(made_from=None)  # only the words matter here
+    spanish_section = Section.objects.get(page__language="es")
+    spanish_section.heading, spanish_section.body = "Cuándo llamar", "Llame a la clínica."
+    spanish_section.save()
+
+    def add_section(draft):
+        SectionFactory(page=draft, heading="Keeping a diary", anchor="diary", body="Write down each jerk.", order=2)
+
+    approved(page, editor, reviewer, add_section)
+    with translation.override("es"):
+        url = page.get_absolute_url()
+        handout = reverse("condition:page_handout", args=[page.slug])
+    html = client.get(url).content.decode()
+
+    assert "Cuándo llamar" in html and "When to call" not in html  # the translation's own section
+    assert re.search(r'<section id="diary" class="section" aria-labelledby="diary-heading" lang="en">', html)
+    assert '<a href="#diary" lang="en">Keeping a diary</a>' in html
+    assert 'lang="es">Esta parte todavía no está en español. Aquí la tiene en inglés.</p>' in html
+    assert html.index("Cuándo llamar") < html.index("Write down each jerk.")
+
+    printed = client.get(handout).content.decode()
+    assert re.search(r'<section class="section" lang="en">\s*<h2>Keeping a diary</h2>', printed)
+    assert "Esta parte todavía no está en español" in printed
+    from django.test import Client
+
+    with translation.override("en"):
+        english = Client().get(page.get_absolute_url()).content.decode()
+    assert "Esta parte" not in english and "This part is not in" not in english
