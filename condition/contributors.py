@@ -80,6 +80,11 @@ def users_who_changed(item):
     return set(_of(item).values_list("user_id", flat=True))
 
 
+def record(item, user):
+    """`user` made `item`'s draft what it is, though no row changed (putting a taken-down version back)."""
+    _record(item, user)
+
+
 def forget(item):
     """The item went live: its next draft starts with no one having changed it."""
     _of(item).delete()

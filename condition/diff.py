@@ -4,6 +4,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -121,7 +122,13 @@ def _fields(model, old, new, parent_field=None):
     return changes
 
 
-def _rows(live_parent, draft_parent, prefix="", language=None):
+def _model(row):
+    """The model of a row, or of an approved version read as one (`Version`)."""
+    return row.version_model if isinstance(row, Version) else type(row)
+
+
+def _rows(live_parent, draft_parent, prefix="", language=None, by_id=False):
+    """`by_id`: the draft's rows are the old version's own rows (matched by id), not copies of them."""
     from condition.readability import assess
 
     rows = []
@@ -129,7 +136,7 @@ def _rows(live_parent, draft_parent, prefix="", language=None):
         live_rows = {row.pk: row for row in getattr(live_parent, accessor).all()} if live_parent else {}
         matched = set()
         for row in getattr(draft_parent, accessor).all():
-            old = live_rows.get(row.origin_id)
+            old = live_rows.get(row.pk if by_id else row.origin_id)
             matched.add(getattr(old, "pk", None))
             fields = _fields(type(row), old, row, parent_field)
             kind = "added" if old is None else ("changed" if any(f.changed for f in fields) else "same")
@@ -139,12 +146,61 @@ def _rows(live_parent, draft_parent, prefix="", language=None):
             scored = scored and not (language not in (None, ORIGINAL_LANGUAGE) and getattr(row, "care_advice_id", None))
             reading = assess(row.text, language=language or ORIGINAL_LANGUAGE) if scored else None
             rows.append(RowChange(label, kind, fields, reading))
-            rows.extend(_rows(old, row, prefix=f"{label} › ", language=language))
+            rows.extend(_rows(old, row, prefix=f"{label} › ", language=language, by_id=by_id))
         for pk, old in live_rows.items():
             if pk not in matched:
-                label = f"{prefix}{type(old)._meta.verbose_name.capitalize()}: {str(old)[:80]}"
-                rows.append(RowChange(label, "removed", _fields(type(old), old, None, parent_field)))
+                label = f"{prefix}{_model(old)._meta.verbose_name.capitalize()}: {str(old)[:80]}"
+                rows.append(RowChange(label, "removed", _fields(_model(old), old, None, parent_field)))
     return rows
+
+
+class Version:
+    """An approved version (a Revision's `data`) read like the row it was, for `compare_with_version()`:
+    its fields, its many-to-many choices and its rows, each a Version too."""
+
+    def __init__(self, model, data):
+        self.version_model = model
+        self._row = model()
+        for model_field in model._meta.concrete_fields:
+            if model_field.name in data:
+                setattr(self._row, model_field.attname, model_field.to_python(data[model_field.name]))
+        self._extra = {}
+        for model_field in model._meta.many_to_many:
+            self._extra[model_field.name] = model_field.related_model._default_manager.filter(
+                pk__in=data.get(model_field.name, [])
+            )
+        for accessor, _parent_field in children_of(self._row):
+            child_model = model._meta.get_field(accessor).related_model
+            self._extra[accessor] = _Rows([Version(child_model, child) for child in data.get(accessor, [])])
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in self._extra:
+            return self._extra[name]
+        try:
+            return getattr(self._row, name)
+        except ObjectDoesNotExist:  # it pointed to a row that is gone since
+            return None
+
+    def __str__(self):
+        return str(self._row)
+
+
+class _Rows(list):
+    def all(self):
+        return self
+
+
+def compare_with_version(revision, draft):
+    """The draft against an approved version of itself (a Revision, e.g. the one taken down): rows are
+    matched by id, so a draft holding that version shows only what changed since."""
+    version = Version(type(draft), revision.data)
+    language = getattr(draft, "language", ORIGINAL_LANGUAGE)
+    return {
+        "fields": _fields(type(draft), version, draft),
+        "rows": _rows(version, draft, language=language, by_id=True),
+    }
 
 
 def compare(live, draft):

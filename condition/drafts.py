@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from condition import contributors
 from condition.content import (  # the workflow's vocabulary; callers also reach it as drafts.X
@@ -308,6 +309,71 @@ def take_down(item, reviewer, reason):
             taken.save(update_fields=["status"])
 
 
+def taken_down_version(item):
+    """The version that was live when `item` was taken down (its "taken down" Revision), while it is
+    still down and not yet approved again; else None."""
+    if item.is_live or item.is_working_copy:
+        return None
+    latest = Revision.of(item).first()
+    return latest if latest is not None and latest.action == Revision.Action.TAKEN_DOWN else None
+
+
+def taken_down_with(item):
+    """The translations of `item` that came down with it (in the same take-down) and are still down."""
+    version = taken_down_version(item)
+    if version is None or not hasattr(item, "translations"):
+        return []
+    return [
+        translation
+        for translation in item.translations.originals().exclude(status=Content.Status.PUBLISHED).order_by("pk")
+        if (own := taken_down_version(translation)) is not None and own.created_at >= version.created_at
+    ]
+
+
+@transaction.atomic
+def put_back(item, user):
+    """After a take-down: `item` and each translation taken down with it become drafts of the version
+    that was live when they came down. Nothing goes live: each is submitted, and a clinical reviewer
+    other than `user` approves it (the two-person rule, as for any change). Returns the drafts."""
+    if taken_down_version(item) is None:
+        raise WorkflowError(_("This was not taken down, or it is live again: there is nothing to put back."))
+    if item.status != Content.Status.DRAFT:
+        raise WorkflowError(_("It is waiting for review: take it back to edit before putting the old version back."))
+    restored = [_put_back_one(item, user)]
+    return restored + _put_back_translations(item, user)
+
+
+def _put_back_translations(item, user):
+    return [
+        _put_back_one(translation, user)
+        for translation in taken_down_with(item)
+        if translation.status == Content.Status.DRAFT
+    ]
+
+
+def _put_back_one(item, user):
+    version = taken_down_version(item)
+    if snapshot(item) != version.data:  # edited since it came down: its words go back as they were
+        _apply(item, version.data, parent_field=None)
+    item.edited_by = user
+    type(item).objects.filter(pk=item.pk).update(edited_by=user)  # who, not what: nothing to reindex
+    contributors.record(item, user)  # who put it back started this draft: another reviewer approves it
+    return item
+
+
+def who_may_not_approve(draft):
+    """[(user, role)] of those the two-person rule keeps from approving `draft` (see `approve()`):
+    its editor ("started"; "submitted" once submitted) and everyone who changed it ("changed")."""
+    if settings.OMS_ALLOW_SELF_APPROVAL or draft.is_live:
+        return []
+    kept = []
+    if draft.edited_by is not None:
+        kept.append((draft.edited_by, "submitted" if draft.status == Content.Status.REVIEW else "started"))
+    others = contributors.users_who_changed(draft) - {draft.edited_by_id}
+    kept += [(user, "changed") for user in get_user_model().objects.filter(pk__in=others).order_by("pk")]
+    return kept
+
+
 @transaction.atomic
 def draft_from_revision(revision, user):
     """Start (or replace) the draft of an item with an approved version's text: nothing live changes."""
@@ -317,9 +383,12 @@ def draft_from_revision(revision, user):
     draft = start_draft(live, user) if live.is_live else live
     if draft.status != Content.Status.DRAFT:
         raise WorkflowError("The draft is waiting for review: take it back to edit before replacing its text.")
+    was_down = taken_down_version(draft) is not None
     _apply(draft, revision.data, parent_field=None)
     draft.edited_by = user
     draft.save()
+    if was_down:  # the translations taken down with it come back too, each for its own review
+        _put_back_translations(draft, user)
     return draft
 
 

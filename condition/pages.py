@@ -64,7 +64,7 @@ def _render(pages, language, printed):
     for page in pages:
         sections = sections_by_page[page.pk]
         renderer.link_care_boxes(() if printed else [s.care_advice for s in sections if s.care_advice_id])
-        rendered = [renderer.render(section, page.language) for section in sections]
+        rendered = [renderer.render(section, _language_of(section, page)) for section in sections]
         terms.extend(term for item in rendered for term in item.terms)
         entries.append({"page": page, "sections": rendered})
     return RenderedPages(entries=entries, sources=renderer.cited_sources, terms=terms, language=language)
@@ -80,11 +80,17 @@ def glossary_rows(languages):
     return list(GlossaryTerm.objects.live_in(languages).values_list(*TERM_FIELDS, named=True))
 
 
+def _language_of(section, page):
+    """A section's text language: its page's, or the original's for a section the translation lacks."""
+    return ORIGINAL_LANGUAGE if getattr(section, "shown_in_original", False) else page.language
+
+
 def reading_sections(pages, language):
     """{page pk: the sections a reader of `language` reads on it, in order}, in two queries (sections, pictures).
 
     A translated page shows its own text and its original page's care boxes as
-    they are now (translations.with_original_care_boxes); every box shows advice
+    they are now, and the original's text where it lacks a section
+    (translations.with_original_care_boxes); every box shows advice
     made safe for `language` (translations.put_safe_care_advice).
     """
     if not pages:
@@ -92,7 +98,7 @@ def reading_sections(pages, language):
     originals = [page.translation_of_id for page in pages if page.is_translation]
     rows = (
         Section.objects.shown()
-        .filter(Q(page__in=[page.pk for page in pages]) | Q(page__in=originals, care_advice__isnull=False))
+        .filter(Q(page__in=[page.pk for page in pages]) | Q(page__in=originals))
         .select_related("care_advice")
         .prefetch_related("images")
     )

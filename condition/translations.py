@@ -161,6 +161,39 @@ def _rows_differ(parent, original_parent):
     return False
 
 
+def missing_from_translation(translation):
+    """The original's rows that `translation` has no row for (a care box, a picture, a section added to
+    the English since it was translated), each with its own rows, in the original's order.
+
+    Each is (kind, row, the row's kind named): kind is "care" for a care box, "picture" for a picture, else "row"."""
+    if not translation.is_translation or translation.translation_of is None:
+        return []
+    return _missing(translation, translation.translation_of)
+
+
+def _missing(parent, original_parent):
+    found = []
+    for accessor, _ in children_of(original_parent):
+        mapped = {}
+        for row in getattr(parent, accessor).all() if parent is not None else ():
+            original = original_row(row)
+            if original is not None:
+                mapped[original.pk] = row
+        for row in getattr(original_parent, accessor).all():
+            if row.pk not in mapped:
+                found.append((_kind(row), row, str(type(row)._meta.verbose_name)))
+            found.extend(_missing(mapped.get(row.pk), row))
+    return found
+
+
+def _kind(row):
+    if getattr(row, "care_advice_id", None):
+        return "care"
+    if type(row).__name__ == "SectionImage":
+        return "picture"
+    return "row"
+
+
 # --- what families read -----------------------------------------------------
 def translation_for(queryset, original, language):
     """The live translation of `original` in `language`, annotated with its freshness, or None."""
@@ -271,10 +304,22 @@ def with_original_care_boxes(sections, original_sections):
     boxes always follow the original (`put_safe_care_advice()` then shows each in
     the reader's language where that is up to date). Text sections stay the
     translation's; each box takes its place by the original's order.
+
+    A text section the original has and the translation lacks (added to the
+    original since) is shown in the original's words, marked `shown_in_original`
+    (templates mark its `lang` and say so), rather than left out.
     """
     text = [section for section in sections if not section.care_advice_id]
     boxes = [section for section in original_sections if section.care_advice_id]
-    return sorted([*text, *boxes], key=lambda section: section.order)
+    translated = {section.origin_id for section in sections} | {section.anchor for section in sections}
+    missing = [
+        section
+        for section in original_sections
+        if not section.care_advice_id and section.pk not in translated and section.anchor not in translated
+    ]
+    for section in missing:
+        section.shown_in_original = True
+    return sorted([*text, *boxes, *missing], key=lambda section: section.order)
 
 
 def needs_update(model):

@@ -16,7 +16,10 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
 
 from condition import diff, drafts, translations
 from condition.content import Content, Revision, WorkflowError
@@ -204,23 +207,54 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
         self.message_user(request, f"A draft now holds the version approved on {revision.created_at:%d %b %Y}.")
         return draft
 
+    def _step_put_back(self, request, item):
+        self._need(not item.is_live and super().has_change_permission(request, item))
+        version = drafts.taken_down_version(item)
+        restored = drafts.put_back(item, request.user)
+        when = date_format(timezone.localtime(version.created_at), "j M Y, H:i")
+        for draft in restored:
+            self.log_change(request, draft, f"Put back the version taken down on {when}.")
+        self.message_user(
+            request,
+            _(
+                "This draft now holds the version taken down on %(when)s. Fix what made it come down if "
+                "needed, then submit it for review: it goes live once a clinical reviewer approves it."
+            )
+            % {"when": when},
+        )
+        for translation in restored[1:]:
+            self.message_user(
+                request,
+                _(
+                    "Its %(language)s translation, taken down with it, is a draft of its taken-down version "
+                    "too: submit it for its own review."
+                )
+                % {"language": translations.language_name(translation.language)},
+            )
+        return item
+
     def review_view(self, request, pk):
         item = get_object_or_404(self.model, pk=pk)
         if not self.has_view_permission(request, item):
             raise PermissionDenied
         live = item.draft_of if item.is_working_copy else None
+        taken_down = None if live is not None else drafts.taken_down_version(item)
         context = {
             **self.admin_site.each_context(request),
             "title": f"Review: {item}",
             "opts": self.model._meta,
             "item": item,
             "live": live,
-            "changes": compare(live, item),
+            "changes": diff.compare_with_version(taken_down, item) if taken_down else compare(live, item),
+            "taken_down": taken_down,
+            "taken_down_with": _named(drafts.taken_down_with(item)) if taken_down else [],
+            "approval_rule": "" if item.is_live else approval_rule(item),
             "seen": drafts.fingerprint(item),
             "may_approve": drafts.may_approve(request.user),
             "own_draft": item.edited_by_id == request.user.pk,
             "self_approval": drafts.settings.OMS_ALLOW_SELF_APPROVAL,
             "workflow_url": f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_workflow",
+            "missing": translations.missing_from_translation(item) if item.is_translation else [],
         }
         return TemplateResponse(request, "admin/content/review.html", context)
 
@@ -236,6 +270,8 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
                 may_submit=obj.status == Content.Status.DRAFT and super().has_change_permission(request, obj),
                 may_approve=drafts.may_approve(request.user),
                 can_take_down=self.can_take_down and obj.is_live and drafts.may_approve(request.user),
+                taken_down_with=_named(drafts.taken_down_with(obj)) if not obj.is_live else [],
+                approval_rule=approval_rule(obj) if not obj.is_live else "",
                 **self._translation_context(request, obj),
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -262,7 +298,10 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
                 "may_translate": obj.is_live and super().has_change_permission(request, obj),
             }
         original = obj.translation_of
-        old = obj.made_from.data if obj.made_from_id else None
+        # A working copy records the English as it is now, but the translation is brought up to date only
+        # once it is approved: until then the changes are those since the live translation was made.
+        made_from = obj.draft_of.made_from if obj.is_working_copy else obj.made_from
+        old = made_from.data if made_from is not None else None
         current = drafts.snapshot(original)
         return {
             "original_item": original,
@@ -272,6 +311,32 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
             "language_label": translations.language_name(obj.language),
             "original_changes": diff.changes_since(type(original), old, current) if old is not None else None,
         }
+
+
+def _named(items):
+    return [(item, translations.language_name(item.language)) for item in items]
+
+
+def _person(user):
+    return user.get_full_name() or user.get_username()
+
+
+def approval_rule(draft):
+    """Who may approve `draft`, in a sentence, before anyone tries: the two-person rule of drafts.approve()."""
+    kept = drafts.who_may_not_approve(draft)
+    if not kept:
+        return _("Who may approve: any clinical reviewer.")
+    roles = {
+        "started": _("%(name)s, who started this draft"),
+        "submitted": _("%(name)s, who submitted it"),
+        "changed": _("%(name)s, who changed it"),
+    }
+    people = "; ".join(roles[role] % {"name": _person(user)} for user, role in kept)
+    if draft.status == Content.Status.DRAFT:
+        return _("Who may approve: any clinical reviewer other than %(people)s, and other than whoever submits it.") % {
+            "people": people
+        }
+    return _("Who may approve: any clinical reviewer other than %(people)s.") % {"people": people}
 
 
 class TranslationFilter(admin.SimpleListFilter):

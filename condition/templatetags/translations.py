@@ -34,6 +34,16 @@ def lang_attr(item):
 
 
 @register.simple_tag
+def section_lang(item):
+    """` lang="en"` on a rendered section shown in the original's words (the translation lacks it)."""
+    from django.utils.html import format_html
+
+    if getattr(getattr(item, "section", None), "shown_in_original", False):
+        return format_html(' lang="{}"', ORIGINAL_LANGUAGE)
+    return ""
+
+
+@register.simple_tag
 def reader_language_name():
     """The reader's language named in itself, for a sentence ("español"): Django's name, else the setting's."""
     from django.conf import settings

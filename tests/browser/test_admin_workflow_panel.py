@@ -58,3 +58,39 @@ def test_an_editors_home_lists_a_sent_back_draft_with_the_note_on_readable_lines
         "cell => { const range = document.createRange(); range.selectNodeContents(cell); return range.getClientRects().length; }"
     )
     assert lines == 1
+
+
+def test_an_editor_puts_back_a_taken_down_page_and_the_review_shows_only_what_changed_and_who_may_approve(
+    site, desktop
+):
+    editor = User.objects.create_user(
+        "eddie", "eddie@clinic.example", "a-long-test-password", is_staff=True, first_name="Eddie", last_name="Editor"
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    reviewer = User.objects.create_user("rita", "rita@clinic.example", "a-long-test-password", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="Clinical reviewers"))
+    page = Page.objects.get(translation_of=None, slug="outlook")
+    spanish = page.translations.get(language="es")
+    drafts.take_down(page, reviewer, "Wrong advice in both languages.")
+    desktop.goto(site.url + f"/admin/condition/page/{page.pk}/change/")
+    desktop.get_by_label("Username").fill("eddie")
+    desktop.get_by_label("Password").fill("a-long-test-password")
+    desktop.get_by_role("button", name="Log in").click()
+
+    panel = desktop.locator("#workflow")
+    expect(panel).to_contain_text("Taken down with it:")
+    panel.get_by_role("button", name="Put back the taken-down version").click()
+    expect(desktop.locator(".messagelist")).to_contain_text("now holds the version taken down on")
+    expect(desktop.locator(".messagelist")).to_contain_text("Español translation, taken down with it")
+    expect(panel).to_contain_text("Who may approve: any clinical reviewer other than Eddie Editor, who started")
+
+    panel.get_by_role("link", name="See what changed").click()
+    review = desktop.locator("#content-main")
+    expect(review).to_contain_text("only what changed since shows")
+    expect(review).not_to_contain_text("nothing of it is live yet")
+    expect(review.locator(".review-row.review-changed")).to_have_count(0)
+    expect(review.locator("table.review-diff").first.locator("tr.changed")).to_have_count(0)
+    expect(review).to_contain_text("Who may approve: any clinical reviewer other than Eddie Editor")
+    spanish.refresh_from_db()
+    page.refresh_from_db()
+    assert not page.is_live and not spanish.is_live and spanish.edited_by == editor

@@ -4,6 +4,7 @@ import re
 import pytest
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from condition.handouts import qr_svg
@@ -137,3 +138,50 @@ def test_a_repeat_pdf_download_is_served_from_the_cache_until_content_changes(
     page.save()
     _, text = pdf_text(client.get(url).content)
     assert "Treatment options" in text
+
+
+def _without_spanish(slug):
+    """The shipped Spanish page `slug` deleted: Spanish readers get the English page in its place."""
+    Page.objects.filter(slug=slug).exclude(translation_of=None).delete()
+    return Page.objects.get(slug=slug, translation_of=None)
+
+
+def test_a_spanish_handout_of_an_untranslated_page_marks_the_english_and_says_so_in_spanish(client, oms_content):
+    english = _without_spanish("outlook")
+    with translation.override("es"):
+        url = reverse("condition:page_handout", args=["outlook"])
+    html = client.get(url).content.decode()
+
+    assert '<html lang="es"' in html
+    assert f'<h1 lang="en">{english.title}</h1>' in html
+    assert "Esta página todavía no está en español. Aquí la tiene en inglés." in html
+    notice = html.index("Esta página todavía no está en español")
+    assert 'lang="en"' not in html[html.rindex("<p", 0, notice) : notice]  # the notice itself is Spanish
+    assert re.search(r'<section class="section" lang="en">\s*<h2>', html)
+    assert re.search(r'<ul lang="en"><li>', html)
+
+
+def test_the_spanish_guide_marks_an_english_page_among_spanish_ones_on_screen_and_on_paper(client, oms_content):
+    english = _without_spanish("outlook")
+    with translation.override("es"):
+        html_url = reverse("condition:condition_handout", args=["oms"])
+        pdf_url = reverse("condition:condition_handout_pdf", args=["oms"])
+    html = client.get(html_url).content.decode()
+    assert f'<h2 class="page-title" lang="en">{english.title}</h2>' in html
+    assert html.count("Aquí la tiene en inglés") == 1  # only the page in English says so
+    spanish_titles = Page.objects.live("es").values_list("title", flat=True)
+    assert all(f'<h2 class="page-title">{title}</h2>' in html for title in spanish_titles)
+
+    response = client.get(pdf_url)
+    _, text = pdf_text(response.getvalue())
+    flat = re.sub(r"\s+", " ", text)
+    assert "Esta página todavía no está en español. Aquí la tiene en inglés." in flat
+    assert english.title in flat
+
+
+def test_a_spanish_page_handout_pdf_of_an_untranslated_page_says_it_is_in_english(client, oms_content):
+    _without_spanish("outlook")
+    with translation.override("es"):
+        url = reverse("condition:page_handout_pdf", args=["outlook"])
+    _, text = pdf_text(client.get(url).content)
+    assert "Aquí la tiene en inglés" in re.sub(r"\s+", " ", text)

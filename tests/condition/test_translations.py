@@ -471,3 +471,100 @@ def test_a_clinic_with_its_own_name_gets_no_shipped_spanish_name(db):
     call_command("load_oms_content", stdout=open("/dev/null", "w"))
     assert not ClinicProfile.objects.filter(translation_of=1).exists()
     assert ClinicProfile.objects.get(pk=1).name == "Riverside Neurology"
+
+
+def test_a_shipped_spanish_page_needs_update_after_an_english_change_until_its_new_translation_is_approved(
+    oms_content, editor, reviewer, editor_client
+):
+    english = Page.objects.get(slug="outlook", translation_of=None)
+    spanish = Page.objects.get(slug="outlook", language="es")
+    assert spanish.made_from == Revision.of(english).get()  # recorded on load
+    approved(english, editor, reviewer, lambda draft: setattr(draft, "summary", "Most children recover well."))
+    assert list(translations.needs_update(Page)) == [spanish]
+
+    draft = translations.start_translation(english, "es", editor)  # the translator starts the update
+    assert draft.draft_of == spanish
+    html = editor_client.get(reverse("admin:condition_page_change", args=[draft.pk])).content.decode()
+    assert "Up to date with the original" not in html
+    assert "<strong>Needs update:</strong>" in html
+    assert "<ins>Most</ins> <ins>children</ins> <ins>recover</ins> <ins>well</ins>" in html
+    assert list(translations.needs_update(Page)) == [spanish]  # a draft alone brings nothing up to date
+
+    draft.summary = "La mayoría de los niños se recuperan bien."
+    draft.save()
+    drafts.submit(draft, editor)
+    drafts.approve(draft, reviewer)
+    assert not translations.needs_update(Page).exists()
+    html = editor_client.get(reverse("admin:condition_page_change", args=[spanish.pk])).content.decode()
+    assert "Up to date with the original" in html
+
+
+def test_the_translations_review_lists_the_care_boxes_and_pictures_the_english_has_and_it_lacks(
+    editor, reviewer, reviewer_client
+):
+    from condition.models import SectionImage
+    from tests.condition.test_images import upload
+    from tests.factories import CareAdviceFactory
+
+    page = approved(PageFactory(title="Fever", status=Page.Status.DRAFT), editor, reviewer)
+    spanish = translated(page, editor, reviewer, title="Fiebre")
+    advice = CareAdviceFactory(title="Seizure during treatment")
+
+    def add_box_and_picture(draft):
+        SectionFactory(page=draft, care_advice=advice, heading="", body="", anchor="seizure")
+        text = SectionFactory(page=draft, heading="Temperature chart", body="Write it down.", anchor="chart")
+        SectionImage.objects.create(section=text, image=upload(), alt="A filled-in temperature chart")
+
+    approved(page, editor, reviewer, add_box_and_picture)
+    update = translations.start_translation(page, "es", editor)
+    drafts.submit(update, editor)
+
+    html = reviewer_client.get(reverse("admin:condition_page_review", args=[update.pk])).content.decode()
+    assert "In the original, missing from this translation" in html
+    assert "Care box: Seizure during treatment" in html
+    assert "Picture: A filled-in temperature chart" in html
+    assert "Section: Temperature chart" in html
+    missing = translations.missing_from_translation(update)
+    assert [kind for kind, _row, _name in missing] == ["care", "row", "picture"]
+    assert translations.missing_from_translation(page) == []
+    assert spanish.pk == update.draft_of_id
+
+
+def test_a_section_the_english_added_since_is_shown_on_the_spanish_page_in_english_marked_and_said(
+    client, editor, reviewer
+):
+    import re
+
+    from django.utils import translation
+
+    page = approved(PageFactory(title="Fever", status=Page.Status.DRAFT), editor, reviewer)
+    SectionFactory(page=page, heading="When to call", anchor="when-to-call", body="Call the clinic.", order=1)
+    translated(page, editor, reviewer, title="Fiebre")
+    Page.objects.filter(language="es").update(made_from=None)  # only the words matter here
+    spanish_section = Section.objects.get(page__language="es")
+    spanish_section.heading, spanish_section.body = "Cuándo llamar", "Llame a la clínica."
+    spanish_section.save()
+
+    def add_section(draft):
+        SectionFactory(page=draft, heading="Keeping a diary", anchor="diary", body="Write down each jerk.", order=2)
+
+    approved(page, editor, reviewer, add_section)
+    with translation.override("es"):
+        url = page.get_absolute_url()
+        handout = reverse("condition:page_handout", args=[page.slug])
+    html = client.get(url).content.decode()
+
+    assert "Cuándo llamar" in html and "When to call" not in html  # the translation's own section
+    assert re.search(r'<section id="diary" class="section" aria-labelledby="diary-heading" lang="en">', html)
+    assert '<a href="#diary" lang="en">Keeping a diary</a>' in html
+    assert 'lang="es">Esta parte todavía no está en español. Aquí la tiene en inglés.</p>' in html
+    assert html.index("Cuándo llamar") < html.index("Write down each jerk.")
+
+    printed = client.get(handout).content.decode()
+    assert re.search(r'<section class="section" lang="en">\s*<h2>Keeping a diary</h2>', printed)
+    assert "Esta parte todavía no está en español" in printed
+    from django.test import Client
+
+    with translation.override("en"):
+        english = Client().get(page.get_absolute_url()).content.decode()
+    assert "Esta parte" not in english and "This part is not in" not in english

@@ -296,3 +296,25 @@ def test_every_admin_site_view_opens_for_a_superuser(superuser, oms_content):
         if response.status_code != status:
             wrong.append(f"GET {url} ({name}) answered {response.status_code}, expected {status} {why}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("label", ["condition.page", "condition.careadvice"], ids=str)
+def test_a_taken_down_item_and_its_translation_open_before_and_after_put_back(superuser, oms_content, label):
+    """Content a reviewer may take down: its change form and review, compared with the version that came down."""
+    client, user = superuser
+    model = apps.get_model(label)
+    english = model.objects.originals().filter(language="en", status="published", translations__isnull=False).first()
+    spanish = english.translations.originals().get(language="es")
+    drafts.take_down(english, user, "Wrong advice found.")
+    opts = model._meta
+
+    def open_all():
+        for item in (english, spanish):
+            for view in ("change", "review"):
+                response = client.get(f"/admin/{opts.app_label}/{opts.model_name}/{item.pk}/{view}/")
+                assert response.status_code == 200, f"{item.language} {view}: {response.status_code}"
+
+    open_all()
+    response = client.post(f"/admin/{opts.app_label}/{opts.model_name}/{english.pk}/workflow/put-back/")
+    assert response.status_code == 302
+    open_all()
