@@ -1,22 +1,48 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
-from condition.search import QueryTooLong, found_elsewhere, misses, search
+from condition.search import QueryTooLong, found_elsewhere, misses, query_words, search
 from condition.translations import current_language
+from pagecache.cache import cached, versioned
+
+# Results are kept for the content version and this long: a flood of different queries ages out.
+SEARCH_TTL = 60 * 10
 
 # "Found in ... pages:", in the reader's language, per language the words were found in.
 FOUND_IN = {"en": gettext_lazy("Found in English pages:"), "es": gettext_lazy("Found in Spanish pages:")}
 
 
-def elsewhere(query, language):
-    """Links to the same search in each other language that finds the words, the link's text in that language."""
+def found(query, language, request):
+    """(results, other languages that find the words) for `query`, each kept for the content version.
+
+    Keyed by the words searched for (lower case, stop words dropped), so "Steroids", " steroids " and
+    "the steroids" share one entry, and a change staff make shows at once. The other languages are
+    looked in only when nothing is found, by their own words (their own stop words). Raises QueryTooLong.
+    """
+    words = query_words(query, language)
+    if not words:
+        return search(query, language), []
+    key = versioned("search", language, *words, request=request)
+    results = cached(key, lambda: search(query, language), ttl=SEARCH_TTL)
+    if results.hits:
+        return results, []
+    others = {code: query_words(query, code) for code, _name in settings.LANGUAGES if code != language}
+    key = versioned(
+        "search-elsewhere", language, *(f"{code}={' '.join(w)}" for code, w in others.items()), request=request
+    )
+    return results, cached(key, lambda: found_elsewhere(query, language), ttl=SEARCH_TTL)
+
+
+def elsewhere(query, languages):
+    """Links to the same search in each of `languages` (they find the words), the link's text in that language."""
     links = []
-    for other in found_elsewhere(query, language):
+    for other in languages:
         with translation.override(other):
             url = reverse("condition:search") + "?" + urlencode({"q": query})
             text = gettext("See what was found for “%(query)s”") % {"query": query}
@@ -27,6 +53,7 @@ def elsewhere(query, language):
 @require_safe
 def search_page(request):
     """/search/?q=...: a plain GET form, so it works without JavaScript. /es/search/ searches the Spanish text.
+    Results are kept for the content version by the words searched for (found()).
 
     A search that finds nothing links to the same search in another language that finds the words, and is
     counted for staff (condition.search.misses)."""
@@ -34,11 +61,12 @@ def search_page(request):
     language = current_language()
     context = {"search_query": query[:200]}
     try:
-        context["results"] = results = search(query, language)
+        results, other_languages = found(query, language, request)
     except QueryTooLong as error:
         context["error"] = str(error)
         return render(request, "condition/search.html", context, status=400)
+    context["results"] = results
     if results.words and not results.hits:
-        context["elsewhere"] = elsewhere(query, language)
-        misses.record(results.words, language)
+        context["elsewhere"] = elsewhere(query, other_languages)
+        misses.record(results.words, language)  # every time, kept results or not
     return render(request, "condition/search.html", context)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -169,23 +170,24 @@ def test_a_search_costs_the_same_queries_however_much_content(client, django_ass
     for index in range(pages):
         page = PageFactory(title=f"Topic {index}")
         SectionFactory(page=page, body=f"Sleep and mood change number {index}.")
-    # the spelling look-up, the search, the clinic footer
-    with django_assert_num_queries(3):
+    # the content version (results are kept for it), the spelling look-up, the search, the clinic footer
+    with django_assert_num_queries(4):
         response = client.get(SEARCH, {"q": "slepe mood"})
     assert response.status_code == 200
     assert response.content.decode().count('class="search-where"') == min(pages, 20)
 
 
-def test_a_search_that_needs_no_spelling_or_looser_match_costs_two_queries(client, django_assert_num_queries, db):
+def test_a_search_that_needs_no_spelling_or_looser_match_costs_three_queries(client, django_assert_num_queries, db):
     SectionFactory(body="Naps help.")
-    with django_assert_num_queries(2):  # the search, the clinic footer
+    with django_assert_num_queries(3):  # the content version, the search, the clinic footer
         assert client.get(SEARCH, {"q": "naps"}).status_code == 200
 
 
 def test_a_search_that_finds_nothing_also_looks_in_the_other_language_once(client, django_assert_num_queries, db):
     SectionFactory(body="Sleep helps.")
-    # the search, the same words in Spanish, counting the search that found nothing, the clinic footer
-    with django_assert_num_queries(4):
+    # the content version, the search, the same words in Spanish, counting the search that found nothing,
+    # the clinic footer
+    with django_assert_num_queries(5):
         response = client.get(SEARCH, {"q": "zzz"})
     assert response.status_code == 200 and 'class="search-elsewhere"' not in response.content.decode()
 
@@ -276,3 +278,43 @@ def test_the_index_is_emptied_with_the_database(transactional_db):
     call_command("flush", interactive=False, verbosity=0)
     assert search("zebrafish").hits == []
     assert not SearchDocument.objects.exists()
+
+
+def search_queries(client, query, path=SEARCH):
+    """(the page's HTML, the SQL it ran that read the search index)."""
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(path, {"q": query}).content.decode()
+    return html, [q["sql"] for q in queries.captured_queries if "search" in q["sql"].lower()]
+
+
+def test_the_same_words_are_searched_once_per_content_version_however_they_are_typed(client, db):
+    SectionFactory(body="Steroids can upset the stomach.")
+    first, first_sql = search_queries(client, "steroids")
+    assert first_sql and "upset the stomach" in first
+    for typed in ("Steroids", "  STEROIDS ", "the steroids"):
+        again, again_sql = search_queries(client, typed)
+        assert again_sql == [] and "upset the stomach" in again
+
+
+def test_a_change_staff_make_shows_in_the_next_search_at_once(client, db):
+    SectionFactory(body="Naps help.")
+    assert "Nothing found" in client.get(SEARCH, {"q": "cuddles"}).content.decode()
+    SectionFactory(body="Cuddles help too.")  # saved: the content version moves on
+    html, sql = search_queries(client, "cuddles")
+    assert sql and "help too" in html
+
+
+def test_a_kept_search_that_found_nothing_is_still_counted_each_time(client, db):
+    from condition.search.models import SearchMiss
+
+    SectionFactory(body="Naps help.")
+    for _ in range(3):
+        client.get(SEARCH, {"q": "zebra"})
+    assert SearchMiss.objects.get(query="zebra").searches == 3
+
+
+def test_kept_results_for_english_words_are_not_served_to_a_spanish_search(client, oms_content):
+    english, _ = search_queries(client, "vacuna")
+    spanish, _ = search_queries(client, "vacuna", path="/es/search/")
+    assert "Nothing found" in english and "search-elsewhere" in english
+    assert "search-where" in spanish and "search-elsewhere" not in spanish
