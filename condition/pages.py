@@ -34,6 +34,7 @@ AUDIENCES = (PUBLIC, STAFF)
 class RenderedPages:
     entries: list  # {"page": page, "sections": [RenderedSection]} for each page, in the order given
     sources: list  # the sources cited, in one numbering across the pages
+    source_entries: list  # the same as rendering.CitedSource: number, source and the markers citing it
     terms: list  # the glossary terms explained, at their first use
     language: str
 
@@ -67,7 +68,13 @@ def _render(pages, language, printed):
         rendered = [renderer.render(section, _language_of(section, page)) for section in sections]
         terms.extend(term for item in rendered for term in item.terms)
         entries.append({"page": page, "sections": rendered})
-    return RenderedPages(entries=entries, sources=renderer.cited_sources, terms=terms, language=language)
+    return RenderedPages(
+        entries=entries,
+        sources=renderer.cited_sources,
+        source_entries=renderer.cited_entries,
+        terms=terms,
+        language=language,
+    )
 
 
 # What rendering reads of a glossary term (rendering.PageRenderer, terms.TermMatcher, the "Words to know" lists).

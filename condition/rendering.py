@@ -121,6 +121,20 @@ def _citations_after_link(match):
 
 
 @dataclass
+class CitedSource:
+    """An entry of a page's source list: its number, the source, and the id of every marker citing it, in order."""
+
+    number: int
+    source: object
+    marker_ids: list
+
+    @property
+    def places(self):
+        """(place, id) of each marker, numbered from 1, for the entry's links back to the text."""
+        return list(enumerate(self.marker_ids, start=1))
+
+
+@dataclass
 class RenderedSection:
     section: object
     html: str
@@ -155,6 +169,8 @@ class PageRenderer:
         # On a screen a term opens its explanation where it stands (a popover); on paper it links to the word list.
         self.explain_in_place = explain_in_place
         self.numbers = {}
+        self.marker_ids = {}  # source key -> the id of each of its markers, in order
+        self.ids = set()  # every id this renderer gave, so none is given twice in one document
         self.seen_terms = set()
         self.glossary_url = reverse("condition:glossary")
         self.glossary = list(glossary)
@@ -169,6 +185,23 @@ class PageRenderer:
     def cited_sources(self):
         """Sources cited so far, in their page numbering."""
         return [self.sources[key] for key in sorted(self.numbers, key=self.numbers.get)]
+
+    @property
+    def cited_entries(self):
+        """The source list so far: each source with its number and the markers its entry leads back to."""
+        return [
+            CitedSource(self.numbers[key], self.sources[key], self.marker_ids[key])
+            for key in sorted(self.numbers, key=self.numbers.get)
+        ]
+
+    def _unique_id(self, base):
+        """`base`, or `base-2`, `base-3`... where an earlier part of the same document already has it."""
+        candidate, count = base, 1
+        while candidate in self.ids:
+            count += 1
+            candidate = f"{base}-{count}"
+        self.ids.add(candidate)
+        return candidate
 
     def render(self, section, language=None):
         """A section as families see it; a care box renders its advice instead of a body.
@@ -214,12 +247,13 @@ class PageRenderer:
         key = match.group(1).lower()
         if key not in self.sources:
             return ""  # A deleted source leaves no dangling marker.
-        first_use = key not in self.numbers
         number = self.numbers.setdefault(key, len(self.numbers) + 1)
-        # Marker n leads to entry n of the source list on the same page; the entry leads back to its first marker.
+        # Marker n leads to entry n of the source list on the same page; the entry leads back to each of its
+        # markers: the first is cite-ref-n, the next ones cite-ref-n-2, cite-ref-n-3...
+        marker_id = self._unique_id(f"cite-ref-{number}")
+        self.marker_ids.setdefault(key, []).append(marker_id)
         label = escape(gettext("Source %(number)d") % {"number": number})
-        back = f' id="cite-ref-{number}"' if first_use else ""
-        return f'<sup class="cite"{back}><a href="#cite-{number}" aria-label="{label}">[{number}]</a></sup>'
+        return f'<sup class="cite" id="{marker_id}"><a href="#cite-{number}" aria-label="{label}">[{number}]</a></sup>'
 
     def _term_link(self, term, text, found):
         seen = (term.language, term.slug)  # a translated term keeps its original's slug
@@ -230,13 +264,16 @@ class PageRenderer:
         slug = escape(term.slug)
         if not self.explain_in_place:
             return f'<a class="term" href="{self.glossary_url}#term-{slug}">{text}</a>'
-        # A native popover: opens and closes with a tap or the keyboard (Escape, a tap outside), no script needed.
+        # A native popover: opens and closes with a tap or the keyboard (Escape, a tap outside), no script needed,
+        # and the reader stays where they are. Where a browser has no popovers the explanation reads inline
+        # (portal.css). The term and its definition are the live glossary entry's, escaped: staff text, no markup.
+        tip = self._unique_id(f"tip-{slug}")  # a guide may explain the same slug in two languages
         more = escape(gettext("More in the word list"))
         close = escape(gettext("Close"))
         return (
-            f'<button type="button" class="term" popovertarget="tip-{slug}">{text}</button>'
-            f'<span class="term-tip" id="tip-{slug}" popover><strong>{escape(term.term)}</strong>: '
+            f'<button type="button" class="term" popovertarget="{tip}">{text}</button>'
+            f'<span class="term-tip" id="{tip}" popover><strong>{escape(term.term)}</strong>: '
             f'{escape(term.definition)} <a href="{self.glossary_url}#term-{slug}">{more}</a> '
-            f'<button type="button" class="term-tip-close" popovertarget="tip-{slug}" popovertargetaction="hide">'
+            f'<button type="button" class="term-tip-close" popovertarget="{tip}" popovertargetaction="hide">'
             f"{close}</button></span>"
         )

@@ -60,7 +60,7 @@ def page_context(rendered):
     return {
         "page": page,
         "sections": entry["sections"],
-        "page_sources": rendered.sources,
+        "page_sources": rendered.source_entries,
         "suggested_questions": questions,
     }
 
@@ -122,7 +122,7 @@ def help_page(request):
     advice = safe_care_advice(advice.order_by("urgency", "title"), current_language())
     renderer = PageRenderer(sources=Source.cited_in(a.text for a in advice), glossary=(), care_boxes=advice)
     boxes = [renderer.render_care(item) for item in advice]
-    return render(request, "condition/help.html", {"boxes": boxes, "page_sources": renderer.cited_sources})
+    return render(request, "condition/help.html", {"boxes": boxes, "page_sources": renderer.cited_entries})
 
 
 def published_sections(language=ORIGINAL_LANGUAGE):

@@ -113,3 +113,25 @@ def test_a_page_with_a_picture_serves_a_webp_copy_with_alt_text_and_passes_axe_o
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert axe_violations(phone) == []
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_a_word_explained_in_place_and_after_a_source_link_back(site, browser, scheme):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 780}, color_scheme=scheme, bypass_csp=True, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    found = {}
+    for path in ["/topics/what-is-oms/", "/es/topics/what-is-oms/"]:
+        page.goto(site.url + path)
+        page.locator("button.term").first.tap()
+        page.locator(".term-tip:popover-open").wait_for()
+        violations = axe_violations(page)
+        if violations:
+            found[path + " explained"] = violations
+    page.goto(site.url + "/topics/symptoms/#cite-ref-1-2")  # a marker the reader came back to (:target)
+    violations = axe_violations(page)
+    if violations:
+        found["back at a marker"] = violations
+    context.close()
+    assert found == {}

@@ -52,3 +52,17 @@ def test_every_reading_page_prints_without_the_site_navigation(site, desktop):
         _, text = pdf_text(desktop.pdf(format="A4"))
         assert heading in text, path
         assert "Skip to main content" not in text and "Check your understanding" not in text, path
+
+
+def test_a_page_printed_with_a_word_explained_open_prints_the_text_and_no_explanation_over_it(site, phone):
+    phone.goto(site.url + "/topics/what-is-oms/")
+    phone.locator("#what-the-name-means button.term", has_text="Opsoclonus").tap()
+    phone.locator("#tip-opsoclonus").wait_for()
+    phone.emulate_media(media="print")
+    assert phone.locator("#tip-opsoclonus").evaluate("tip => getComputedStyle(tip).display") == "none"
+    _, text = pdf_text(phone.pdf(format="A4"))
+    assert "What the name means" in text and "Opsoclonus" in text
+    assert "More in the word list" not in text and "Close" not in text
+    assert "Back to text" not in text and "Cited at" not in text
+    # The words are still explained on paper: the "Words to know" boxes print open.
+    assert "Words to know" in text and "Fast, jerky eye movements" in text

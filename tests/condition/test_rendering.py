@@ -1,3 +1,5 @@
+import re
+
 from condition.rendering import PageRenderer, cited_keys, sanitise
 from tests.factories import GlossaryTermFactory, SectionFactory, SourceFactory
 
@@ -192,3 +194,96 @@ def test_the_first_marker_of_each_source_is_where_its_list_entry_leads_back_to(d
     html = renderer.render(SectionFactory.build(body="One [cite:nice]. Two [cite:nice].")).html
     assert html.count('id="cite-ref-1"') == 1
     assert html.count('href="#cite-1"') == 2
+
+
+ID_RE = re.compile(r'\sid="([^"]+)"')
+HREF_ID_RE = re.compile(r'href="#([^"]+)"')
+
+
+def test_every_marker_has_its_own_id_and_the_source_list_names_each_in_order(db):
+    nice, nord = SourceFactory(key="nice"), SourceFactory(key="nord")
+    renderer = PageRenderer(sources={"nice": nice, "nord": nord}, glossary=[])
+    html = "".join(
+        renderer.render(SectionFactory.build(body=body)).html
+        for body in ["One [cite:nice]. Two [cite:nord].", "Three [cite:nice] and four [cite:nice]."]
+    )
+    ids = ID_RE.findall(html)
+    assert ids == ["cite-ref-1", "cite-ref-2", "cite-ref-1-2", "cite-ref-1-3"]
+    assert len(set(ids)) == len(ids)
+    entries = renderer.cited_entries
+    assert [(entry.number, entry.source, entry.marker_ids) for entry in entries] == [
+        (1, nice, ["cite-ref-1", "cite-ref-1-2", "cite-ref-1-3"]),
+        (2, nord, ["cite-ref-2"]),
+    ]
+    assert entries[0].places == [(1, "cite-ref-1"), (2, "cite-ref-1-2"), (3, "cite-ref-1-3")]
+    assert renderer.cited_sources == [nice, nord]
+
+
+def test_a_term_explained_in_place_is_a_keyboard_button_opening_a_popover_with_no_script(db):
+    term = GlossaryTermFactory(term="ataxia", slug="ataxia", definition="Shaky walking.")
+    renderer = PageRenderer(sources={}, glossary=[term], explain_in_place=True)
+    html = renderer.render(SectionFactory.build(body="Ataxia, then ataxia again.")).html
+    # A real <button> (Enter and Space work, it is in the tab order), naming the popover it opens and closes.
+    [target] = re.findall(r'<button type="button" class="term" popovertarget="([^"]+)">Ataxia</button>', html)
+    assert f'<span class="term-tip" id="{target}" popover>' in html
+    assert f'popovertarget="{target}" popovertargetaction="hide">Close</button>' in html
+    assert html.count("<button") == 2  # the second "ataxia" is plain text: one explanation per page
+    assert "<script" not in html.lower() and "javascript:" not in html.lower()
+    assert not re.search(r"\son\w+=", html)  # no event handler: the browser alone opens and closes it
+    assert 'href="/glossary/#term-ataxia">More in the word list</a>' in html
+
+
+def test_the_same_slug_explained_in_two_languages_on_one_render_gets_two_ids(db):
+    english = GlossaryTermFactory(term="ataxia", slug="ataxia", definition="Shaky walking.")
+    spanish = GlossaryTermFactory(
+        term="ataxia", slug="ataxia", definition="Marcha inestable.", language="es", translation_of=english
+    )
+    renderer = PageRenderer(sources={}, glossary=[english, spanish], explain_in_place=True)
+    html = renderer.render(SectionFactory.build(body="Ataxia."), "en").html
+    html += renderer.render(SectionFactory.build(body="La ataxia."), "es").html
+    ids = ID_RE.findall(html)
+    assert ids == ["tip-ataxia", "tip-ataxia-2"]
+    assert set(re.findall(r'popovertarget="([^"]+)"', html)) == set(ids)
+    assert "Shaky walking." in html.split('id="tip-ataxia-2"')[0] and "Marcha inestable." in html
+
+
+def test_a_pasted_definition_stays_inert_text_in_the_explanation(db):
+    term = GlossaryTermFactory(
+        term="ataxia", slug="ataxia", definition='<img src=x onerror="alert(1)"> "quoted" <script>x</script>'
+    )
+    html = (
+        PageRenderer(sources={}, glossary=[term], explain_in_place=True)
+        .render(SectionFactory.build(body="Ataxia."))
+        .html
+    )
+    assert "<img" not in html and "<script" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+def test_the_topic_page_explains_the_live_definition_in_the_readers_language_and_its_links_back_resolve(client, db):
+    from condition.models import GlossaryTerm
+
+    page = SectionFactory(body="Ataxia [cite:nice] and more [cite:nice]. Also [cite:nord].").page
+    SourceFactory(key="nice", citation="NICE guidance")
+    SourceFactory(key="nord", citation="NORD report")
+    live = GlossaryTermFactory(term="ataxia", slug="ataxia", definition="Approved words.")
+    # A working copy waiting for review: families never read it.
+    GlossaryTermFactory(
+        term="ataxia",
+        slug="ataxia",
+        definition="Unapproved draft words.",
+        status=GlossaryTerm.Status.DRAFT,
+        draft_of=live,
+    )
+    html = client.get(page.get_absolute_url()).content.decode()
+    main = html.split("<main", 1)[1]
+    assert "Approved words." in main and "Unapproved draft words." not in main
+    ids = ID_RE.findall(html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    sources = main.split('class="page-sources"', 1)[1]
+    targets = HREF_ID_RE.findall(sources)
+    assert {"cite-ref-1", "cite-ref-1-2", "cite-ref-2"} <= set(targets)
+    assert set(targets) <= set(ids)
+    assert 'aria-label="Back to text where [1] is cited">Back to text</a>' in sources
+    assert 'aria-label="Place 2 of 2 where [1] is cited">2</a>' in sources
+    assert sources.count("Cited at:") == 1  # [2] is cited once: "Back to text" alone
