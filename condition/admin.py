@@ -1,12 +1,16 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from condition.content import ORIGINAL_LANGUAGE
 from condition.models import (
     REVIEW_STATES,
     CareAdvice,
@@ -31,7 +35,20 @@ admin.site.site_title = "OMS family guide staff"
 admin.site.index_title = "Content, reviews and results"
 
 
-class SectionInline(ChildInlineMixin, admin.StackedInline):
+class CareAdvicePickerMixin:
+    """The care advice picker lists advice in the site's own language only: a section that chooses a care box
+    is always an original (a translated page's boxes follow its original's), and each box shows in the
+    reader's language by itself. Listing the translations too put every situation in twice."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "care_advice":
+            kwargs["queryset"] = CareAdvice.objects.originals().filter(
+                language=ORIGINAL_LANGUAGE, translation_of__isnull=True
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SectionInline(CareAdvicePickerMixin, ChildInlineMixin, admin.StackedInline):
     model = Section
     extra = 0
     show_change_link = True  # pictures are added on the section's own page
@@ -256,11 +273,38 @@ class CareAdviceAdmin(ContentAdmin):
     can_take_down = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("placements__page")
+        # A translation is placed nowhere itself: its boxes follow the original's placements, so those
+        # pages are read too, with their translations for the titles in the advice's language.
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                "placements__page",
+                Prefetch("translation_of__placements__page__translations", queryset=Page.objects.originals()),
+            )
+        )
 
-    @admin.display(description="Placed on")
+    @admin.display(description=gettext_lazy("Placed on"))
     def used_on(self, advice):
-        return ", ".join(sorted({section.page.title for section in advice.placements.all()})) or "No page yet"
+        if advice.is_translation:
+            return placed_in_language(advice)
+        return ", ".join(sorted({section.page.title for section in advice.placements.all()})) or _("No page yet")
+
+
+def placed_in_language(advice):
+    """Where a translated care box shows: on every page its original is placed on, each named in the
+    advice's language where that page has a translation (else its English title, marked)."""
+    titles, original = set(), language_name(ORIGINAL_LANGUAGE)
+    for section in advice.translation_of.placements.all():
+        page = section.page
+        translated = [t for t in page.translations.all() if t.language == advice.language]
+        if translated:
+            titles.add(translated[0].title)
+        else:
+            titles.add(_("%(title)s (only in %(language)s)") % {"title": page.title, "language": original})
+    if not titles:
+        return _("No page yet: the %(language)s advice is not placed on any page") % {"language": original}
+    return ", ".join(sorted(titles))
 
 
 @admin.register(ClinicProfile)
@@ -274,10 +318,23 @@ class ClinicProfileAdmin(ContentAdmin):
         return obj is not None and obj.is_working_copy and super().has_delete_permission(request, obj)
 
 
+class FeedbackLanguageFilter(admin.SimpleListFilter):
+    """The language of the page a family answered on, from settings.LANGUAGES (no query for the choices)."""
+
+    title = gettext_lazy("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return list(settings.LANGUAGES)
+
+    def queryset(self, request, queryset):
+        return queryset.filter(page__language=self.value()) if self.value() else queryset
+
+
 @admin.register(PageFeedback)
 class PageFeedbackAdmin(admin.ModelAdmin):
     list_display = ["created_at", "page", "language", "helpful", "comment"]
-    list_filter = ["helpful", ("page", admin.RelatedOnlyFieldListFilter), "created_at"]
+    list_filter = ["helpful", FeedbackLanguageFilter, ("page", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["comment"]
     # No date_hierarchy: its bar reads the date of every row; the date filter does the job.
     list_select_related = ["page"]
@@ -304,7 +361,7 @@ class SectionImageInline(ChildInlineMixin, admin.StackedInline):
 
 
 @admin.register(Section)
-class SectionAdmin(ChildAdminMixin, admin.ModelAdmin):
+class SectionAdmin(CareAdvicePickerMixin, ChildAdminMixin, admin.ModelAdmin):
     """Sections are edited under their page; here too, with their pictures."""
 
     inlines = [SectionImageInline]
