@@ -30,9 +30,9 @@ from condition.translations import language_name
 from condition.views import page_context
 from condition.workflow import ChildAdminMixin, ChildInlineMixin, ContentAdmin
 
-admin.site.site_header = "OMS family guide: clinic staff"
-admin.site.site_title = "OMS family guide staff"
-admin.site.index_title = "Content, reviews and results"
+admin.site.site_header = gettext_lazy("OMS family guide: clinic staff")
+admin.site.site_title = gettext_lazy("OMS family guide staff")
+admin.site.index_title = gettext_lazy("Content, reviews and results")
 
 
 class CareAdvicePickerMixin:
@@ -62,18 +62,18 @@ class SuggestedQuestionInline(ChildInlineMixin, admin.StackedInline):
     model = SuggestedQuestion
     extra = 0
     fields = ["text", "order"]
-    verbose_name = "question for the care team"
-    verbose_name_plural = "Questions for your care team (families tick these and print a list)"
+    verbose_name = gettext_lazy("question for the care team")
+    verbose_name_plural = gettext_lazy("Questions for your care team (families tick these and print a list)")
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
     """The same rule as the admin home and the reminders (PageQuerySet.review_due)."""
 
-    title = "review"
+    title = gettext_lazy("review")
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("due", "Any review due"), *REVIEW_STATES.items()]
+        return [("due", gettext_lazy("Any review due")), *REVIEW_STATES.items()]
 
     def queryset(self, request, queryset):
         if self.value() == "due":
@@ -105,8 +105,8 @@ class PageAdmin(ContentAdmin):
     review_fields = ["last_reviewed", "reviewed_by", "next_review_due"]
     fieldsets = [
         (None, {"fields": ["condition", "title", "slug", "summary", "key_points", "order"]}),
-        ("Related topics", {"fields": ["related_pages"], "classes": ["collapse"]}),
-        ("Clinical review", {"fields": review_fields}),
+        (gettext_lazy("Related topics"), {"fields": ["related_pages"], "classes": ["collapse"]}),
+        (gettext_lazy("Clinical review"), {"fields": review_fields}),
     ]
 
     def get_queryset(self, request):
@@ -134,15 +134,15 @@ class PageAdmin(ContentAdmin):
             return [name for name in shown if name != "condition"]
         return shown
 
-    @admin.display(description="Reviewed", ordering="last_reviewed")
+    @admin.display(description=gettext_lazy("Reviewed"), ordering="last_reviewed")
     def reviewed(self, page):
         return page.last_reviewed or "–"
 
-    @admin.display(description="Review due", ordering="next_review_due")
+    @admin.display(description=gettext_lazy("Review due"), ordering="next_review_due")
     def review_due(self, page):
         return page.next_review_due or "–"
 
-    @admin.display(description="Grade")
+    @admin.display(description=gettext_lazy("Grade"))
     def reading_grade(self, page):
         """Flesch-Kincaid grade of the page's sections; a Spanish page's Fernández-Huerta index and level
         (the change form has each section's scores)."""
@@ -152,7 +152,7 @@ class PageAdmin(ContentAdmin):
     def get_changelist(self, request, **kwargs):
         return PageChangeList
 
-    @admin.display(description="Feedback")
+    @admin.display(description=gettext_lazy("Feedback"))
     def feedback_summary(self, page):
         url = reverse("admin:condition_pagefeedback_changelist") + f"?page__id__exact={page.pk}"
         return format_html('<a href="{}">{} yes / {} no</a>', url, page.helpful_count, page.unhelpful_count)
@@ -167,7 +167,7 @@ class PageAdmin(ContentAdmin):
         readonly = list(super().get_readonly_fields(request, obj))
         return readonly if self.has_review_permission(request) else [*readonly, *self.review_fields]
 
-    @admin.action(description="Record a clinical review by me today", permissions=["review"])
+    @admin.action(description=gettext_lazy("Record a clinical review by me today"), permissions=["review"])
     def record_review(self, request, queryset):
         name = request.user.get_full_name() or request.user.get_username()
         queryset = queryset.originals()
@@ -176,7 +176,7 @@ class PageAdmin(ContentAdmin):
             page.save(update_fields=["last_reviewed", "reviewed_by", "next_review_due", "updated_at"])
         self.message_user(request, f"Review recorded for {queryset.count()} page(s).", messages.SUCCESS)
 
-    @admin.action(description="Download handout PDFs of selected pages")
+    @admin.action(description=gettext_lazy("Download handout PDFs of selected pages"))
     def download_handout_pdfs(self, request, queryset):
         from condition.handouts import pdf_response_for_pages
 
@@ -221,11 +221,11 @@ UNCONFIRMED = "Not yet confirmed: open the link, check it says this, and set the
 class LinkCheckedFilter(admin.SimpleListFilter):
     """Sources nobody has yet opened and dated (`accessed` empty), so a reviewer can find them all."""
 
-    title = "link checked"
+    title = gettext_lazy("link checked")
     parameter_name = "checked"
 
     def lookups(self, request, model_admin):
-        return [("no", "Not yet confirmed"), ("yes", "Confirmed")]
+        return [("no", gettext_lazy("Not yet confirmed")), ("yes", gettext_lazy("Confirmed"))]
 
     def queryset(self, request, queryset):
         if self.value() in ("no", "yes"):
@@ -239,11 +239,11 @@ class SourceAdmin(ContentAdmin):
     list_filter = [LinkCheckedFilter]
     search_fields = ["key", "citation", "url"]
 
-    @admin.display(description="Link checked", ordering="accessed")
+    @admin.display(description=gettext_lazy("Link checked"), ordering="accessed")
     def link_checked(self, source):
         return source.accessed or UNCONFIRMED
 
-    @admin.display(description="Citation")
+    @admin.display(description=gettext_lazy("Citation"))
     def short_citation(self, source):
         return source.citation[:120]
 
@@ -340,7 +340,7 @@ class PageFeedbackAdmin(admin.ModelAdmin):
     list_select_related = ["page"]
     show_full_result_count = False
 
-    @admin.display(description="Language", ordering="page__language")
+    @admin.display(description=gettext_lazy("Language"), ordering="page__language")
     def language(self, feedback):
         return language_name(feedback.page.language)
 
@@ -357,7 +357,7 @@ class SectionImageInline(ChildInlineMixin, admin.StackedInline):
     model = SectionImage
     extra = 0
     fields = ["image", "alt", "caption", "order"]
-    verbose_name_plural = "Pictures (shown under the section's text; JPEG, PNG or WebP)"
+    verbose_name_plural = gettext_lazy("Pictures (shown under the section's text; JPEG, PNG or WebP)")
 
 
 @admin.register(Section)

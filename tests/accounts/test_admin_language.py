@@ -55,3 +55,16 @@ def test_a_language_not_offered_is_refused(reviewer_client, reviewer):
     response = reviewer_client.post(reverse("admin:your_language"), {"language": "xx"})
     assert response.status_code == 400
     assert not StaffProfile.objects.filter(user=reviewer).exists()
+
+
+def test_the_portals_own_admin_words_are_spanish_too(reviewer_client, oms_content):
+    from condition.models import Page
+
+    reviewer_client.post(reverse("admin:your_language"), {"language": "es"})
+    home = reviewer_client.get(reverse("admin:index")).content.decode()
+    assert "Consejos de cuidado" in home and "Cuestionarios" in home  # model names in the app list
+    page = Page.objects.live().first()
+    form = reviewer_client.get(reverse("admin:condition_page_change", args=[page.pk])).content.decode()
+    assert "Puntos clave" in form and "Una pregunta o frase corta que las familias buscarían." in form
+    listing = reviewer_client.get(reverse("admin:condition_page_changelist")).content.decode()
+    assert "Revisión pendiente" in listing and "Publicado" in listing
