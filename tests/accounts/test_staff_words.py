@@ -120,3 +120,26 @@ def test_taking_someone_out_of_every_group_ends_their_staff_access(admin_client,
     assert response.status_code == 302, response.content.decode()[:2000]
     editor.refresh_from_db()
     assert not editor.is_staff and not editor.groups.exists()
+
+
+def test_the_quiz_question_form_names_every_column_and_labels_every_input(admin_client, oms_content):
+    import re
+
+    from quizzes.models import Question
+
+    question = Question.objects.filter(quiz__status="published").first()
+    html = admin_client.get(reverse("admin:quizzes_question_change", args=[question.pk])).content.decode()
+    table = re.search(r'<div class="tabular.*?</table>', html, re.S).group(0)
+    assert not re.search(r"<th[^>]*>\s*</th>", table)
+    inputs = re.findall(r'<input[^>]*type="(?:text|number|checkbox)"[^>]*id="([^"]+)"', table)
+    inputs += re.findall(r'<input[^>]*id="([^"]+)"[^>]*type="(?:text|number|checkbox)"', table)
+    assert inputs
+    for input_id in set(inputs):
+        if "__prefix__" not in input_id:
+            assert f'for="{input_id}"' in table, input_id
+
+
+def test_the_user_form_has_no_date_boxes_nor_permission_filter(admin_client, editor):
+    html = admin_client.get(reverse("admin:auth_user_change", args=[editor.pk])).content.decode()
+    assert 'name="last_login_0"' not in html and 'name="date_joined_0"' not in html  # shown, not typed
+    assert 'name="user_permissions"' not in html and "selectfilter" not in html
