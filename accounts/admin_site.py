@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from accounts import second_factor, views
+from accounts import profiles, second_factor, views
 
 
 class StaffAdminSite(admin.AdminSite):
@@ -15,6 +15,14 @@ class StaffAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         return super().has_permission(request) and not second_factor.second_factor_owed(request)
+
+    def each_context(self, request):
+        """Before the code is given (the code step, setting up an app) no menu: nothing is open yet."""
+        context = super().each_context(request)
+        if not context["has_permission"]:
+            context["available_apps"] = []
+            context["is_nav_sidebar_enabled"] = False
+        return context
 
     def login(self, request, extra_context=None):
         user = request.user
@@ -37,6 +45,11 @@ class StaffAdminSite(admin.AdminSite):
 
     def get_urls(self):
         return [
+            path(
+                "your-language/",
+                self.admin_view(partial(profiles.your_language, admin_site=self)),
+                name="your_language",
+            ),
             path("sign-in/code/", self.signed_in_with_password(views.enter_code), name="second_factor"),
             path("sign-in/set-up/", self.signed_in_with_password(views.set_up_app), name="second_factor_setup"),
             path(

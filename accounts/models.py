@@ -4,6 +4,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 def _hash(token):
@@ -49,3 +50,27 @@ class SetUpLink(models.Model):
             user=user, token_hash=_hash(token), created_at=now, expires_at=now + settings.OMS_SET_UP_LINK_LIFETIME
         )
         return token
+
+
+class StaffProfile(models.Model):
+    """What a staff member chose for themselves: the language the admin speaks to them in.
+
+    A code from settings.LANGUAGES (no choices list: adding a language needs no migration).
+    Only the admin follows it (accounts.middleware.AdminLanguageMiddleware); families' pages
+    keep the language of their address.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile")
+    language = models.CharField(_("language of the admin"), max_length=12, default=settings.LANGUAGE_CODE)
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+
+    def __str__(self):
+        return f"{self.user}: {self.language}"
+
+    @classmethod
+    def language_for(cls, user):
+        found = cls.objects.filter(user=user).values_list("language", flat=True).first()
+        return found if found in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE

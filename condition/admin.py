@@ -1,12 +1,16 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from condition.content import ORIGINAL_LANGUAGE
 from condition.models import (
     REVIEW_STATES,
     CareAdvice,
@@ -26,12 +30,25 @@ from condition.translations import language_name
 from condition.views import page_context
 from condition.workflow import ChildAdminMixin, ChildInlineMixin, ContentAdmin
 
-admin.site.site_header = "OMS family guide: clinic staff"
-admin.site.site_title = "OMS family guide staff"
-admin.site.index_title = "Content, reviews and results"
+admin.site.site_header = gettext_lazy("OMS family guide: clinic staff")
+admin.site.site_title = gettext_lazy("OMS family guide staff")
+admin.site.index_title = gettext_lazy("Content, reviews and results")
 
 
-class SectionInline(ChildInlineMixin, admin.StackedInline):
+class CareAdvicePickerMixin:
+    """The care advice picker lists advice in the site's own language only: a section that chooses a care box
+    is always an original (a translated page's boxes follow its original's), and each box shows in the
+    reader's language by itself. Listing the translations too put every situation in twice."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "care_advice":
+            kwargs["queryset"] = CareAdvice.objects.originals().filter(
+                language=ORIGINAL_LANGUAGE, translation_of__isnull=True
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SectionInline(CareAdvicePickerMixin, ChildInlineMixin, admin.StackedInline):
     model = Section
     extra = 0
     show_change_link = True  # pictures are added on the section's own page
@@ -45,18 +62,18 @@ class SuggestedQuestionInline(ChildInlineMixin, admin.StackedInline):
     model = SuggestedQuestion
     extra = 0
     fields = ["text", "order"]
-    verbose_name = "question for the care team"
-    verbose_name_plural = "Questions for your care team (families tick these and print a list)"
+    verbose_name = gettext_lazy("question for the care team")
+    verbose_name_plural = gettext_lazy("Questions for your care team (families tick these and print a list)")
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
     """The same rule as the admin home and the reminders (PageQuerySet.review_due)."""
 
-    title = "review"
+    title = gettext_lazy("review")
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("due", "Any review due"), *REVIEW_STATES.items()]
+        return [("due", gettext_lazy("Any review due")), *REVIEW_STATES.items()]
 
     def queryset(self, request, queryset):
         if self.value() == "due":
@@ -88,8 +105,8 @@ class PageAdmin(ContentAdmin):
     review_fields = ["last_reviewed", "reviewed_by", "next_review_due"]
     fieldsets = [
         (None, {"fields": ["condition", "title", "slug", "summary", "key_points", "order"]}),
-        ("Related topics", {"fields": ["related_pages"], "classes": ["collapse"]}),
-        ("Clinical review", {"fields": review_fields}),
+        (gettext_lazy("Related topics"), {"fields": ["related_pages"], "classes": ["collapse"]}),
+        (gettext_lazy("Clinical review"), {"fields": review_fields}),
     ]
 
     def get_queryset(self, request):
@@ -117,15 +134,15 @@ class PageAdmin(ContentAdmin):
             return [name for name in shown if name != "condition"]
         return shown
 
-    @admin.display(description="Reviewed", ordering="last_reviewed")
+    @admin.display(description=gettext_lazy("Reviewed"), ordering="last_reviewed")
     def reviewed(self, page):
         return page.last_reviewed or "–"
 
-    @admin.display(description="Review due", ordering="next_review_due")
+    @admin.display(description=gettext_lazy("Review due"), ordering="next_review_due")
     def review_due(self, page):
         return page.next_review_due or "–"
 
-    @admin.display(description="Grade")
+    @admin.display(description=gettext_lazy("Grade"))
     def reading_grade(self, page):
         """Flesch-Kincaid grade of the page's sections; a Spanish page's Fernández-Huerta index and level
         (the change form has each section's scores)."""
@@ -135,7 +152,7 @@ class PageAdmin(ContentAdmin):
     def get_changelist(self, request, **kwargs):
         return PageChangeList
 
-    @admin.display(description="Feedback")
+    @admin.display(description=gettext_lazy("Feedback"))
     def feedback_summary(self, page):
         url = reverse("admin:condition_pagefeedback_changelist") + f"?page__id__exact={page.pk}"
         return format_html('<a href="{}">{} yes / {} no</a>', url, page.helpful_count, page.unhelpful_count)
@@ -150,7 +167,7 @@ class PageAdmin(ContentAdmin):
         readonly = list(super().get_readonly_fields(request, obj))
         return readonly if self.has_review_permission(request) else [*readonly, *self.review_fields]
 
-    @admin.action(description="Record a clinical review by me today", permissions=["review"])
+    @admin.action(description=gettext_lazy("Record a clinical review by me today"), permissions=["review"])
     def record_review(self, request, queryset):
         name = request.user.get_full_name() or request.user.get_username()
         queryset = queryset.originals()
@@ -159,7 +176,7 @@ class PageAdmin(ContentAdmin):
             page.save(update_fields=["last_reviewed", "reviewed_by", "next_review_due", "updated_at"])
         self.message_user(request, f"Review recorded for {queryset.count()} page(s).", messages.SUCCESS)
 
-    @admin.action(description="Download handout PDFs of selected pages")
+    @admin.action(description=gettext_lazy("Download handout PDFs of selected pages"))
     def download_handout_pdfs(self, request, queryset):
         from condition.handouts import pdf_response_for_pages
 
@@ -204,11 +221,11 @@ UNCONFIRMED = "Not yet confirmed: open the link, check it says this, and set the
 class LinkCheckedFilter(admin.SimpleListFilter):
     """Sources nobody has yet opened and dated (`accessed` empty), so a reviewer can find them all."""
 
-    title = "link checked"
+    title = gettext_lazy("link checked")
     parameter_name = "checked"
 
     def lookups(self, request, model_admin):
-        return [("no", "Not yet confirmed"), ("yes", "Confirmed")]
+        return [("no", gettext_lazy("Not yet confirmed")), ("yes", gettext_lazy("Confirmed"))]
 
     def queryset(self, request, queryset):
         if self.value() in ("no", "yes"):
@@ -222,11 +239,11 @@ class SourceAdmin(ContentAdmin):
     list_filter = [LinkCheckedFilter]
     search_fields = ["key", "citation", "url"]
 
-    @admin.display(description="Link checked", ordering="accessed")
+    @admin.display(description=gettext_lazy("Link checked"), ordering="accessed")
     def link_checked(self, source):
         return source.accessed or UNCONFIRMED
 
-    @admin.display(description="Citation")
+    @admin.display(description=gettext_lazy("Citation"))
     def short_citation(self, source):
         return source.citation[:120]
 
@@ -256,11 +273,38 @@ class CareAdviceAdmin(ContentAdmin):
     can_take_down = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("placements__page")
+        # A translation is placed nowhere itself: its boxes follow the original's placements, so those
+        # pages are read too, with their translations for the titles in the advice's language.
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                "placements__page",
+                Prefetch("translation_of__placements__page__translations", queryset=Page.objects.originals()),
+            )
+        )
 
-    @admin.display(description="Placed on")
+    @admin.display(description=gettext_lazy("Placed on"))
     def used_on(self, advice):
-        return ", ".join(sorted({section.page.title for section in advice.placements.all()})) or "No page yet"
+        if advice.is_translation:
+            return placed_in_language(advice)
+        return ", ".join(sorted({section.page.title for section in advice.placements.all()})) or _("No page yet")
+
+
+def placed_in_language(advice):
+    """Where a translated care box shows: on every page its original is placed on, each named in the
+    advice's language where that page has a translation (else its English title, marked)."""
+    titles, original = set(), language_name(ORIGINAL_LANGUAGE)
+    for section in advice.translation_of.placements.all():
+        page = section.page
+        translated = [t for t in page.translations.all() if t.language == advice.language]
+        if translated:
+            titles.add(translated[0].title)
+        else:
+            titles.add(_("%(title)s (only in %(language)s)") % {"title": page.title, "language": original})
+    if not titles:
+        return _("No page yet: the %(language)s advice is not placed on any page") % {"language": original}
+    return ", ".join(sorted(titles))
 
 
 @admin.register(ClinicProfile)
@@ -274,16 +318,29 @@ class ClinicProfileAdmin(ContentAdmin):
         return obj is not None and obj.is_working_copy and super().has_delete_permission(request, obj)
 
 
+class FeedbackLanguageFilter(admin.SimpleListFilter):
+    """The language of the page a family answered on, from settings.LANGUAGES (no query for the choices)."""
+
+    title = gettext_lazy("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return list(settings.LANGUAGES)
+
+    def queryset(self, request, queryset):
+        return queryset.filter(page__language=self.value()) if self.value() else queryset
+
+
 @admin.register(PageFeedback)
 class PageFeedbackAdmin(admin.ModelAdmin):
     list_display = ["created_at", "page", "language", "helpful", "comment"]
-    list_filter = ["helpful", ("page", admin.RelatedOnlyFieldListFilter), "created_at"]
+    list_filter = ["helpful", FeedbackLanguageFilter, ("page", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["comment"]
     # No date_hierarchy: its bar reads the date of every row; the date filter does the job.
     list_select_related = ["page"]
     show_full_result_count = False
 
-    @admin.display(description="Language", ordering="page__language")
+    @admin.display(description=gettext_lazy("Language"), ordering="page__language")
     def language(self, feedback):
         return language_name(feedback.page.language)
 
@@ -300,7 +357,7 @@ class SectionImageInline(ChildInlineMixin, admin.StackedInline):
     model = SectionImage
     extra = 0
     fields = ["image", "alt", "caption", "order"]
-    verbose_name_plural = "Pictures (shown under the section's text; JPEG, PNG or WebP)"
+    verbose_name_plural = gettext_lazy("Pictures (shown under the section's text; JPEG, PNG or WebP)")
 
     def get_extra(self, request, obj=None, **kwargs):
         # One empty picture row ready where pictures may be added; left empty, it saves nothing.
@@ -308,7 +365,7 @@ class SectionImageInline(ChildInlineMixin, admin.StackedInline):
 
 
 @admin.register(Section)
-class SectionAdmin(ChildAdminMixin, admin.ModelAdmin):
+class SectionAdmin(CareAdvicePickerMixin, ChildAdminMixin, admin.ModelAdmin):
     """Sections are edited under their page; here too, with their pictures."""
 
     inlines = [SectionImageInline]

@@ -25,6 +25,7 @@ from django.db.models import Value
 from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 APPROVE_PERMISSION = "condition.publish_page"
 # The language content is written and approved in first; other languages translate it. One source: settings.
@@ -52,58 +53,73 @@ class ContentQuerySet(models.QuerySet):
 
 class Content(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        REVIEW = "review", "In review"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
 
     status = models.CharField(
+        verbose_name=_("status"),
         max_length=10,
         choices=Status.choices,
         default=Status.DRAFT,
         db_index=True,
         editable=False,
-        help_text="Families only ever see published content. A clinical reviewer approves drafts.",
+        help_text=_("Families only ever see published content. A clinical reviewer approves drafts."),
     )
     draft_of = models.ForeignKey(
         "self",
+        verbose_name=_("draft of"),
         on_delete=models.CASCADE,
         null=True,
         blank=True,
         editable=False,
         related_name="drafts",
-        help_text="The live item this draft will replace when a reviewer approves it.",
+        help_text=_("The live item this draft will replace when a reviewer approves it."),
     )
     edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
-    )
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    review_note = models.TextField(blank=True, editable=False, help_text="The reviewer's comment when sent back.")
-    # Translations (condition.translations): an item in another language is content of its own, with its
-    # own drafts and review, pointing to the item it translates and to the approved version it was made from.
-    # A code from settings.LANGUAGES (not a choices list: adding a language needs no migration).
-    language = models.CharField(max_length=12, default=ORIGINAL_LANGUAGE, editable=False, db_index=True)
-    translation_of = models.ForeignKey(
-        "self",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="translations",
-        help_text="The item in the site's own language that this translates.",
-    )
-    made_from = models.ForeignKey(
-        "condition.Revision",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("edited by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         editable=False,
         related_name="+",
-        help_text="The approved version of the original this translation was made from.",
+    )
+    submitted_at = models.DateTimeField(verbose_name=_("submitted at"), null=True, blank=True, editable=False)
+    review_note = models.TextField(
+        verbose_name=_("review note"), blank=True, editable=False, help_text=_("The reviewer's comment when sent back.")
+    )
+    # Translations (condition.translations): an item in another language is content of its own, with its
+    # own drafts and review, pointing to the item it translates and to the approved version it was made from.
+    # A code from settings.LANGUAGES (not a choices list: adding a language needs no migration).
+    language = models.CharField(
+        verbose_name=_("language"), max_length=12, default=ORIGINAL_LANGUAGE, editable=False, db_index=True
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="translations",
+        help_text=_("The item in the site's own language that this translates."),
+    )
+    made_from = models.ForeignKey(
+        "condition.Revision",
+        verbose_name=_("made from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The approved version of the original this translation was made from."),
     )
     translation_reviewed = models.BooleanField(
+        verbose_name=_("translation reviewed"),
         default=False,
         editable=False,
-        help_text="A clinical reviewer approved this translation (shipped translations start unreviewed).",
+        help_text=_("A clinical reviewer approved this translation (shipped translations start unreviewed)."),
     )
 
     objects = ContentQuerySet.as_manager()

@@ -14,6 +14,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from condition.content import Content, ContentQuerySet, DraftChild, Revision  # noqa: F401 (Revision: a model)
 from condition.images import LOGO_WIDTHS, Picture, StoredImageField, prepare
@@ -31,10 +32,20 @@ ONE_TRANSLATION = models.UniqueConstraint(
 
 
 class Condition(Content):
-    name = models.CharField(max_length=200, help_text="The condition's usual name, e.g. Opsoclonus-Myoclonus Syndrome.")
-    slug = models.SlugField(help_text="Used in web addresses. Lower case letters, numbers and dashes.")
-    other_names = models.TextField(blank=True, help_text="Other names families may have heard, one per line.")
-    summary = models.TextField(help_text="Two or three plain sentences shown on the home page.")
+    name = models.CharField(
+        verbose_name=_("name"),
+        max_length=200,
+        help_text=_("The condition's usual name, e.g. Opsoclonus-Myoclonus Syndrome."),
+    )
+    slug = models.SlugField(
+        verbose_name=_("slug"), help_text=_("Used in web addresses. Lower case letters, numbers and dashes.")
+    )
+    other_names = models.TextField(
+        verbose_name=_("other names"), blank=True, help_text=_("Other names families may have heard, one per line.")
+    )
+    summary = models.TextField(
+        verbose_name=_("summary"), help_text=_("Two or three plain sentences shown on the home page.")
+    )
 
     translated_fields = ("name", "other_names", "summary")
 
@@ -102,35 +113,57 @@ class PageQuerySet(ContentQuerySet):
 
 
 class Page(Content):
-    condition = models.ForeignKey(Condition, on_delete=models.PROTECT, related_name="pages", limit_choices_to=ORIGINALS)
-    title = models.CharField(max_length=200, help_text="A short question or phrase families would search for.")
+    condition = models.ForeignKey(
+        Condition,
+        verbose_name=_("condition"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+        limit_choices_to=ORIGINALS,
+    )
+    title = models.CharField(
+        verbose_name=_("title"), max_length=200, help_text=_("A short question or phrase families would search for.")
+    )
     slug = models.SlugField(
-        help_text="Used in the page's web address. An old address keeps leading here after a change."
+        verbose_name=_("slug"),
+        help_text=_("Used in the page's web address. An old address keeps leading here after a change."),
     )
-    summary = models.TextField(help_text="One or two plain sentences that say what the page covers.")
+    summary = models.TextField(
+        verbose_name=_("summary"), help_text=_("One or two plain sentences that say what the page covers.")
+    )
     key_points = models.TextField(
-        help_text="The most important things to remember, one per line. Shown first, before the sections."
+        verbose_name=_("key points"),
+        help_text=_("The most important things to remember, one per line. Shown first, before the sections."),
     )
-    order = models.PositiveIntegerField(default=0, help_text="Pages are listed from the lowest number up.")
-    last_reviewed = models.DateField(null=True, blank=True, help_text="When a clinician last checked this page.")
+    order = models.PositiveIntegerField(
+        verbose_name=_("order"), default=0, help_text=_("Pages are listed from the lowest number up.")
+    )
+    last_reviewed = models.DateField(
+        verbose_name=_("last reviewed"), null=True, blank=True, help_text=_("When a clinician last checked this page.")
+    )
     reviewed_by = models.CharField(
+        verbose_name=_("reviewed by"),
         max_length=200,
         blank=True,
-        help_text="Name and role of the clinician who last checked it, e.g. Dr. A. Lee, neurologist.",
+        help_text=_("Name and role of the clinician who last checked it, e.g. Dr. A. Lee, neurologist."),
     )
     next_review_due = models.DateField(
-        null=True, blank=True, help_text="When the page should next be checked. Usually a year after the last review."
+        verbose_name=_("next review due"),
+        null=True,
+        blank=True,
+        help_text=_("When the page should next be checked. Usually a year after the last review."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
     related_pages = models.ManyToManyField(
         "self",
         symmetrical=False,
         blank=True,
         related_name="+",
         limit_choices_to=ORIGINALS,
-        verbose_name="related topics",
-        help_text="Pages to suggest under this one. Only published ones are shown. "
-        "Leave empty to suggest pages that share its medical words.",
+        verbose_name=_("related topics"),
+        help_text=_(
+            "Pages to suggest under this one. Only published ones are shown. "
+            "Leave empty to suggest pages that share its medical words."
+        ),
     )
 
     objects = PageQuerySet.as_manager()
@@ -226,12 +259,23 @@ class PageSlugRedirect(models.Model):
 
 
 class Source(Content):
-    key = models.SlugField(max_length=40, help_text="A short code editors type to cite it, e.g. nord for [cite:nord].")
-    citation = models.TextField(help_text="The full citation: authors, title, journal or publisher, year.")
-    url = models.URLField(blank=True, max_length=500, help_text="Where to read it online, if anywhere.")
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    key = models.SlugField(
+        verbose_name=_("key"),
+        max_length=40,
+        help_text=_("A short code editors type to cite it, e.g. nord for [cite:nord]."),
+    )
+    citation = models.TextField(
+        verbose_name=_("citation"), help_text=_("The full citation: authors, title, journal or publisher, year.")
+    )
+    url = models.URLField(
+        verbose_name=_("url"), blank=True, max_length=500, help_text=_("Where to read it online, if anywhere.")
+    )
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"), null=True, blank=True)
     accessed = models.DateField(
-        null=True, blank=True, help_text="When someone at the clinic last opened the link and checked it says this."
+        verbose_name=_("accessed"),
+        null=True,
+        blank=True,
+        help_text=_("When someone at the clinic last opened the link and checked it says this."),
     )
 
     class Meta:
@@ -263,34 +307,42 @@ class CareAdvice(Content):
 
     class Urgency(models.IntegerChoices):
         # Lower is more urgent: lists sort most urgent first.
-        EMERGENCY = 1, "Emergency: call the emergency number now"
-        URGENT = 2, "Urgent: call the clinic now, day or night"
-        SOON = 3, "Soon: call the clinic the same day"
+        EMERGENCY = 1, _("Emergency: call the emergency number now")
+        URGENT = 2, _("Urgent: call the clinic now, day or night")
+        SOON = 3, _("Soon: call the clinic the same day")
 
     key = models.SlugField(
+        verbose_name=_("key"),
         max_length=60,
-        help_text="A short code for this advice, e.g. fever. Also the part of the page address after #.",
+        help_text=_("A short code for this advice, e.g. fever. Also the part of the page address after #."),
     )
-    title = models.CharField(max_length=120, help_text="What families scan for, e.g. Fever during treatment.")
+    title = models.CharField(
+        verbose_name=_("title"), max_length=120, help_text=_("What families scan for, e.g. Fever during treatment.")
+    )
     urgency = models.PositiveSmallIntegerField(
+        verbose_name=_("urgency"),
         choices=Urgency.choices,
-        help_text="How fast to act. The box shows the matching numbers from the clinic profile by itself.",
+        help_text=_("How fast to act. The box shows the matching numbers from the clinic profile by itself."),
     )
     look_for = models.TextField(
-        help_text="What to look for, usually a list starting with - . Cite sources with [cite:KEY]. "
-        "Never type a phone number: the box shows the clinic profile's numbers."
+        verbose_name=_("look for"),
+        help_text=_(
+            "What to look for, usually a list starting with - . Cite sources with [cite:KEY]. "
+            "Never type a phone number: the box shows the clinic profile's numbers."
+        ),
     )
     action = models.TextField(
-        help_text="What to do and how fast, in plain words, with [cite:KEY]. Refer to numbers in words."
+        verbose_name=_("action"),
+        help_text=_("What to do and how fast, in plain words, with [cite:KEY]. Refer to numbers in words."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     translated_fields = ("title", "look_for", "action")
 
     class Meta:
         ordering = ["urgency", "title"]
-        verbose_name = "care advice"
-        verbose_name_plural = "care advice"
+        verbose_name = _("care advice")
+        verbose_name_plural = _("care advice")
         constraints = [
             models.CheckConstraint(condition=Q(urgency__in=[1, 2, 3]), name="care_advice_urgency_valid"),
             models.UniqueConstraint(fields=["language", "key"], condition=ORIGINALS, name="%(class)s_key_unique"),
@@ -364,28 +416,39 @@ class Section(DraftChild):
     draft_children = ("images",)  # pictures travel with the page's drafts (condition.images)
     translated_fields = ("heading", "body")
     scored_for_reading = True  # the review shows its reading grade
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
-    order = models.PositiveIntegerField(default=0)
+    page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveIntegerField(verbose_name=_("order"), default=0)
     heading = models.CharField(
-        max_length=200, blank=True, help_text="Leave empty for a care box: it uses the advice's title."
+        verbose_name=_("heading"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty for a care box: it uses the advice's title."),
     )
     anchor = models.SlugField(
-        max_length=80, help_text="The part of the address after #, used by the table of contents and quiz links."
+        verbose_name=_("anchor"),
+        max_length=80,
+        help_text=_("The part of the address after #, used by the table of contents and quiz links."),
     )
     body = models.TextField(
+        verbose_name=_("body"),
         blank=True,
-        help_text="Plain text with simple formatting: **bold**, lists starting with - , "
-        "### sub-headings and [link text](https://...). Cite a source with [cite:KEY], e.g. [cite:nord]. "
-        "Leave empty for a care box.",
+        help_text=_(
+            "Plain text with simple formatting: **bold**, lists starting with - , "
+            "### sub-headings and [link text](https://...). Cite a source with [cite:KEY], e.g. [cite:nord]. "
+            "Leave empty for a care box."
+        ),
     )
     care_advice = models.ForeignKey(
         CareAdvice,
+        verbose_name=_("care advice"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="placements",
         limit_choices_to=ORIGINALS,
-        help_text="Show a care box here instead of text. The same advice, word for word, on every page that uses it.",
+        help_text=_(
+            "Show a care box here instead of text. The same advice, word for word, on every page that uses it."
+        ),
     )
 
     objects = SectionQuerySet.as_manager()
@@ -467,12 +530,15 @@ def _check_cited_sources(obj, fields):
 
 
 class GlossaryTerm(Content):
-    term = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100)
+    term = models.CharField(verbose_name=_("term"), max_length=100)
+    slug = models.SlugField(verbose_name=_("slug"), max_length=100)
     other_forms = models.CharField(
-        max_length=300, blank=True, help_text="Other spellings or forms to explain too, separated by commas."
+        verbose_name=_("other forms"),
+        max_length=300,
+        blank=True,
+        help_text=_("Other spellings or forms to explain too, separated by commas."),
     )
-    definition = models.TextField(help_text="One or two plain sentences.")
+    definition = models.TextField(verbose_name=_("definition"), help_text=_("One or two plain sentences."))
 
     translated_fields = ("term", "other_forms", "definition")
 
@@ -503,39 +569,50 @@ phone_validator = RegexValidator(
 class ClinicProfile(Content):
     """The one clinic that runs this portal: shown in the footer and on handouts."""
 
-    name = models.CharField(max_length=200, default="Your clinic")
+    name = models.CharField(verbose_name=_("name"), max_length=200, default="Your clinic")
     phone = models.CharField(
-        max_length=40, blank=True, validators=[phone_validator], help_text="Daytime number for families."
-    )
-    after_hours_phone = models.CharField(
+        verbose_name=_("phone"),
         max_length=40,
         blank=True,
         validators=[phone_validator],
-        help_text="Number families call out of hours, day or night, when a child on treatment has a fever.",
+        help_text=_("Daytime number for families."),
+    )
+    after_hours_phone = models.CharField(
+        verbose_name=_("after hours phone"),
+        max_length=40,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_("Number families call out of hours, day or night, when a child on treatment has a fever."),
     )
     emergency_phone = models.CharField(
-        "emergency number",
+        _("emergency number"),
         max_length=20,
         blank=True,
         validators=[phone_validator],
-        help_text="The local emergency number, e.g. 911, 999 or 112. Shown in every emergency box.",
+        help_text=_("The local emergency number, e.g. 911, 999 or 112. Shown in every emergency box."),
     )
-    address = models.TextField(blank=True)
+    address = models.TextField(verbose_name=_("address"), blank=True)
     short_name = models.CharField(
+        verbose_name=_("short name"),
         max_length=40,
         blank=True,
-        help_text="A short name for the top of every page and handout, e.g. “Riverside Neurology”. "
-        "Empty: the header says “OMS family guide”.",
+        help_text=_(
+            "A short name for the top of every page and handout, e.g. “Riverside Neurology”. "
+            "Empty: the header says “OMS family guide”.",
+        ),
     )
     logo = StoredImageField(
+        verbose_name=_("logo"),
         blank=True,
         upload_to="images",
-        help_text="The clinic's logo, shown beside the short name: JPEG, PNG or WebP, up to 8 MB. "
-        "Families who cannot see it hear the clinic's name.",
+        help_text=_(
+            "The clinic's logo, shown beside the short name: JPEG, PNG or WebP, up to 8 MB. "
+            "Families who cannot see it hear the clinic's name."
+        ),
     )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_renditions = models.JSONField(default=list, blank=True, editable=False)
+    logo_width = models.PositiveIntegerField(verbose_name=_("logo width"), null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(verbose_name=_("logo height"), null=True, blank=True, editable=False)
+    logo_renditions = models.JSONField(verbose_name=_("logo renditions"), default=list, blank=True, editable=False)
 
     # What families read of the clinic in their language (its numbers and logo always come from the original).
     translated_fields = ("name", "short_name")
@@ -543,7 +620,7 @@ class ClinicProfile(Content):
     pictures = {"logo": ("logo_picture", ("logo_width", "logo_height", "logo_renditions"))}
 
     class Meta:
-        verbose_name = "clinic profile"
+        verbose_name = _("clinic profile")
         constraints = [
             # The one profile is row 1; its working copies and its translations are other rows.
             models.CheckConstraint(
@@ -653,16 +730,18 @@ class PageFeedback(models.Model):
 
     staff_may_view = True  # both staff groups read these (condition.groups)
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="feedback")
-    helpful = models.BooleanField()
-    comment = models.TextField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField(
+        verbose_name=_("helpful"),
+    )
+    comment = models.TextField(verbose_name=_("comment"), max_length=500, blank=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True, db_index=True)
 
     objects = PageFeedbackQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name_plural = "page feedback"
+        verbose_name_plural = _("page feedback")
 
     def __str__(self):
         return f"{'Helpful' if self.helpful else 'Not helpful'}: {self.page}"

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from condition.content import DraftChild
 from condition.images import (
@@ -21,35 +22,46 @@ class SectionImage(DraftChild):
     """A picture in a section, with the words a family hears or reads instead of it; travels with page drafts."""
 
     parent_field = "section"
-    section = models.ForeignKey("condition.Section", on_delete=models.CASCADE, related_name="images")
+    section = models.ForeignKey(
+        "condition.Section", verbose_name=_("section"), on_delete=models.CASCADE, related_name="images"
+    )
     image = StoredImageField(
-        "picture",
+        _("picture"),
         upload_to=FOLDER,
         help_text=f"JPEG, PNG or WebP, up to {MAX_BYTES // 2**20} MB and {MAX_PIXELS // 1_000_000} megapixels. "
         "Location and camera details are removed; phones get smaller copies.",
     )
     alt = models.CharField(
-        "alt text",
+        _("alt text"),
         max_length=ALT_MAX,
         validators=[MaxLengthValidator(ALT_MAX), check_alt],
-        help_text="What the picture shows, in plain words, for families who cannot see it "
-        "(read aloud by screen readers). E.g. “A timeline: tests first, then surgery if there is a tumor.”",
+        help_text=_(
+            "What the picture shows, in plain words, for families who cannot see it "
+            "(read aloud by screen readers). E.g. “A timeline: tests first, then surgery if there is a tumor.”",
+        ),
     )
     caption = models.CharField(
-        max_length=300, blank=True, help_text="Optional words shown under the picture. Cite sources in the section."
+        verbose_name=_("caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Optional words shown under the picture. Cite sources in the section."),
     )
     # A picture may hold words (the default drawing does): a translation may carry its own, with its sizes.
     translated_fields = ("image", "width", "height", "renditions", "alt", "caption")
     # The review screen shows the picture itself (this property), its sizes and copies with it (condition.diff).
     pictures = {"image": ("picture", ("width", "height", "renditions"))}
-    order = models.PositiveIntegerField(default=0, help_text="Pictures show under the section's text, lowest first.")
-    width = models.PositiveIntegerField(null=True, editable=False)
-    height = models.PositiveIntegerField(null=True, editable=False)
-    renditions = models.JSONField(default=list, editable=False, help_text="The resized copies made at upload.")
+    order = models.PositiveIntegerField(
+        verbose_name=_("order"), default=0, help_text=_("Pictures show under the section's text, lowest first.")
+    )
+    width = models.PositiveIntegerField(verbose_name=_("width"), null=True, editable=False)
+    height = models.PositiveIntegerField(verbose_name=_("height"), null=True, editable=False)
+    renditions = models.JSONField(
+        verbose_name=_("renditions"), default=list, editable=False, help_text=_("The resized copies made at upload.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = "picture"
+        verbose_name = _("picture")
 
     def __str__(self):
         return self.alt[:80]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from condition import diff, drafts, translations
 from condition.content import Content, Revision, WorkflowError
@@ -82,7 +83,7 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
         queryset = super().get_queryset(request)
         return translations.with_original_version(queryset) if translations.is_translatable(self.model) else queryset
 
-    @admin.display(description="Language", ordering="language")
+    @admin.display(description=gettext_lazy("Language"), ordering="language")
     def language_shown(self, item):
         name = translations.language_name(item.language)
         return f"{name} (needs update)" if translations.is_out_of_date(item) else name
@@ -97,7 +98,7 @@ class ContentAdmin(LineEndingsMixin, admin.ModelAdmin):
             readonly += translations.followed_fields(type(obj))
         return readonly
 
-    @admin.display(description="Version")
+    @admin.display(description=gettext_lazy("Version"))
     def workflow_state(self, item):
         if item.is_live:
             return "Live"
@@ -340,7 +341,7 @@ def approval_rule(draft):
 
 
 class TranslationFilter(admin.SimpleListFilter):
-    title = "language"
+    title = gettext_lazy("language")
     parameter_name = "language"
 
     def lookups(self, request, model_admin):
@@ -416,7 +417,7 @@ class ChildInlineMixin(LineEndingsMixin):
             readonly += [*translations.followed_fields(self.model), "original_words"]
         return readonly
 
-    @admin.display(description="Original, to translate from")
+    @admin.display(description=gettext_lazy("Original, to translate from"))
     def original_words(self, row):
         original = translations.original_row(row)
         if original is None:

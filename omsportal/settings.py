@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this session given a one-time code (accounts/).
     "django_otp.middleware.OTPMiddleware",
+    # Under /admin/ only: the language the staff member chose for themselves (accounts/); families' pages
+    # keep the language of their address.
+    "accounts.middleware.AdminLanguageMiddleware",
     # A body past its form's limit: a 400 before it is read (family forms 256 KB; signed-in staff in the
     # admin 8 MB, for pictures). Here, once the user is known; nothing above reads the body.
     "omsportal.middleware.BodySizeMiddleware",

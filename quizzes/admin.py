@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 
 from condition.content import ORIGINAL_LANGUAGE
 from condition.translations import language_name, languages
@@ -64,7 +65,7 @@ class QuizAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [QuestionInline]
 
-    @admin.display(description="Results")
+    @admin.display(description=gettext_lazy("Results"))
     def results_link(self, quiz):
         return format_html('<a href="{}">See results</a>', reverse("admin:quizzes_quiz_results", args=[quiz.pk]))
 
@@ -101,7 +102,7 @@ class QuizAdmin(ContentAdmin):
 class LanguageFilter(admin.SimpleListFilter):
     """The site's languages from settings: no query for the distinct values of a million attempts."""
 
-    title = "language"
+    title = gettext_lazy("language")
     parameter_name = "language"
 
     def lookups(self, request, model_admin):

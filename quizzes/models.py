@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from condition.content import ORIGINAL_LANGUAGE, Content, ContentQuerySet, DraftChild
 from condition.models import ONE_TRANSLATION, ORIGINALS, Condition, Section
@@ -12,20 +13,28 @@ from pagecache.db import queued_write
 
 
 class Quiz(Content):
-    title = models.CharField(max_length=200)
-    slug = models.SlugField()
+    title = models.CharField(verbose_name=_("title"), max_length=200)
+    slug = models.SlugField(
+        verbose_name=_("slug"),
+    )
     condition = models.ForeignKey(
-        Condition, on_delete=models.PROTECT, related_name="quizzes", limit_choices_to=ORIGINALS
+        Condition,
+        verbose_name=_("condition"),
+        on_delete=models.PROTECT,
+        related_name="quizzes",
+        limit_choices_to=ORIGINALS,
     )
     intro = models.TextField(
-        help_text="Shown above the questions. Say it checks how well the clinic explained things, not the family."
+        verbose_name=_("intro"),
+        help_text=_("Shown above the questions. Say it checks how well the clinic explained things, not the family."),
     )
     pass_mark = models.PositiveSmallIntegerField(
+        verbose_name=_("pass mark"),
         default=70,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text="The percentage of right answers that counts as a pass.",
+        help_text=_("The percentage of right answers that counts as a pass."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     objects = ContentQuerySet.as_manager()
 
@@ -33,7 +42,7 @@ class Quiz(Content):
     draft_children = ("questions",)
 
     class Meta:
-        verbose_name_plural = "quizzes"
+        verbose_name_plural = _("quizzes")
         ordering = ["title"]
         permissions = [("publish_quiz", "Can publish quizzes")]
         constraints = [
@@ -63,18 +72,21 @@ class Quiz(Content):
 
 class Question(DraftChild):
     parent_field = "quiz"
-    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions")
-    order = models.PositiveIntegerField(default=0)
-    prompt = models.CharField(max_length=300, help_text="The question, in plain words.")
-    explanation = models.TextField(help_text="Shown after answering: why the right answer is right.")
+    quiz = models.ForeignKey(Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveIntegerField(verbose_name=_("order"), default=0)
+    prompt = models.CharField(verbose_name=_("prompt"), max_length=300, help_text=_("The question, in plain words."))
+    explanation = models.TextField(
+        verbose_name=_("explanation"), help_text=_("Shown after answering: why the right answer is right.")
+    )
     section = models.ForeignKey(
         Section,
+        verbose_name=_("section"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="questions",
         limit_choices_to={"page__draft_of__isnull": True},
-        help_text="The page section that explains the answer. Families get a link to it.",
+        help_text=_("The page section that explains the answer. Families get a link to it."),
     )
 
     translated_fields = ("prompt", "explanation")
@@ -98,10 +110,10 @@ class Question(DraftChild):
 
 class Choice(DraftChild):
     parent_field = "question"
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
-    order = models.PositiveIntegerField(default=0)
-    text = models.CharField(max_length=200)
-    is_correct = models.BooleanField("correct", default=False)
+    question = models.ForeignKey(Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="choices")
+    order = models.PositiveIntegerField(verbose_name=_("order"), default=0)
+    text = models.CharField(verbose_name=_("text"), max_length=200)
+    is_correct = models.BooleanField(_("correct"), default=False)
 
     translated_fields = ("text",)
 
@@ -126,17 +138,31 @@ class Attempt(models.Model):
 
     staff_may_view = True  # both staff groups read these (condition.groups)
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    public_id = models.UUIDField(verbose_name=_("public id"), default=uuid.uuid4, unique=True, editable=False)
     # The quiz the family answered: a translation is a Quiz of its own, with its own questions and choices.
-    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
+    quiz = models.ForeignKey(Quiz, verbose_name=_("quiz"), on_delete=models.PROTECT, related_name="attempts")
     # The language of the questions the family read (its quiz's language), so results split by it. The
     # database default too: rows from before, and inserts by code that predates the column, are the original's.
-    language = models.CharField(max_length=12, default=ORIGINAL_LANGUAGE, db_default=ORIGINAL_LANGUAGE, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    correct_count = models.PositiveSmallIntegerField()
-    question_count = models.PositiveSmallIntegerField()
-    score_percent = models.PositiveSmallIntegerField()
-    passed = models.BooleanField()
+    language = models.CharField(
+        verbose_name=_("language"),
+        max_length=12,
+        default=ORIGINAL_LANGUAGE,
+        db_default=ORIGINAL_LANGUAGE,
+        editable=False,
+    )
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
+    correct_count = models.PositiveSmallIntegerField(
+        verbose_name=_("correct count"),
+    )
+    question_count = models.PositiveSmallIntegerField(
+        verbose_name=_("question count"),
+    )
+    score_percent = models.PositiveSmallIntegerField(
+        verbose_name=_("score percent"),
+    )
+    passed = models.BooleanField(
+        verbose_name=_("passed"),
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -113,12 +113,20 @@ def desktop(browser):
     context.close()
 
 
-def axe_violations(page):
-    """Run axe-core (WCAG 2.0-2.2 A and AA rules) in the page and return its violations."""
-    page.add_script_tag(path=str(AXE))
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# The rules whose outcome depends on the colours (the rest read the markup, the same in light and dark).
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(page, *, colours_only=False, inject=True):
+    """Run axe-core (WCAG 2.0-2.2 A and AA rules) in the page and return its violations.
+
+    colours_only: just the rules that depend on colour (a second colour scheme of a page already checked);
+    inject=False: axe is already in the page. Only violations are worked out in full (faster)."""
+    if inject:
+        page.add_script_tag(path=str(AXE))
+    only = {"type": "rule", "values": AXE_COLOUR_RULES} if colours_only else {"type": "tag", "values": AXE_TAGS}
     result = page.evaluate(
-        """async () => await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
-        })"""
+        "async (only) => await axe.run(document, {runOnly: only, resultTypes: ['violations']})", only
     )
     return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]

@@ -310,3 +310,42 @@ def test_the_error_summary_links_each_error_to_its_field(editor_client):
     summary = html[html.index('<ul class="error-summary"') :].split("</ul>")[0]
     assert '<a href="#id_heading">Heading: Give the section a heading.</a>' in summary
     assert 'id="id_heading"' in html
+
+
+def test_spanish_care_advice_lists_the_pages_it_shows_on_not_no_page_yet(admin_client, reviewer, settings):
+    from tests.factories import CareAdviceFactory, CareSectionFactory, translate
+
+    settings.OMS_ALLOW_SELF_APPROVAL = True
+    advice = CareAdviceFactory(title="Fever during treatment")
+    translated_page = PageFactory(title="Symptoms")
+    CareSectionFactory(page=translated_page, care_advice=advice)
+    CareSectionFactory(page=PageFactory(title="Only English"), care_advice=advice)
+    nowhere = CareAdviceFactory(title="Placed nowhere")
+    translate(advice, reviewer, change=lambda d: setattr(d, "title", "Fiebre durante el tratamiento") or d.save())
+    translate(translated_page, reviewer, change=lambda d: setattr(d, "title", "Síntomas") or d.save())
+    translate(nowhere, reviewer, change=lambda d: setattr(d, "title", "En ninguna") or d.save())
+
+    html = admin_client.get(reverse("admin:condition_careadvice_changelist")).content.decode()
+    row = re.search(r"Fiebre durante el tratamiento.*?</tr>", html, re.S).group(0)
+    assert "No page yet" not in row
+    assert "Síntomas" in row and "Only English (only in English)" in row
+    nowhere_row = re.search(r"En ninguna.*?</tr>", html, re.S).group(0)
+    assert "not placed on any page" in nowhere_row
+
+
+def test_the_care_advice_picker_lists_each_situation_once_in_the_sections_language(admin_client, reviewer, settings):
+    from tests.factories import CareAdviceFactory, translate
+
+    settings.OMS_ALLOW_SELF_APPROVAL = True
+    advice = CareAdviceFactory(title="Fever during treatment")
+    translate(advice, reviewer, change=lambda d: setattr(d, "title", "Fiebre durante el tratamiento") or d.save())
+    page = PageFactory(status=Page.Status.DRAFT)
+    section = SectionFactory(page=page)
+    for url in (
+        reverse("admin:condition_page_change", args=[page.pk]),
+        reverse("admin:condition_section_change", args=[section.pk]),
+    ):
+        html = admin_client.get(url).content.decode()
+        picker = re.search(r'<select name="[^"]*care_advice".*?</select>', html, re.S).group(0)
+        assert "Fever during treatment" in picker, url
+        assert "Fiebre" not in picker, url

@@ -144,6 +144,7 @@ SITE_VIEWS = {
     "logout",
     "password_change",
     "password_change_done",
+    "your_language",  # the staff member's own admin language
     "autocomplete",
     "jsi18n",
     "view_on_site",

@@ -75,6 +75,7 @@ SITE_VIEWS = {
     ),
     "logout": ("/admin/logout/", 405, "signing out is a POST (Django's admin)"),
     "password_change": ("/admin/password_change/", 200, ""),
+    "your_language": ("/admin/your-language/", 200, ""),
     "password_change_done": ("/admin/password_change/done/", 200, ""),
     "autocomplete": (
         "/admin/autocomplete/?app_label=quizzes&model_name=question&field_name=section&term=eye",
