@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from condition.addresses import page_address
 from condition.content import Content, ContentQuerySet, DraftChild, Revision  # noqa: F401 (Revision: a model)
 from condition.images import LOGO_WIDTHS, Picture, StoredImageField, prepare
 from condition.rendering import CITE_RE as CITE_RE_FOR_CLEAN
@@ -205,7 +206,7 @@ class Page(Content):
             PageSlugRedirect.objects.filter(old_slug=self.slug, page=self).delete()
 
     def get_absolute_url(self):
-        return reverse("condition:page", kwargs={"slug": self.slug})
+        return page_address(self.slug)
 
     @property
     def key_points_list(self):

@@ -15,6 +15,7 @@ from django.views.generic import DetailView, ListView
 from django_ratelimit.decorators import ratelimit
 
 from condition import handout_files, handouts
+from condition.addresses import page_address
 from condition.forms import FeedbackForm
 from condition.models import (
     CareAdvice,
@@ -131,8 +132,6 @@ def published_sections(language=ORIGINAL_LANGUAGE):
     Each page's link is made once, however many terms or sources name it: at
     100x content the word list and sources pages show thousands of links.
     """
-    placeholder = "--slug--"
-    address = reverse("condition:page", kwargs={"slug": placeholder})
     links = {}
     rows = (
         Section.objects.shown()
@@ -145,7 +144,7 @@ def published_sections(language=ORIGINAL_LANGUAGE):
             body = care_text(look_for, action)
         link = links.get(page_id)
         if link is None:
-            url = escape(address.replace(placeholder, slug))
+            url = escape(page_address(slug))
             link = links[page_id] = f'<a href="{url}">{escape(title)}</a>'
         yield body, page_id, link
 
