@@ -85,11 +85,11 @@ def find(groups, language, *, match_all, limit):
         for word in group:
             alternatives.append(f"websearch_to_tsquery('{name}', %s)")
             params.append(word)
-            if language in stems.STEMMERS:
-                # a stem is letters and digits only (condition.search.stems), so to_tsquery reads it as one word
-                stem = stems.stem(word, language)
+            stem = stems.stem(word, language) if language in stems.STEMMERS else ""
+            if stem:
+                # letters and digits only (condition.search.stems), quoted as one lexeme all the same
                 alternatives.append("to_tsquery('simple', %s)")
-                params.append(stem + (":*" if len(stem) >= stems.PREFIX_LENGTH else ""))
+                params.append(f"'{stem}'" + (":*" if len(stem) >= stems.PREFIX_LENGTH else ""))
         group_sql.append("(" + " || ".join(alternatives) + ")")
     query_sql = (" && " if match_all else " || ").join(group_sql)
     sql = (

@@ -52,7 +52,7 @@ def _phrase(word):
 
 
 def _stem_phrases(word, language):
-    stem = stems.stem(word, language)
+    stem = stems.stem(word, language) or word  # no letter left: the word as typed, as a phrase (never empty)
     return [_phrase(stem) + ("*" if len(stem) >= stems.PREFIX_LENGTH else "")]
 
 

@@ -31,15 +31,19 @@ def _stemmer(language):
 
 
 def stem(word, language):
-    """The stem of one word (letters and digits only), lower case and without accents."""
-    plain = without_accents(word.lower())
+    """The stem of one word, lower case, without accents and of letters and digits only ("" if none).
+
+    Unicode's compatibility forms are taken apart with the accents ("⑴" is "(1)", "½" is "1⁄2"), so only
+    the letters and digits left are kept: a stem is always one plain word to either database.
+    """
+    plain = "".join(WORD_RE.findall(without_accents(word.lower())))
     stemmer = _stemmer(language)
     return (stemmer.stemWord(plain) if stemmer else plain) or plain
 
 
 def stemmed(text, language):
     """`text` as its words' stems, space-separated, in order: what SQLite indexes for `language`."""
-    return " ".join(stem(word, language) for word in WORD_RE.findall(text or ""))
+    return " ".join(filter(None, (stem(word, language) for word in WORD_RE.findall(text or ""))))
 
 
 def snippet(text, wanted, language, start_mark, end_mark, *, tokens=24, before=4):

@@ -223,3 +223,20 @@ def test_migrating_back_and_forward_again_stems_the_text_the_index_already_holds
     assert not SearchDocument.objects.filter(language="es", stem_body=None).exists()
     assert {hit.page_title for hit in search("vacunacion", "es").hits} == {"Vacunas"}
     assert search("vaccines").hits  # English as before
+
+
+@pytest.mark.parametrize("path", ["/search/", "/es/search/"])
+@pytest.mark.parametrize("query", ["vacunaͺs", "a⑴b", "medicación⑵", "½", "ͺ", "ŀl", "ﬁebre", "x²"])
+def test_letters_that_unicode_takes_apart_never_break_a_search(client, db, path, query):
+    SectionFactory(page=spanish_page(PageFactory()), body="Las vacunas y la fiebre.")
+    response = client.get(path, {"q": query})
+    assert response.status_code == 200
+
+
+def test_a_stem_is_only_ever_letters_and_digits():
+    from condition.search import stems
+
+    for word in ["vacunaͺs", "a⑴b", "medicación⑵", "½", "ͺ", "ŀl", "ﬁebre"]:
+        assert all(part.isalnum() for part in stems.stem(word, "es")), word
+    assert stems.stem("ͺ", "es") == ""
+    assert stems.stem("Medicación", "es") == stems.stem("medicacion", "es")
