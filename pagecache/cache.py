@@ -171,6 +171,28 @@ def _remember(key, value):
     _local[key] = value
 
 
+# Values anyone can ask for endlessly many different ones of (a search's words): this process's only.
+_here = {}
+HERE_MAX = 512
+
+
+def cached_here(key, build):
+    """The value for `key` (from `versioned()`), kept in this process only, never in the shared cache.
+
+    For values a visitor chooses the key of: a flood of different searches then costs each process at
+    most HERE_MAX entries and never pushes cached pages out of the shared cache.
+    """
+    if not key.startswith(f"{FORMAT}:"):
+        raise ValueError(f"Cache keys come from versioned(), not by hand: {key!r}")
+    value = _here.get(key)
+    if value is None:
+        value = build()
+        if len(_here) >= HERE_MAX:
+            _here.clear()
+        _here[key] = value
+    return value
+
+
 def versioned(*parts, request=None, version=None):
     """The one way to build a cache key (or a name that must change with content): FORMAT, version, parts.
 

@@ -91,6 +91,7 @@ def _clear_cache():
     cache.clear()
     caches["ratelimit"].clear()  # each test starts with its own allowance of family posts
     content_cache._local.clear()
+    content_cache._here.clear()
     # What this process wrote of the help page's last good copy: each test has its own LAST_GOOD_DIR.
     lastgood._written.clear()
     lastgood._rebuild.clear()

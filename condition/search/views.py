@@ -9,17 +9,15 @@ from django.views.decorators.http import require_safe
 
 from condition.search import QueryTooLong, found_elsewhere, misses, query_words, search
 from condition.translations import current_language
-from pagecache.cache import cached, versioned
-
-# Results are kept for the content version and this long: a flood of different queries ages out.
-SEARCH_TTL = 60 * 10
+from pagecache.cache import cached_here, versioned
 
 # "Found in ... pages:", in the reader's language, per language the words were found in.
 FOUND_IN = {"en": gettext_lazy("Found in English pages:"), "es": gettext_lazy("Found in Spanish pages:")}
 
 
 def found(query, language, request):
-    """(results, other languages that find the words) for `query`, each kept for the content version.
+    """(results, other languages that find the words) for `query`, each kept for the content version
+    in this process (pagecache.cache.cached_here: a visitor chooses the words, so never in the shared cache).
 
     Keyed by the words searched for (lower case, stop words dropped), so "Steroids", " steroids " and
     "the steroids" share one entry, and a change staff make shows at once. The other languages are
@@ -29,14 +27,14 @@ def found(query, language, request):
     if not words:
         return search(query, language), []
     key = versioned("search", language, *words, request=request)
-    results = cached(key, lambda: search(query, language), ttl=SEARCH_TTL)
+    results = cached_here(key, lambda: search(query, language))
     if results.hits:
         return results, []
     others = {code: query_words(query, code) for code, _name in settings.LANGUAGES if code != language}
     key = versioned(
         "search-elsewhere", language, *(f"{code}={' '.join(w)}" for code, w in others.items()), request=request
     )
-    return results, cached(key, lambda: found_elsewhere(query, language), ttl=SEARCH_TTL)
+    return results, cached_here(key, lambda: found_elsewhere(query, language))
 
 
 def elsewhere(query, languages):

@@ -318,3 +318,22 @@ def test_kept_results_for_english_words_are_not_served_to_a_spanish_search(clien
     spanish, _ = search_queries(client, "vacuna", path="/es/search/")
     assert "Nothing found" in english and "search-elsewhere" in english
     assert "search-where" in spanish and "search-elsewhere" not in spanish
+
+
+def test_a_flood_of_different_searches_writes_nothing_to_the_shared_cache(client, db, monkeypatch):
+    from django.core.cache import cache
+
+    from pagecache import cache as content_cache
+
+    SectionFactory(body="Naps help.")
+    written = []
+    for name in ("set", "set_many", "add"):
+        real = getattr(cache, name)
+        monkeypatch.setattr(
+            cache, name, lambda *args, real=real, **kwargs: written.append(args[0]) or real(*args, **kwargs)
+        )
+    monkeypatch.setattr(content_cache, "HERE_MAX", 50)
+    for number in range(120):
+        assert client.get(SEARCH, {"q": f"naps zebra{number}"}).status_code == 200
+    assert not [key for key in written if "search" in str(key)]
+    assert len(content_cache._here) <= 50  # this process keeps at most HERE_MAX searches
