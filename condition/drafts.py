@@ -215,6 +215,13 @@ def approve(draft, reviewer, seen=None):
                     raise WorkflowError("You submitted this draft: another clinical reviewer must approve it.")
                 if reviewer.pk in contributors.users_who_changed(draft):
                     raise WorkflowError("You edited this draft: another clinical reviewer must approve it.")
+            if draft.draft_of_id is not None and not draft.draft_of.is_live:
+                raise WorkflowError(
+                    _(
+                        "The live item this change was made to has been taken down: nothing went live. "
+                        "Put it back or start again from a version of it."
+                    )
+                )
             problems = _validation_problems(draft)
             problems += draft.approval_problems() if hasattr(draft, "approval_problems") else []
             if problems:
@@ -330,8 +337,19 @@ def taken_down_with(item):
     ]
 
 
-@transaction.atomic
 def put_back(item, user):
+    """As _put_back(): a name taken meanwhile by another item is a message, and nothing changes."""
+    try:
+        with transaction.atomic():
+            return _put_back(item, user)
+    except IntegrityError as error:
+        raise WorkflowError(
+            _("It could not be put back, and nothing changed: another item now has its name or key (%(error)s).")
+            % {"error": error}
+        ) from error
+
+
+def _put_back(item, user):
     """After a take-down: `item` and each translation taken down with it become drafts of the version
     that was live when they came down. Nothing goes live: each is submitted, and a clinical reviewer
     other than `user` approves it (the two-person rule, as for any change). Returns the drafts."""
@@ -374,21 +392,30 @@ def who_may_not_approve(draft):
     return kept
 
 
-@transaction.atomic
 def draft_from_revision(revision, user):
     """Start (or replace) the draft of an item with an approved version's text: nothing live changes."""
+    try:
+        with transaction.atomic():
+            return _draft_from_revision(revision, user)
+    except IntegrityError as error:
+        raise WorkflowError(
+            _("That version could not be used, and nothing changed: another item now has its name or key (%(error)s).")
+            % {"error": error}
+        ) from error
+
+
+def _draft_from_revision(revision, user):
     live = revision.content_object
     if live is None:
         raise WorkflowError("That item no longer exists.")
     draft = start_draft(live, user) if live.is_live else live
     if draft.status != Content.Status.DRAFT:
         raise WorkflowError("The draft is waiting for review: take it back to edit before replacing its text.")
-    was_down = taken_down_version(draft) is not None
     _apply(draft, revision.data, parent_field=None)
     draft.edited_by = user
     draft.save()
-    if was_down:  # the translations taken down with it come back too, each for its own review
-        _put_back_translations(draft, user)
+    # Translations taken down with it stay down: their taken-down words belong to the version that came
+    # down, not to this older one. Each is put back, or started again, on its own.
     return draft
 
 

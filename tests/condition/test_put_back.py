@@ -132,11 +132,17 @@ def test_a_put_back_translation_goes_live_only_by_its_own_approval_after_the_eng
     assert Page.objects.live("es").get().pk == spanish.pk
 
 
-def test_starting_from_an_older_version_after_a_take_down_brings_the_translations_back_too(down, editor):
+def test_starting_from_an_older_version_after_a_take_down_leaves_the_translations_down_for_their_own_step(down, editor):
+    """An older English version is not the one the translations came down with: they are not changed by it,
+    and each can still be put back on its own (its review then names why it came down)."""
     page, spanish = down
     spanish.title = "Fiebre (editado)"
     spanish.save()
     drafts.draft_from_revision(Revision.of(page).filter(action=Revision.Action.APPROVED).first(), editor)
+    spanish.refresh_from_db()
+    assert spanish.title == "Fiebre (editado)" and not spanish.is_live
+    assert drafts.taken_down_version(spanish) is not None
+    drafts.put_back(spanish, editor)
     spanish.refresh_from_db()
     assert spanish.title == "Fiebre" and spanish.edited_by == editor and not spanish.is_live
 
