@@ -66,3 +66,20 @@ def test_a_page_printed_with_a_word_explained_open_prints_the_text_and_no_explan
     assert "Back to text" not in text and "Cited at" not in text
     # The words are still explained on paper: the "Words to know" boxes print open.
     assert "Words to know" in text and "Fast, jerky eye movements" in text
+
+
+def test_the_printed_help_sheet_shows_the_emergency_call_black_and_markers_no_bigger_than_its_text(site, phone):
+    for path in ("/help/", "/es/help/"):
+        phone.goto(site.url + path)
+        phone.emulate_media(media="print")
+        emergency = phone.locator(".help-emergency a.call-emergency")
+        style = emergency.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.color, s.fontWeight, s.borderTopWidth]; }"
+        )
+        assert style == ["rgb(0, 0, 0)", "700", "3px"], path  # printers drop the red background
+        sizes = phone.evaluate(
+            """() => [...document.querySelectorAll('.cite a')].map(a => [
+                parseFloat(getComputedStyle(a).fontSize), parseFloat(getComputedStyle(a.closest('p, li, dd, td')).fontSize)])"""
+        )
+        assert sizes and all(marker <= text for marker, text in sizes), path
+        phone.emulate_media(media="screen")
