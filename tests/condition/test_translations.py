@@ -266,7 +266,11 @@ def test_a_page_with_no_spanish_version_is_shown_in_english_marked_and_with_a_sp
     SectionFactory(page=page, heading="Bedtime", body="Keep a calm routine.")
     html = spanish_page(client, page.slug)
     assert "Esta página todavía no está en español. Aquí la tiene en inglés." in html
-    assert '<article class="page" lang="en">' in html and "Keep a calm routine." in html
+    assert '<h1 lang="en">Sleep and OMS</h1>' in html and "Keep a calm routine." in html
+    bedtime = html[html.index('<section id="'):]
+    assert bedtime.startswith('<section id="') and ' lang="en">' in bedtime[: bedtime.index("Bedtime")]
+    # The reader's interface around it stays Spanish, unmarked: only the page's own words are English.
+    assert '<article class="page">' in html and '<h2 id="key-points-heading">Puntos clave</h2>' in html
 
 
 def test_an_updated_english_page_puts_a_dated_notice_with_a_link_on_its_spanish_page(
@@ -371,7 +375,7 @@ def test_a_third_language_is_a_setting_and_falls_back_to_english_everywhere(clie
         html = response.content.decode()
         assert '<html lang="fr"' in html, url
     page = client.get("/fr/topics/treatment/").content.decode()
-    assert '<article class="page" lang="en">' in page and "Treatment" in page
+    assert '<h1 lang="en">Treatment' in page
     assert 'hreflang="fr"' in page
 
 
