@@ -259,7 +259,7 @@ def test_a_translation_waiting_for_review_cannot_go_live_while_its_original_is_t
     drafts.submit(update, editor)
     drafts.take_down(page, reviewer, "Wrong advice.")
 
-    with pytest.raises(WorkflowError, match="not live"):
+    with pytest.raises(WorkflowError, match="has been taken down: nothing went live"):
         drafts.approve(update, reviewer)
 
     live.refresh_from_db()
