@@ -267,7 +267,7 @@ def test_a_page_with_no_spanish_version_is_shown_in_english_marked_and_with_a_sp
     html = spanish_page(client, page.slug)
     assert "Esta página todavía no está en español. Aquí la tiene en inglés." in html
     assert '<h1 lang="en">Sleep and OMS</h1>' in html and "Keep a calm routine." in html
-    bedtime = html[html.index('<section id="'):]
+    bedtime = html[html.index('<section id="') :]
     assert bedtime.startswith('<section id="') and ' lang="en">' in bedtime[: bedtime.index("Bedtime")]
     # The reader's interface around it stays Spanish, unmarked: only the page's own words are English.
     assert '<article class="page">' in html and '<h2 id="key-points-heading">Puntos clave</h2>' in html
