@@ -165,10 +165,16 @@ _local = {}
 LOCAL_MAX = 256
 
 
-def _remember(key, value):
-    if len(_local) >= LOCAL_MAX:
-        _local.clear()
-    _local[key] = value
+def _remember(key, value, store, most):
+    """`value` in this process's `store`, emptied first when it holds `most`."""
+    if len(store) >= most:
+        store.clear()
+    store[key] = value
+
+
+def _check_key(key):
+    if not key.startswith(f"{FORMAT}:"):
+        raise ValueError(f"Cache keys come from versioned(), not by hand: {key!r}")
 
 
 # Values anyone can ask for endlessly many different ones of (a search's words): this process's only.
@@ -182,14 +188,11 @@ def cached_here(key, build):
     For values a visitor chooses the key of: a flood of different searches then costs each process at
     most HERE_MAX entries and never pushes cached pages out of the shared cache.
     """
-    if not key.startswith(f"{FORMAT}:"):
-        raise ValueError(f"Cache keys come from versioned(), not by hand: {key!r}")
+    _check_key(key)
     value = _here.get(key)
     if value is None:
         value = build()
-        if len(_here) >= HERE_MAX:
-            _here.clear()
-        _here[key] = value
+        _remember(key, value, _here, HERE_MAX)
     return value
 
 
@@ -242,8 +245,7 @@ def cached(key, build, *, ttl=PAGE_TTL):
     WAIT seconds, then build themselves). When `build()` returns None nothing
     is kept, and None is returned.
     """
-    if not key.startswith(f"{FORMAT}:"):
-        raise ValueError(f"Cache keys come from versioned(), not by hand: {key!r}")
+    _check_key(key)
     value = _local.get(key)
     if value is None:
         value = cache.get(key)
@@ -251,7 +253,7 @@ def cached(key, build, *, ttl=PAGE_TTL):
             value = _build_once(key, build, ttl)
             if value is None:
                 return None
-        _remember(key, value)
+        _remember(key, value, _local, LOCAL_MAX)
     return value
 
 
