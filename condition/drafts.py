@@ -14,6 +14,7 @@ Signals, the search index, export and the admin ask condition.content which mode
 are content (`content_models()`); none of them lists models by hand.
 """
 
+import functools
 import logging
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from condition import contributors
 from condition.content import (  # the workflow's vocabulary; callers also reach it as drafts.X
@@ -337,19 +339,28 @@ def taken_down_with(item):
     ]
 
 
+def _name_taken_is_a_message(message):
+    """The decorated step runs in one transaction; when another item took a name or key it needs meanwhile
+    (IntegrityError), nothing changes and staff read `message` (lazy, with %(error)s) instead of a 500."""
+
+    def decorate(step):
+        @functools.wraps(step)
+        def run(*args, **kwargs):
+            try:
+                with transaction.atomic():
+                    return step(*args, **kwargs)
+            except IntegrityError as error:
+                raise WorkflowError(str(message) % {"error": error}) from error
+
+        return run
+
+    return decorate
+
+
+@_name_taken_is_a_message(
+    gettext_lazy("It could not be put back, and nothing changed: another item now has its name or key (%(error)s).")
+)
 def put_back(item, user):
-    """As _put_back(): a name taken meanwhile by another item is a message, and nothing changes."""
-    try:
-        with transaction.atomic():
-            return _put_back(item, user)
-    except IntegrityError as error:
-        raise WorkflowError(
-            _("It could not be put back, and nothing changed: another item now has its name or key (%(error)s).")
-            % {"error": error}
-        ) from error
-
-
-def _put_back(item, user):
     """After a take-down: `item` and each translation taken down with it become drafts of the version
     that was live when they came down. Nothing goes live: each is submitted, and a clinical reviewer
     other than `user` approves it (the two-person rule, as for any change). Returns the drafts."""
@@ -392,19 +403,13 @@ def who_may_not_approve(draft):
     return kept
 
 
+@_name_taken_is_a_message(
+    gettext_lazy(
+        "That version could not be used, and nothing changed: another item now has its name or key (%(error)s)."
+    )
+)
 def draft_from_revision(revision, user):
     """Start (or replace) the draft of an item with an approved version's text: nothing live changes."""
-    try:
-        with transaction.atomic():
-            return _draft_from_revision(revision, user)
-    except IntegrityError as error:
-        raise WorkflowError(
-            _("That version could not be used, and nothing changed: another item now has its name or key (%(error)s).")
-            % {"error": error}
-        ) from error
-
-
-def _draft_from_revision(revision, user):
     live = revision.content_object
     if live is None:
         raise WorkflowError("That item no longer exists.")
