@@ -7,11 +7,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from condition import drafts, translations
+from condition import drafts
 from condition.drafts import Revision, WorkflowError
 from condition.models import Page
 from tests.conftest import verified_login
-from tests.factories import PageFactory, SectionFactory
+from tests.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,25 +22,6 @@ def workflow(page, action):
 
 def review(page):
     return reverse("admin:condition_page_review", args=[page.pk])
-
-
-@pytest.fixture
-def down(editor, reviewer, admin_user):
-    """A live English page with a live Spanish translation, both taken down by Rita (a reviewer)."""
-    page = PageFactory(title="Fever")
-    SectionFactory(page=page, heading="When to call", anchor="when-to-call", body="Call the clinic.")
-    SectionFactory(page=page, heading="At home", anchor="at-home", body="Rest and drink.")
-    Revision.record(page, Revision.Action.APPROVED, admin_user)
-    spanish = translations.start_translation(page, "es", editor)
-    spanish.title = "Fiebre"
-    spanish.save()
-    drafts.submit(spanish, editor)
-    spanish = drafts.approve(spanish, admin_user)
-    drafts.take_down(page, reviewer, "Wrong dose in both languages.")
-    page.refresh_from_db()
-    spanish.refresh_from_db()
-    assert not page.is_live and not spanish.is_live
-    return page, spanish
 
 
 def test_putting_back_makes_drafts_of_the_taken_down_page_and_its_translation_and_nothing_goes_live(

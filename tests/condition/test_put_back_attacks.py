@@ -8,34 +8,11 @@ from django.urls import get_resolver, reverse
 from condition import drafts, translations
 from condition.drafts import Revision, WorkflowError
 from condition.models import Page
+from tests.condition.test_put_back import review, workflow
 from tests.conftest import verified_login
 from tests.factories import PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def workflow(page, action):
-    return reverse("admin:condition_page_workflow", args=[page.pk, action])
-
-
-def review(page):
-    return reverse("admin:condition_page_review", args=[page.pk])
-
-
-@pytest.fixture
-def down(editor, reviewer, admin_user):
-    page = PageFactory(title="Fever", slug="fever")
-    SectionFactory(page=page, heading="When to call", anchor="when-to-call", body="Call the clinic.")
-    Revision.record(page, Revision.Action.APPROVED, admin_user)
-    spanish = translations.start_translation(page, "es", editor)
-    spanish.title = "Fiebre"
-    spanish.save()
-    drafts.submit(spanish, editor)
-    spanish = drafts.approve(spanish, admin_user)
-    drafts.take_down(page, reviewer, "Wrong dose in both languages.")
-    page.refresh_from_db()
-    spanish.refresh_from_db()
-    return page, spanish
 
 
 def _live_pks():
